@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { Container } from "@/components/ui/container";
+
+export default function NotFound() {
+  return (
+    <Container className="py-24 text-center">
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">404</p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">We couldn&apos;t find that page</h1>
+      <p className="mx-auto mt-4 max-w-prose text-slate-600">
+        The address may be mistyped, or the page may have moved. The course catalogue is a good place to start again.
+      </p>
+      <Link
+        href="/"
+        className="mt-8 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+      >
+        Back to the courses
+      </Link>
+    </Container>
+  );
+}

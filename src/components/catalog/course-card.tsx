@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
+
+export interface CourseCardView {
+  slug: string;
+  title: string;
+  description: string;
+  imageUrl: string | null;
+  difficulty: string;
+  duration: number;
+  price: number;
+  featured: boolean;
+}
+
+/** A course in a grid. Only platform-hosted images are shown; others degrade to a plain tile. */
+export function CourseCard({ course, currency }: { course: CourseCardView; currency: string }) {
+  const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
+  return (
+    <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
+      <div className="aspect-[16/9] bg-gradient-to-br from-brand-600 to-violet-700">
+        {localImage ? (
+          // eslint-disable-next-line @next/next/no-img-element -- small local SVG covers; no optimisation needed
+          <img src={localImage} alt="" className="h-full w-full object-cover" loading="lazy" />
+        ) : null}
+      </div>
+      <div className="flex flex-1 flex-col gap-3 p-5">
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone="brand">{formatDifficulty(course.difficulty)}</Badge>
+          {course.featured ? <Badge tone="warning">Featured</Badge> : null}
+        </div>
+        <h3 className="text-lg font-semibold leading-snug text-slate-900">
+          <Link href={`/courses/${course.slug}`} className="after:absolute after:inset-0 focus:outline-none">
+            {course.title}
+          </Link>
+        </h3>
+        <p className="line-clamp-3 text-sm text-slate-600">{course.description}</p>
+        <div className="mt-auto flex items-center justify-between pt-2 text-sm">
+          <span className="text-slate-600">
+            <span className="sr-only">Duration: </span>
+            {formatDuration(course.duration)}
+          </span>
+          <span className="font-semibold text-slate-900">
+            <span className="sr-only">Price: </span>
+            {formatPrice(course.price, currency)}
+          </span>
+        </div>
+      </div>
+    </article>
+  );
+}

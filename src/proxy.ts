@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { logger } from "./server/log";
+import { securityHeaders } from "./server/http/security-headers";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./server/http/request-id";
+
+/**
+ * Runs before every page and API request: a request id for the logs, and a fresh CSP nonce that
+ * Next.js puts on its own scripts (read from the request's Content-Security-Policy header).
+ */
+export function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers);
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const headers = securityHeaders(nonce);
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", headers["content-security-policy"]);
+
+  logger.info("request", { requestId, method: request.method, path: request.nextUrl.pathname });
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

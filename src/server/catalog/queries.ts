@@ -1,0 +1,147 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../db/types";
+import { courses, lessons, modules } from "../db/schema";
+import type { Difficulty, LessonType } from "../db/schema";
+
+export interface CourseOutline {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  price: number;
+  duration: number;
+  difficulty: Difficulty;
+  published: boolean;
+  featured: boolean;
+  metaTitle: string | null;
+  metaDescription: string | null;
+  imageUrl: string | null;
+  learningObjectives: string[];
+  prerequisites: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  modules: OutlineModule[];
+}
+
+export interface OutlineModule {
+  id: string;
+  title: string;
+  description: string;
+  order: number;
+  duration: number;
+  published: boolean;
+  lessons: OutlineLesson[];
+}
+
+export interface OutlineLesson {
+  id: string;
+  title: string;
+  description: string | null;
+  order: number;
+  duration: number;
+  lessonType: LessonType;
+}
+
+/**
+ * The document's "course with modules and lessons" query: one round trip (LEFT JOINs ordered by
+ * module then lesson order), folded into a tree. Lesson content is never part of an outline.
+ * With `publishedModulesOnly`, draft modules are left out (what learners and visitors see).
+ */
+export async function getCourseOutlineBySlug(
+  db: Db,
+  slug: string,
+  opts: { publishedModulesOnly?: boolean } = {},
+): Promise<CourseOutline | null> {
+  const moduleJoin = opts.publishedModulesOnly
+    ? and(eq(modules.courseId, courses.id), eq(modules.published, true))
+    : eq(modules.courseId, courses.id);
+  const rows = await db
+    .select({
+      course: {
+        id: courses.id,
+        slug: courses.slug,
+        title: courses.title,
+        description: courses.description,
+        price: courses.price,
+        duration: courses.duration,
+        difficulty: courses.difficulty,
+        published: courses.published,
+        featured: courses.featured,
+        metaTitle: courses.metaTitle,
+        metaDescription: courses.metaDescription,
+        imageUrl: courses.imageUrl,
+        learningObjectives: courses.learningObjectives,
+        prerequisites: courses.prerequisites,
+        createdAt: courses.createdAt,
+        updatedAt: courses.updatedAt,
+      },
+      module: {
+        id: modules.id,
+        title: modules.title,
+        description: modules.description,
+        order: modules.order,
+        duration: modules.duration,
+        published: modules.published,
+      },
+      lesson: {
+        id: lessons.id,
+        title: lessons.title,
+        description: lessons.description,
+        order: lessons.order,
+        duration: lessons.duration,
+        lessonType: lessons.lessonType,
+      },
+    })
+    .from(courses)
+    .leftJoin(modules, moduleJoin)
+    .leftJoin(lessons, eq(lessons.moduleId, modules.id))
+    .where(eq(courses.slug, slug))
+    .orderBy(asc(modules.order), asc(lessons.order));
+
+  const first = rows[0];
+  if (!first) return null;
+  const outline: CourseOutline = { ...first.course, modules: [] };
+  let current: OutlineModule | undefined;
+  for (const row of rows) {
+    if (!row.module) continue;
+    if (current?.id !== row.module.id) {
+      current = { ...row.module, lessons: [] };
+      outline.modules.push(current);
+    }
+    if (row.lesson) current.lessons.push(row.lesson);
+  }
+  return outline;
+}
+
+export interface CourseCard {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  imageUrl: string | null;
+  difficulty: Difficulty;
+  duration: number;
+  price: number;
+  featured: boolean;
+}
+
+/** Published courses for the home page: featured first, then newest. Index-backed and bounded. */
+export async function findHomeCourses(db: Db, limit = 12): Promise<CourseCard[]> {
+  return db
+    .select({
+      id: courses.id,
+      slug: courses.slug,
+      title: courses.title,
+      description: courses.description,
+      imageUrl: courses.imageUrl,
+      difficulty: courses.difficulty,
+      duration: courses.duration,
+      price: courses.price,
+      featured: courses.featured,
+    })
+    .from(courses)
+    .where(eq(courses.published, true))
+    .orderBy(desc(courses.featured), desc(courses.createdAt), asc(courses.id))
+    .limit(Math.min(Math.max(limit, 1), 50));
+}

@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import type { Database } from "./client";
+import { queryRows } from "./rows";
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
+
+/** Applies every pending migration under drizzle/ (idempotent; drizzle records what ran). */
+export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+  } else {
+    // Several instances may start a deploy at once: one applies, the others wait.
+    await database.db.execute(sql`SELECT pg_advisory_lock(727274)`);
+    try {
+      await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+    } finally {
+      await database.db.execute(sql`SELECT pg_advisory_unlock(727274)`);
+    }
+  }
+}
+
+interface Journal {
+  entries: { idx: number; tag: string; when: number }[];
+}
+
+export function readJournal(migrationsFolder = MIGRATIONS_DIR): Journal {
+  return JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as Journal;
+}
+
+/** How many migrations the database has applied, and how many the code has. */
+export async function migrationStatus(
+  database: Database,
+  migrationsFolder = MIGRATIONS_DIR,
+): Promise<{ applied: number; known: number }> {
+  const known = readJournal(migrationsFolder).entries.length;
+  const [exists] = await queryRows<{ present: boolean }>(
+    database.db,
+    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
+  );
+  if (!exists?.present) return { applied: 0, known };
+  const [count] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+  return { applied: count?.n ?? 0, known };
+}

@@ -1,0 +1,143 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { createdAt, idColumn, updatedAt } from "./columns";
+import { courseInstructorRole, difficultyEnum, lessonTypeEnum } from "./enums";
+
+/** Lower-case letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+export const COURSE_TITLE_MAX = 200;
+
+export const courses = pgTable(
+  "courses",
+  {
+    id: idColumn(),
+    title: varchar("title").notNull(),
+    description: text("description").notNull(),
+    slug: varchar("slug").notNull().unique(),
+    /** Cents of the platform currency (env CURRENCY). */
+    price: integer("price").notNull(),
+    /** Minutes; the sum of the published modules' durations. */
+    duration: integer("duration").notNull(),
+    difficulty: difficultyEnum("difficulty").notNull(),
+    published: boolean("published").notNull().default(false),
+    featured: boolean("featured").notNull().default(false),
+    metaTitle: varchar("meta_title"),
+    metaDescription: varchar("meta_description"),
+    imageUrl: varchar("image_url"),
+    learningObjectives: text("learning_objectives").array().notNull().default(sql`'{}'::text[]`),
+    prerequisites: text("prerequisites").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("idx_courses_slug").on(t.slug),
+    index("idx_courses_published").on(t.published),
+    index("idx_courses_featured").on(t.featured),
+    index("idx_courses_difficulty").on(t.difficulty),
+    index("idx_courses_price").on(t.price),
+    check("courses_price_not_negative", sql`${t.price} >= 0`),
+    check("courses_duration_not_negative", sql`${t.duration} >= 0`),
+    check("courses_title_length", sql`char_length(${t.title}) BETWEEN 1 AND ${sql.raw(String(COURSE_TITLE_MAX))}`),
+    check("courses_slug_url_safe", sql`${t.slug} ~ ${sql.raw(`'${SLUG_PATTERN}'`)}`),
+    check("courses_featured_requires_published", sql`NOT ${t.featured} OR ${t.published}`),
+  ],
+);
+
+export const modules = pgTable(
+  "modules",
+  {
+    id: idColumn(),
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    title: varchar("title").notNull(),
+    description: text("description").notNull(),
+    order: integer("order").notNull(),
+    /** Minutes; the sum of its lessons' durations. */
+    duration: integer("duration").notNull(),
+    /** An unpublished module is a draft: hidden from learners and not counted in progress. */
+    published: boolean("published").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("modules_course_id_order_key").on(t.courseId, t.order),
+    // Target of user_progress's composite foreign key (module belongs to the progress row's course).
+    unique("modules_id_course_id_key").on(t.id, t.courseId),
+    index("idx_modules_course_id").on(t.courseId),
+    index("idx_modules_order").on(t.courseId, t.order),
+    index("idx_modules_published").on(t.published),
+    check("modules_order_positive", sql`${t.order} > 0`),
+    check("modules_duration_not_negative", sql`${t.duration} >= 0`),
+  ],
+);
+
+export const lessons = pgTable(
+  "lessons",
+  {
+    id: idColumn(),
+    moduleId: varchar("module_id")
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    title: varchar("title").notNull(),
+    description: text("description"),
+    /** Markdown. */
+    content: text("content").notNull(),
+    order: integer("order").notNull(),
+    /** Minutes. */
+    duration: integer("duration").notNull(),
+    lessonType: lessonTypeEnum("lesson_type").notNull().default("TEXT"),
+    videoUrl: varchar("video_url"),
+    resourceUrl: varchar("resource_url"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("lessons_module_id_order_key").on(t.moduleId, t.order),
+    // Target of user_progress's composite foreign key (lesson belongs to the progress row's module).
+    unique("lessons_id_module_id_key").on(t.id, t.moduleId),
+    index("idx_lessons_module_id").on(t.moduleId),
+    index("idx_lessons_order").on(t.moduleId, t.order),
+    index("idx_lessons_type").on(t.lessonType),
+    check("lessons_order_positive", sql`${t.order} > 0`),
+    check("lessons_duration_not_negative", sql`${t.duration} >= 0`),
+  ],
+);
+
+/** Who teaches a course (not in the document; docs/decisions.md, "Course ownership"). */
+export const courseInstructors = pgTable(
+  "course_instructors",
+  {
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    userId: varchar("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: courseInstructorRole("role").notNull().default("INSTRUCTOR"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: "course_instructors_pkey", columns: [t.courseId, t.userId] }),
+    index("idx_course_instructors_user_id").on(t.userId),
+  ],
+);
+
+export type Course = typeof courses.$inferSelect;
+export type NewCourse = typeof courses.$inferInsert;
+export type Module = typeof modules.$inferSelect;
+export type NewModule = typeof modules.$inferInsert;
+export type Lesson = typeof lessons.$inferSelect;
+export type NewLesson = typeof lessons.$inferInsert;
+export type CourseInstructor = typeof courseInstructors.$inferSelect;

@@ -1,0 +1,17 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+// Values in the founding document's order.
+export const userRole = pgEnum("user_role", ["STUDENT", "INSTRUCTOR", "ADMIN"]);
+export const difficultyEnum = pgEnum("difficulty_enum", ["BEGINNER", "INTERMEDIATE", "ADVANCED", "EXPERT"]);
+export const enrollmentStatus = pgEnum("enrollment_status", ["ACTIVE", "COMPLETED", "SUSPENDED", "REFUNDED"]);
+export const lessonTypeEnum = pgEnum("lesson_type_enum", ["TEXT", "VIDEO", "INTERACTIVE", "ASSIGNMENT", "QUIZ"]);
+export const paymentStatus = pgEnum("payment_status", ["PENDING", "COMPLETED", "FAILED", "REFUNDED"]);
+// Not in the document: a course's instructors (docs/decisions.md, "Course ownership").
+export const courseInstructorRole = pgEnum("course_instructor_role", ["OWNER", "INSTRUCTOR"]);
+
+export type UserRole = (typeof userRole.enumValues)[number];
+export type Difficulty = (typeof difficultyEnum.enumValues)[number];
+export type EnrollmentStatus = (typeof enrollmentStatus.enumValues)[number];
+export type LessonType = (typeof lessonTypeEnum.enumValues)[number];
+export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
+export type CourseInstructorRole = (typeof courseInstructorRole.enumValues)[number];

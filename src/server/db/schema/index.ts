@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./accounts";
+export * from "./catalog";
+export * from "./learning";
+export * from "./commerce";

@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  unique,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { courses, lessons, modules } from "./catalog";
+import { createdAt, idColumn, tstz, updatedAt } from "./columns";
+import { enrollmentStatus } from "./enums";
+
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    id: idColumn(),
+    userId: varchar("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    status: enrollmentStatus("status").notNull().default("ACTIVE"),
+    enrolledAt: tstz("enrolled_at").notNull().defaultNow(),
+    completedAt: tstz("completed_at"),
+    progressPercentage: integer("progress_percentage").notNull().default(0),
+    lastAccessedAt: tstz("last_accessed_at"),
+  },
+  (t) => [
+    unique("enrollments_user_id_course_id_key").on(t.userId, t.courseId),
+    index("idx_enrollments_user_id").on(t.userId),
+    index("idx_enrollments_course_id").on(t.courseId),
+    index("idx_enrollments_status").on(t.status),
+    index("idx_enrollments_enrolled_at").on(t.enrolledAt),
+    check(
+      "enrollments_progress_percentage_check",
+      sql`${t.progressPercentage} >= 0 AND ${t.progressPercentage} <= 100`,
+    ),
+    check("enrollments_completed_has_completed_at", sql`${t.status} <> 'COMPLETED' OR ${t.completedAt} IS NOT NULL`),
+  ],
+);
+
+/**
+ * One row per user per lesson (lesson_id set), per user per module (module-level row: lesson_id null)
+ * and per user per course (course-level row: module_id and lesson_id null). Composite foreign keys keep
+ * a row's lesson inside its module and its module inside its course; ON UPDATE CASCADE moves a lesson's
+ * progress rows along when the lesson moves to another module.
+ */
+export const userProgress = pgTable(
+  "user_progress",
+  {
+    id: idColumn(),
+    userId: varchar("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    moduleId: varchar("module_id").references(() => modules.id, { onDelete: "cascade" }),
+    lessonId: varchar("lesson_id").references(() => lessons.id, { onDelete: "cascade" }),
+    completed: boolean("completed").notNull().default(false),
+    completedAt: tstz("completed_at"),
+    /** Seconds. */
+    timeSpent: integer("time_spent").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("user_progress_user_id_course_id_module_id_lesson_id_key")
+      .on(t.userId, t.courseId, t.moduleId, t.lessonId)
+      .nullsNotDistinct(),
+    uniqueIndex("uq_user_progress_lesson").on(t.userId, t.lessonId).where(sql`${t.lessonId} IS NOT NULL`),
+    uniqueIndex("uq_user_progress_module")
+      .on(t.userId, t.moduleId)
+      .where(sql`${t.lessonId} IS NULL AND ${t.moduleId} IS NOT NULL`),
+    uniqueIndex("uq_user_progress_course")
+      .on(t.userId, t.courseId)
+      .where(sql`${t.moduleId} IS NULL AND ${t.lessonId} IS NULL`),
+    foreignKey({
+      name: "user_progress_lesson_in_module_fkey",
+      columns: [t.lessonId, t.moduleId],
+      foreignColumns: [lessons.id, lessons.moduleId],
+    })
+      .onUpdate("cascade")
+      .onDelete("cascade"),
+    foreignKey({
+      name: "user_progress_module_in_course_fkey",
+      columns: [t.moduleId, t.courseId],
+      foreignColumns: [modules.id, modules.courseId],
+    })
+      .onUpdate("cascade")
+      .onDelete("cascade"),
+    index("idx_user_progress_user_course").on(t.userId, t.courseId),
+    index("idx_user_progress_module").on(t.moduleId),
+    index("idx_user_progress_lesson").on(t.lessonId),
+    index("idx_user_progress_completed").on(t.completed),
+    check("user_progress_lesson_needs_module", sql`${t.lessonId} IS NULL OR ${t.moduleId} IS NOT NULL`),
+    check("user_progress_time_spent_not_negative", sql`${t.timeSpent} >= 0`),
+    check("user_progress_completed_has_completed_at", sql`NOT ${t.completed} OR ${t.completedAt} IS NOT NULL`),
+  ],
+);
+
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: idColumn(),
+    userId: varchar("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "restrict" }),
+    issuedAt: tstz("issued_at").notNull().defaultNow(),
+    certificateNumber: varchar("certificate_number").notNull(),
+    verificationUrl: varchar("verification_url"),
+  },
+  (t) => [
+    unique("certificates_user_id_course_id_key").on(t.userId, t.courseId),
+    index("idx_certificates_user_id").on(t.userId),
+    index("idx_certificates_course_id").on(t.courseId),
+    uniqueIndex("idx_certificates_number").on(t.certificateNumber),
+  ],
+);
+
+export type Enrollment = typeof enrollments.$inferSelect;
+export type NewEnrollment = typeof enrollments.$inferInsert;
+export type UserProgress = typeof userProgress.$inferSelect;
+export type NewUserProgress = typeof userProgress.$inferInsert;
+export type Certificate = typeof certificates.$inferSelect;
+export type NewCertificate = typeof certificates.$inferInsert;

@@ -1,0 +1,211 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. `loadEnv` is pure (tests pass their own source);
+ * `getEnv` parses the real environment once.
+ */
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const ZRawEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  APP_MODE: z.enum(["demo", "production"]).optional().or(z.literal("").transform(() => undefined)),
+  APP_URL: optionalString,
+  HOST: optionalString,
+  PORT: z.coerce.number().int().min(1).max(65535).optional().default(3000),
+  DATABASE_URL: optionalString,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional().default(10),
+  DATABASE_ALLOW_INSECURE: booleanFlag,
+  DATA_DIR: optionalString,
+  AUTH_SECRET: optionalString,
+  CURRENCY: z
+    .string()
+    .optional()
+    .default("USD")
+    .transform((v) => v.trim().toUpperCase())
+    .refine((v) => /^[A-Z]{3}$/.test(v) && isKnownCurrency(v), "must be an ISO 4217 code such as USD or EUR"),
+  EMAIL_SERVER: optionalString,
+  EMAIL_FROM: optionalString,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  REDIS_URL: optionalString,
+  TRUST_PROXY: booleanFlag,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
+});
+
+function isKnownCurrency(code: string): boolean {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().currency === code;
+  } catch {
+    return false;
+  }
+}
+
+export type AppMode = "demo" | "production";
+
+export interface Env {
+  nodeEnv: "development" | "production" | "test";
+  mode: AppMode;
+  isDemo: boolean;
+  appUrl: string;
+  isHttps: boolean;
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  authSecret: string | undefined;
+  currency: string;
+  email: { server: string; from: string } | undefined;
+  oauth: { github?: { id: string; secret: string }; google?: { id: string; secret: string } };
+  redisUrl: string | undefined;
+  trustProxy: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(
+      `AI Whisperers cannot start: its configuration is incomplete or invalid.\n${problems
+        .map((p) => `  - ${p}`)
+        .join("\n")}\nSee "Configuration" in README.md.`,
+    );
+    this.name = "EnvError";
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith("127.") || host.startsWith("/") || host === "";
+}
+
+function checkDatabaseUrl(url: string, allowInsecure: boolean, problems: string[]) {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    problems.push("DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/database).");
+    return;
+  }
+  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
+    problems.push("DATABASE_URL must start with postgresql:// (or postgres://).");
+    return;
+  }
+  const host = decodeURIComponent(parsed.hostname) || parsed.searchParams.get("host") || "";
+  const sslmode = parsed.searchParams.get("sslmode") ?? "";
+  const tls = ["require", "verify-ca", "verify-full"].includes(sslmode) || parsed.searchParams.get("ssl") === "true";
+  if (!isLoopbackHost(host) && !tls && !allowInsecure) {
+    problems.push(
+      `DATABASE_URL points at ${host}, which is not on this machine, without TLS: add ?sslmode=verify-full ` +
+        "(or sslmode=require), or set DATABASE_ALLOW_INSECURE=true if the network is private and trusted.",
+    );
+  }
+}
+
+export function loadEnv(source: Record<string, string | undefined>): Env {
+  const parsed = ZRawEnv.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  const mode: AppMode = raw.APP_MODE ?? (raw.DATABASE_URL ? "production" : "demo");
+  const isDemo = mode === "demo";
+
+  if (raw.DATABASE_URL) checkDatabaseUrl(raw.DATABASE_URL, raw.DATABASE_ALLOW_INSECURE, problems);
+
+  let appUrl = raw.APP_URL ?? (isDemo ? `http://localhost:${raw.PORT}` : "");
+  if (appUrl) {
+    try {
+      const u = new URL(appUrl);
+      if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
+      if (u.pathname !== "/" || u.search || u.hash) {
+        problems.push(`APP_URL must be an origin only (like https://learn.example.com), not ${appUrl}.`);
+      }
+      appUrl = u.origin;
+    } catch {
+      problems.push(`APP_URL must be an http(s) origin such as https://learn.example.com (got "${appUrl}").`);
+    }
+  }
+
+  const email =
+    raw.EMAIL_SERVER && raw.EMAIL_FROM ? { server: raw.EMAIL_SERVER, from: raw.EMAIL_FROM } : undefined;
+  if ((raw.EMAIL_SERVER && !raw.EMAIL_FROM) || (!raw.EMAIL_SERVER && raw.EMAIL_FROM)) {
+    problems.push("EMAIL_SERVER and EMAIL_FROM go together: set both to send e-mail, or neither.");
+  }
+  const oauth: Env["oauth"] = {};
+  if (raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET) oauth.github = { id: raw.AUTH_GITHUB_ID, secret: raw.AUTH_GITHUB_SECRET };
+  if (raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET) oauth.google = { id: raw.AUTH_GOOGLE_ID, secret: raw.AUTH_GOOGLE_SECRET };
+
+  if (raw.AUTH_SECRET !== undefined && raw.AUTH_SECRET.length < 32) {
+    problems.push("AUTH_SECRET must be at least 32 characters (for example: openssl rand -base64 32).");
+  }
+
+  if (!isDemo) {
+    if (!raw.DATABASE_URL) {
+      problems.push(
+        "DATABASE_URL is required in production mode: the embedded database is for demo mode only " +
+          "(postgresql://user:password@host:5432/database).",
+      );
+    }
+    if (!raw.APP_URL) problems.push("APP_URL is required in production mode: the public origin, e.g. https://learn.example.com.");
+    if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production mode (openssl rand -base64 32).");
+    if (!email && !oauth.github && !oauth.google) {
+      problems.push(
+        "A way to sign in is required in production mode: EMAIL_SERVER and EMAIL_FROM (SMTP), " +
+          "or AUTH_GITHUB_ID/AUTH_GITHUB_SECRET, or AUTH_GOOGLE_ID/AUTH_GOOGLE_SECRET.",
+      );
+    }
+  }
+
+  if (problems.length > 0) throw new EnvError(problems);
+
+  return {
+    nodeEnv: raw.NODE_ENV ?? "production",
+    mode,
+    isDemo,
+    appUrl,
+    isHttps: appUrl.startsWith("https:"),
+    host: raw.HOST ?? (isDemo ? "127.0.0.1" : "0.0.0.0"),
+    port: raw.PORT,
+    databaseUrl: raw.DATABASE_URL,
+    databasePoolSize: raw.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? "data"),
+    authSecret: raw.AUTH_SECRET,
+    currency: raw.CURRENCY,
+    email,
+    oauth,
+    redisUrl: raw.REDIS_URL,
+    trustProxy: raw.TRUST_PROXY,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+/** True inside `next build` (its workers load server modules and may try to prerender pages). */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= loadEnv(process.env);
+  return cached;
+}
+
+/** Tests that change the environment between cases call this. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { ERROR_STATUS } from "../errors";
+import type { EndpointSpec } from "./api";
+import { ZApiError } from "./problem";
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(type: z.ZodType, io: "input" | "output"): JsonSchema {
+  const out = z.toJSONSchema(type, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
+const STATUS_TEXT: Record<number, string> = Object.fromEntries(
+  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code]),
+);
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the handlers parse with. */
+export function buildOpenApiDocument(endpoints: readonly EndpointSpec[], serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const ep of endpoints) {
+    const parameters: unknown[] = [];
+    for (const [where, obj] of [
+      ["path", ep.params],
+      ["query", ep.query],
+    ] as const) {
+      if (!obj) continue;
+      const shape = schemaOf(obj, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+      for (const [name, schema] of Object.entries(shape.properties ?? {})) {
+        parameters.push({
+          name,
+          in: where,
+          required: where === "path" || (shape.required ?? []).includes(name),
+          schema,
+          ...(typeof schema.description === "string" ? { description: schema.description } : {}),
+        });
+      }
+    }
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(ep.responses)) {
+      responses[status] = {
+        description: r.description,
+        ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema, "output") } } } : {}),
+      };
+    }
+    const errorStatuses = new Set<number>([500, ...(ep.query || ep.body ? [422] : []), ...(ep.body ? [400, 415] : [])]);
+    if (ep.params) errorStatuses.add(404);
+    for (const status of errorStatuses) {
+      responses[String(status)] ??= {
+        description: STATUS_TEXT[status] ?? "Error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
+    }
+    paths[ep.path] ??= {};
+    paths[ep.path]![ep.method.toLowerCase()] = {
+      operationId: ep.operationId,
+      summary: ep.summary,
+      ...(ep.description ? { description: ep.description } : {}),
+      tags: ep.tags,
+      ...(parameters.length ? { parameters } : {}),
+      ...(ep.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(ep.body, "input") } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "AI Whisperers API",
+      version: "1.0.0",
+      description:
+        "Version 1 authenticates by the session cookie. State-changing requests that carry a cookie must be " +
+        "JSON and same-origin. Errors are { error: { code, message, fields? } }.",
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: { schemas: { Error: schemaOf(ZApiError, "output") } },
+  };
+}

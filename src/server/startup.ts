@@ -1,0 +1,48 @@
+import "server-only";
+import { getDatabase } from "./db";
+import { migrateDatabase, migrationStatus } from "./db/migrate";
+import { EnvError, getEnv, isBuildPhase, type Env } from "./env";
+import { logger } from "./log";
+import { getAuthSecret } from "./secrets";
+
+/** Server start-up: refuse a bad configuration, prepare the embedded database in demo mode. */
+export async function startServer() {
+  // `next build` also loads instrumentation in its workers: never open the database there.
+  if (isBuildPhase()) return;
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (e) {
+    if (e instanceof EnvError) {
+      process.stderr.write(`\n${e.message}\n\n`);
+      logger.error("configuration refused", { problems: e.problems });
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (env.isDemo) getAuthSecret();
+  try {
+    const database = await getDatabase();
+    if (database.kind === "postgres") {
+      if (env.isDemo) {
+        await migrateDatabase(database);
+      } else {
+        const { applied, known } = await migrationStatus(database);
+        if (applied < known) {
+          logger.error("database schema is behind the code: run `npm run db:migrate` as the deploy step", {
+            applied,
+            known,
+          });
+        }
+      }
+    }
+  } catch (e) {
+    // A database that is down at start-up is reported by /api/health; the server still starts.
+    logger.error("database not ready at start-up", { err: e });
+    if (env.isDemo && !env.databaseUrl) {
+      process.stderr.write(`\n${e instanceof Error ? e.message : String(e)}\n\n`);
+      process.exit(1);
+    }
+  }
+  logger.info("server ready", { mode: env.mode, url: env.appUrl, host: env.host, port: env.port });
+}
