@@ -22,7 +22,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | 
   const dir = opts.dataDir ? pgliteDir(opts.dataDir) : undefined;
   const release = dir ? lockDataDir(dir) : () => {};
   try {
-    const client = new PGlite(dir, { loadDataDir: opts.loadDataDir });
+    const client = new PGlite({ dataDir: dir, loadDataDir: opts.loadDataDir });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

@@ -9,16 +9,30 @@ import type { Database } from "./client";
 import { queryRows } from "./rows";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
+/**
+ * Drizzle's bookkeeping table lives in `public`, not in its default `drizzle` schema: the document's
+ * index-usage report casts index names to regclass, which only resolves names on the search path.
+ */
+const MIGRATIONS_SCHEMA = "public";
+const MIGRATIONS_TABLE = "__drizzle_migrations";
 
 /** Applies every pending migration under drizzle/ (idempotent; drizzle records what ran). */
 export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
   if (database.kind === "pglite") {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, {
+      migrationsFolder,
+      migrationsSchema: MIGRATIONS_SCHEMA,
+      migrationsTable: MIGRATIONS_TABLE,
+    });
   } else {
     // Several instances may start a deploy at once: one applies, the others wait.
     await database.db.execute(sql`SELECT pg_advisory_lock(727274)`);
     try {
-      await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+      await migratePg(database.db as unknown as NodePgDatabase, {
+        migrationsFolder,
+        migrationsSchema: MIGRATIONS_SCHEMA,
+        migrationsTable: MIGRATIONS_TABLE,
+      });
     } finally {
       await database.db.execute(sql`SELECT pg_advisory_unlock(727274)`);
     }
@@ -41,9 +55,9 @@ export async function migrationStatus(
   const known = readJournal(migrationsFolder).entries.length;
   const [exists] = await queryRows<{ present: boolean }>(
     database.db,
-    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
+    sql`SELECT to_regclass('public.__drizzle_migrations') IS NOT NULL AS present`,
   );
   if (!exists?.present) return { applied: 0, known };
-  const [count] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+  const [count] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM public.__drizzle_migrations`);
   return { applied: count?.n ?? 0, known };
 }
