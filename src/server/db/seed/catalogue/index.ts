@@ -1,0 +1,14 @@
+import type { DemoCourse } from "./types";
+import { course as aiFoundations } from "./ai-foundations";
+import { course as promptEngineering } from "./prompt-engineering";
+import { course as machineLearningWithPython } from "./machine-learning-with-python";
+import { course as buildingLlmApplications } from "./building-llm-applications";
+
+export * from "./types";
+
+export const demoCatalogue: DemoCourse[] = [
+  aiFoundations,
+  promptEngineering,
+  machineLearningWithPython,
+  buildingLlmApplications,
+];

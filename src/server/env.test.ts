@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, loadEnv } from "./env";
+
+const PROD_OK = {
+  APP_MODE: "production",
+  DATABASE_URL: "postgresql://app@127.0.0.1:5432/aiw",
+  APP_URL: "https://learn.example.com",
+  AUTH_SECRET: "x".repeat(40),
+  EMAIL_SERVER: "smtp://mail.example.com:587",
+  EMAIL_FROM: "AI Whisperers <noreply@example.com>",
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    loadEnv(source);
+  } catch (e) {
+    if (e instanceof EnvError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe("modes", () => {
+  it("defaults to demo mode on the embedded database, on loopback, port 3000, with APP_URL from the port", () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      mode: "demo",
+      isDemo: true,
+      host: "127.0.0.1",
+      port: 3000,
+      appUrl: "http://localhost:3000",
+      databaseUrl: undefined,
+      currency: "USD",
+      isHttps: false,
+    });
+  });
+
+  it("listens where HOST says in demo mode", () => {
+    expect(loadEnv({ HOST: "0.0.0.0", PORT: "4000" })).toMatchObject({ host: "0.0.0.0", port: 4000 });
+  });
+
+  it("defaults to production mode when DATABASE_URL is set", () => {
+    expect(problemsOf({ DATABASE_URL: PROD_OK.DATABASE_URL })).toEqual([
+      expect.stringContaining("APP_URL is required"),
+      expect.stringContaining("AUTH_SECRET is required"),
+      expect.stringContaining("A way to sign in is required"),
+    ]);
+  });
+
+  it("refuses production without DATABASE_URL, APP_URL, AUTH_SECRET or a way to sign in, naming each", () => {
+    const problems = problemsOf({ APP_MODE: "production" });
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/DATABASE_URL is required.*embedded database is for demo mode only/);
+    expect(problems.join("\n")).toMatch(/APP_URL/);
+    expect(problems.join("\n")).toMatch(/AUTH_SECRET/);
+    expect(problems.join("\n")).toMatch(/EMAIL_SERVER/);
+  });
+
+  it("accepts a complete production configuration and listens on all interfaces", () => {
+    const env = loadEnv(PROD_OK);
+    expect(env).toMatchObject({ mode: "production", isDemo: false, host: "0.0.0.0", isHttps: true });
+    expect(env.email).toEqual({ server: PROD_OK.EMAIL_SERVER, from: PROD_OK.EMAIL_FROM });
+  });
+
+  it("accepts OAuth as the way to sign in", () => {
+    const { EMAIL_SERVER: _s, EMAIL_FROM: _f, ...rest } = PROD_OK;
+    expect(problemsOf({ ...rest, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" })).toEqual([]);
+  });
+
+  it("rejects a short AUTH_SECRET, a half SMTP configuration and an APP_URL with a path", () => {
+    expect(problemsOf({ ...PROD_OK, AUTH_SECRET: "short" })).toEqual([expect.stringContaining("at least 32")]);
+    expect(problemsOf({ ...PROD_OK, EMAIL_FROM: "" })).toEqual(
+      expect.arrayContaining([expect.stringContaining("EMAIL_SERVER and EMAIL_FROM go together")]),
+    );
+    expect(problemsOf({ ...PROD_OK, APP_URL: "https://learn.example.com/app" })).toEqual([
+      expect.stringContaining("origin only"),
+    ]);
+    expect(problemsOf({ APP_URL: "ftp://x" })).toEqual([expect.stringContaining("http(s) origin")]);
+  });
+
+  it("rejects an unknown currency and an invalid port", () => {
+    expect(problemsOf({ CURRENCY: "XYZW" })[0]).toMatch(/CURRENCY/);
+    expect(problemsOf({ PORT: "70000" })[0]).toMatch(/PORT/);
+    expect(loadEnv({ CURRENCY: "eur" }).currency).toBe("EUR");
+  });
+});
+
+describe("database TLS", () => {
+  it("allows a loopback server without TLS", () => {
+    for (const host of ["127.0.0.1", "localhost", "[::1]"]) {
+      expect(problemsOf({ ...PROD_OK, DATABASE_URL: `postgresql://u@${host}:5432/db` })).toEqual([]);
+    }
+  });
+
+  it("requires TLS to a server elsewhere unless explicitly allowed", () => {
+    const remote = "postgresql://u:p@db.internal.example.com:5432/aiw";
+    expect(problemsOf({ ...PROD_OK, DATABASE_URL: remote })).toEqual([expect.stringContaining("without TLS")]);
+    expect(problemsOf({ ...PROD_OK, DATABASE_URL: `${remote}?sslmode=verify-full` })).toEqual([]);
+    expect(problemsOf({ ...PROD_OK, DATABASE_URL: remote, DATABASE_ALLOW_INSECURE: "true" })).toEqual([]);
+  });
+
+  it("rejects a URL that is not PostgreSQL", () => {
+    expect(problemsOf({ ...PROD_OK, DATABASE_URL: "mysql://u@127.0.0.1/db" })).toEqual([
+      expect.stringContaining("postgresql://"),
+    ]);
+  });
+});
