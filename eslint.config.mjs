@@ -13,7 +13,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["drizzle-orm", "drizzle-orm/*"], message: "Routes call services; they never build SQL." },
+            {
+              group: ["drizzle-orm", "drizzle-orm/*"],
+              message: "Routes call services; they never build SQL.",
+            },
             { group: ["@/server/db/schema", "@/server/db/schema/*"], message: "Routes call services." },
           ],
         },

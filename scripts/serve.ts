@@ -1,9 +1,7 @@
 /** `npm run serve`: serve an existing production build with the host and port the configuration says. */
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { EnvError, loadEnv, type Env } from "../src/server/env";
-
-const root = path.resolve(__dirname, "..");
+import { nextBin, ROOT } from "./build-state";
 
 export function loadConfigOrExit(): Env {
   try {
@@ -19,21 +17,17 @@ export function loadConfigOrExit(): Env {
 
 export function serve() {
   const env = loadConfigOrExit();
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", env.host, "-p", String(env.port)],
-    {
-      cwd: root,
-      stdio: "inherit",
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        // Auth.js behind `next start`: links come from APP_URL, never from the Host header.
-        AUTH_URL: env.appUrl,
-        AUTH_TRUST_HOST: "true",
-      },
+  const child = spawn(process.execPath, [nextBin(), "start", "-H", env.host, "-p", String(env.port)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Auth.js behind `next start`: links come from APP_URL, never from the Host header.
+      AUTH_URL: env.appUrl,
+      AUTH_TRUST_HOST: "true",
     },
-  );
+  });
   if (env.isDemo) {
     console.log(`\nAI Whisperers (demo mode) is starting at ${env.appUrl}\n`);
   }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "./server/env";
 import { logger } from "./server/log";
 import { securityHeaders } from "./server/http/security-headers";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./server/http/request-id";
@@ -18,7 +19,15 @@ export function proxy(request: NextRequest) {
   forwarded.set("content-security-policy", headers["content-security-policy"]);
 
   logger.info("request", { requestId, method: request.method, path: request.nextUrl.pathname });
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // Demo conveniences do not exist in production: answer 404 before any page code runs.
+  const isDemoOnly = request.nextUrl.pathname === "/dev" || request.nextUrl.pathname.startsWith("/dev/");
+  const response =
+    isDemoOnly && !getEnv().isDemo
+      ? NextResponse.rewrite(new URL("/_not-found", request.url), {
+          status: 404,
+          request: { headers: forwarded },
+        })
+      : NextResponse.next({ request: { headers: forwarded } });
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;

@@ -2,7 +2,13 @@
 
 import { Container } from "@/components/ui/container";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <Container className="py-24 text-center">
       <h1 className="text-3xl font-bold tracking-tight">Something went wrong</h1>

@@ -14,10 +14,12 @@ export default async function HomePage() {
     <>
       <section className="bg-gradient-to-b from-brand-900 to-brand-700 text-white">
         <Container className="py-16 sm:py-20">
-          <h1 className="max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">Learn AI, lesson by lesson.</h1>
+          <h1 className="max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">
+            Learn AI, lesson by lesson.
+          </h1>
           <p className="mt-4 max-w-2xl text-lg text-brand-100">
-            Practical courses on how modern AI works and how to build with it — from your first model to production
-            LLM applications. Track your progress and earn certificates anyone can verify.
+            Practical courses on how modern AI works and how to build with it — from your first model to
+            production LLM applications. Track your progress and earn certificates anyone can verify.
           </p>
         </Container>
       </section>

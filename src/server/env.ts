@@ -18,7 +18,10 @@ const optionalString = z
 
 const ZRawEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).optional(),
-  APP_MODE: z.enum(["demo", "production"]).optional().or(z.literal("").transform(() => undefined)),
+  APP_MODE: z
+    .enum(["demo", "production"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   APP_URL: optionalString,
   HOST: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).optional().default(3000),
@@ -46,7 +49,9 @@ const ZRawEnv = z.object({
 
 function isKnownCurrency(code: string): boolean {
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().currency === code;
+    return (
+      new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().currency === code
+    );
   } catch {
     return false;
   }
@@ -96,7 +101,9 @@ function checkDatabaseUrl(url: string, allowInsecure: boolean, problems: string[
   try {
     parsed = new URL(url);
   } catch {
-    problems.push("DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/database).");
+    problems.push(
+      "DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/database).",
+    );
     return;
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
@@ -105,7 +112,8 @@ function checkDatabaseUrl(url: string, allowInsecure: boolean, problems: string[
   }
   const host = decodeURIComponent(parsed.hostname) || parsed.searchParams.get("host") || "";
   const sslmode = parsed.searchParams.get("sslmode") ?? "";
-  const tls = ["require", "verify-ca", "verify-full"].includes(sslmode) || parsed.searchParams.get("ssl") === "true";
+  const tls =
+    ["require", "verify-ca", "verify-full"].includes(sslmode) || parsed.searchParams.get("ssl") === "true";
   if (!isLoopbackHost(host) && !tls && !allowInsecure) {
     problems.push(
       `DATABASE_URL points at ${host}, which is not on this machine, without TLS: add ?sslmode=verify-full ` +
@@ -146,8 +154,10 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
     problems.push("EMAIL_SERVER and EMAIL_FROM go together: set both to send e-mail, or neither.");
   }
   const oauth: Env["oauth"] = {};
-  if (raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET) oauth.github = { id: raw.AUTH_GITHUB_ID, secret: raw.AUTH_GITHUB_SECRET };
-  if (raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET) oauth.google = { id: raw.AUTH_GOOGLE_ID, secret: raw.AUTH_GOOGLE_SECRET };
+  if (raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET)
+    oauth.github = { id: raw.AUTH_GITHUB_ID, secret: raw.AUTH_GITHUB_SECRET };
+  if (raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET)
+    oauth.google = { id: raw.AUTH_GOOGLE_ID, secret: raw.AUTH_GOOGLE_SECRET };
 
   if (raw.AUTH_SECRET !== undefined && raw.AUTH_SECRET.length < 32) {
     problems.push("AUTH_SECRET must be at least 32 characters (for example: openssl rand -base64 32).");
@@ -160,8 +170,12 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
           "(postgresql://user:password@host:5432/database).",
       );
     }
-    if (!raw.APP_URL) problems.push("APP_URL is required in production mode: the public origin, e.g. https://learn.example.com.");
-    if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production mode (openssl rand -base64 32).");
+    if (!raw.APP_URL)
+      problems.push(
+        "APP_URL is required in production mode: the public origin, e.g. https://learn.example.com.",
+      );
+    if (!raw.AUTH_SECRET)
+      problems.push("AUTH_SECRET is required in production mode (openssl rand -base64 32).");
     if (!email && !oauth.github && !oauth.google) {
       problems.push(
         "A way to sign in is required in production mode: EMAIL_SERVER and EMAIL_FROM (SMTP), " +

@@ -31,7 +31,10 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly fields?: FieldIssue[];
 
-  constructor(code: ErrorCode, opts: { message?: string; userMessage: string; fields?: FieldIssue[]; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    opts: { message?: string; userMessage: string; fields?: FieldIssue[]; cause?: unknown },
+  ) {
     super(opts.message ?? opts.userMessage, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
@@ -46,8 +49,10 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
-export const notFound = (what = "This page") => new AppError("NOT_FOUND", { userMessage: `${what} was not found.` });
-export const forbidden = (userMessage = "You are not allowed to do that.") => new AppError("FORBIDDEN", { userMessage });
+export const notFound = (what = "This page") =>
+  new AppError("NOT_FOUND", { userMessage: `${what} was not found.` });
+export const forbidden = (userMessage = "You are not allowed to do that.") =>
+  new AppError("FORBIDDEN", { userMessage });
 export const unauthenticated = () =>
   new AppError("UNAUTHENTICATED", { userMessage: "Please sign in to continue." });
 

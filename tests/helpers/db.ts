@@ -9,7 +9,9 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
  * A fresh, migrated database for one test file: a PGlite copy of the template, or (with DATABASE_URL)
  * a new database on the PostgreSQL server created from the template database.
  */
-export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database & { url?: string }> {
+export async function createTestDatabase(
+  opts: { poolSize?: number } = {},
+): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `aiw_t_${process.ppid}_${Math.random().toString(36).slice(2, 10)}`;

@@ -2,7 +2,11 @@ import { expect } from "vitest";
 import { pgErrorCode } from "../../src/server/errors";
 
 /** Asserts that a write is rejected by the database with this SQLSTATE (and constraint, if given). */
-export async function expectSqlState(write: Promise<unknown>, sqlState: string | string[], constraint?: string) {
+export async function expectSqlState(
+  write: Promise<unknown>,
+  sqlState: string | string[],
+  constraint?: string,
+) {
   let error: unknown;
   try {
     await write;

@@ -26,16 +26,17 @@ export default async function setup(project: TestProject) {
         `SELECT datname FROM pg_database WHERE datname LIKE $1`,
         [`aiw_t_${process.pid}_%`],
       );
-      for (const { datname } of leftovers.rows) await admin.pool.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of leftovers.rows)
+        await admin.pool.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.pool.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.close();
     };
   }
   const db = await openPglite();
   await migrateDatabase(db);
-  const dump = await (db.db as unknown as { $client: { dumpDataDir: (c: "none") => Promise<Blob> } }).$client.dumpDataDir(
-    "none",
-  );
+  const dump = await (
+    db.db as unknown as { $client: { dumpDataDir: (c: "none") => Promise<Blob> } }
+  ).$client.dumpDataDir("none");
   await db.close();
   const file = path.join(os.tmpdir(), `aiw-pglite-template-${process.pid}.tar`);
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -12,8 +12,8 @@ export default async function DevPage() {
     <Container className="py-12">
       <h1 className="text-3xl font-bold tracking-tight">Demo mode</h1>
       <p className="mt-3 max-w-prose text-slate-600">
-        This instance runs in demo mode, for trying the platform on one machine. None of this exists in production
-        mode, which requires a PostgreSQL server, a public URL, a secret and a real way to sign in.
+        This instance runs in demo mode, for trying the platform on one machine. None of this exists in
+        production mode, which requires a PostgreSQL server, a public URL, a secret and a real way to sign in.
       </p>
       <dl className="mt-8 grid gap-4 sm:grid-cols-2">
         {overview.facts.map((fact) => (

@@ -4,8 +4,8 @@ export function DemoBanner() {
   return (
     <div role="note" aria-label="Demo mode" className="bg-amber-100 text-amber-900">
       <p className="mx-auto max-w-6xl px-4 py-2 text-center text-sm sm:px-6 lg:px-8">
-        <strong className="font-semibold">Demo mode.</strong> Data lives in this machine&apos;s embedded database;
-        e-mail and payments are simulated.{" "}
+        <strong className="font-semibold">Demo mode.</strong> Data lives in this machine&apos;s embedded
+        database; e-mail and payments are simulated.{" "}
         <Link href="/dev" className="font-medium underline underline-offset-2">
           What the demo offers
         </Link>

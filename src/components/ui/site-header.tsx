@@ -6,7 +6,10 @@ export function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       <Container className="flex h-16 items-center justify-between gap-4">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-          <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
+          <span
+            aria-hidden="true"
+            className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white"
+          >
             AI
           </span>
           <span>AI Whisperers</span>

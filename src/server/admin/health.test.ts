@@ -31,6 +31,9 @@ describe("health check", () => {
 
   it("reports unavailable when the database does not answer in time", async () => {
     const report = await checkHealth(() => new Promise(() => {}), 50);
-    expect(report).toMatchObject({ status: "unavailable", reason: "The database did not answer within 50 ms." });
+    expect(report).toMatchObject({
+      status: "unavailable",
+      reason: "The database did not answer within 50 ms.",
+    });
   });
 });

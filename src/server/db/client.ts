@@ -18,7 +18,9 @@ export interface Database {
 export const pgliteDir = (dataDir: string) => path.join(dataDir, "pglite");
 
 /** Opens the embedded database under `dataDir` (taking its lock) or an in-memory one. */
-export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
+export async function openPglite(
+  opts: { dataDir?: string; loadDataDir?: Blob | File } = {},
+): Promise<Database> {
   const dir = opts.dataDir ? pgliteDir(opts.dataDir) : undefined;
   const release = dir ? lockDataDir(dir) : () => {};
   try {

@@ -90,10 +90,11 @@ afterAll(async () => {
 describe("course with modules and lessons", () => {
   it("returns, in one query, the same modules and lessons in the same order as the document's SQL", async () => {
     const outline = await getCourseOutlineBySlug(database.db, tree.course.slug);
-    const docRows = await queryRows<{ module_id: string; lesson_id: string | null; lesson_title: string | null }>(
-      database.db,
-      DOC_COURSE_SQL(tree.course.slug),
-    );
+    const docRows = await queryRows<{
+      module_id: string;
+      lesson_id: string | null;
+      lesson_title: string | null;
+    }>(database.db, DOC_COURSE_SQL(tree.course.slug));
     const ours = outline!.modules.flatMap((m) =>
       m.lessons.length ? m.lessons.map((l) => [m.id, l.id, l.title]) : [[m.id, null, null]],
     );
@@ -113,7 +114,9 @@ describe("course with modules and lessons", () => {
 
   it("leaves draft modules out when asked for what learners see", async () => {
     await database.db.update(modules).set({ published: false }).where(eq(modules.id, tree.modules[1]!.id));
-    const outline = await getCourseOutlineBySlug(database.db, tree.course.slug, { publishedModulesOnly: true });
+    const outline = await getCourseOutlineBySlug(database.db, tree.course.slug, {
+      publishedModulesOnly: true,
+    });
     expect(outline!.modules.map((m) => m.id)).not.toContain(tree.modules[1]!.id);
     await database.db.update(modules).set({ published: true }).where(eq(modules.id, tree.modules[1]!.id));
   });
@@ -122,10 +125,12 @@ describe("course with modules and lessons", () => {
 describe("a user's progress in a course", () => {
   it("returns the document's rows in the document's order", async () => {
     const ours = await findUserCourseProgress(database.db, userId, tree.course.id);
-    const docRows = await queryRows<{ id: string; lesson_title: string; module_title: string; time_spent: number }>(
-      database.db,
-      DOC_PROGRESS_SQL(userId, tree.course.id),
-    );
+    const docRows = await queryRows<{
+      id: string;
+      lesson_title: string;
+      module_title: string;
+      time_spent: number;
+    }>(database.db, DOC_PROGRESS_SQL(userId, tree.course.id));
     expect(ours.map((r) => [r.id, r.lessonTitle, r.moduleTitle, r.timeSpent])).toEqual(
       docRows.map((r) => [r.id, r.lesson_title, r.module_title, r.time_spent]),
     );

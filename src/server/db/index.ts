@@ -15,7 +15,9 @@ type Holder = { [KEY]?: Promise<Database> };
 export function getDatabase(): Promise<Database> {
   const holder = globalThis as Holder;
   if (isBuildPhase()) {
-    return Promise.reject(new Error("The database is not opened during `next build`; render this page dynamically."));
+    return Promise.reject(
+      new Error("The database is not opened during `next build`; render this page dynamically."),
+    );
   }
   holder[KEY] ??= openApplicationDatabase().catch((e) => {
     delete holder[KEY];

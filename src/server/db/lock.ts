@@ -52,7 +52,8 @@ export function lockDataDir(dir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const pid = Number.parseInt(fs.readFileSync(file, "utf8").trim(), 10);
-      if (pid === process.pid) throw new Error(`The embedded database in ${dir} is already open in this process.`);
+      if (pid === process.pid)
+        throw new Error(`The embedded database in ${dir} is already open in this process.`);
       if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new DataDirLockedError(dir, pid);
       fs.rmSync(file, { force: true }); // stale lock of a process that died
     }

@@ -58,6 +58,9 @@ export async function migrationStatus(
     sql`SELECT to_regclass('public.__drizzle_migrations') IS NOT NULL AS present`,
   );
   if (!exists?.present) return { applied: 0, known };
-  const [count] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM public.__drizzle_migrations`);
+  const [count] = await queryRows<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM public.__drizzle_migrations`,
+  );
   return { applied: count?.n ?? 0, known };
 }

@@ -22,12 +22,14 @@ const docTables = [...DOC.matchAll(/CREATE TABLE (\w+) \(\n([\s\S]*?)\n\);/g)].m
       return { name: m[1]!, type: m[2]!, rest: m[3]! };
     }),
 }));
-const docIndexes = [...DOC.matchAll(/CREATE (UNIQUE )?INDEX (\w+) ON (\w+)\(([^)]*)\);/g)].map(([, u, name, table, cols]) => ({
-  unique: Boolean(u),
-  name: name!,
-  table: table!,
-  columns: cols!.split(",").map((c) => c.trim().replaceAll('"', "")),
-}));
+const docIndexes = [...DOC.matchAll(/CREATE (UNIQUE )?INDEX (\w+) ON (\w+)\(([^)]*)\);/g)].map(
+  ([, u, name, table, cols]) => ({
+    unique: Boolean(u),
+    name: name!,
+    table: table!,
+    columns: cols!.split(",").map((c) => c.trim().replaceAll('"', "")),
+  }),
+);
 const docEnums = [...DOC.matchAll(/CREATE TYPE (\w+) AS ENUM \(([^)]*)\);/g)].map(([, name, values]) => ({
   name: name!,
   values: values!.split(",").map((v) => v.trim().replaceAll("'", "")),
@@ -67,7 +69,8 @@ describe("the migrated schema", () => {
         const found = cols.find((c) => c.table_name === table.name && c.column_name === col.name);
         expect(found, `${table.name}.${col.name}`).toBeDefined();
         const user = PG_TYPE[col.type] ?? [];
-        if (found!.data_type !== "USER-DEFINED") expect(user, `${table.name}.${col.name}`).toContain(found!.data_type);
+        if (found!.data_type !== "USER-DEFINED")
+          expect(user, `${table.name}.${col.name}`).toContain(found!.data_type);
       }
     }
   });
@@ -90,7 +93,10 @@ describe("the migrated schema", () => {
       const found = rows.find((r) => r.indexname === idx.name);
       expect(found, idx.name).toBeDefined();
       expect(found!.tablename).toBe(idx.table);
-      const cols = /\((.*)\)/.exec(found!.indexdef)![1]!.split(",").map((c) => c.trim().replaceAll('"', ""));
+      const cols = /\((.*)\)/
+        .exec(found!.indexdef)![1]!
+        .split(",")
+        .map((c) => c.trim().replaceAll('"', ""));
       expect(cols, idx.name).toEqual(idx.columns);
       if (idx.unique) expect(found!.indexdef).toMatch(/^CREATE UNIQUE INDEX/);
     }
@@ -132,7 +138,9 @@ FROM pg_tables
 WHERE schemaname = 'public'
 ORDER BY pg_total_relation_size(tablename::text) DESC;`),
     );
-    expect(sizes.map((s) => s.tablename).sort()).toEqual(expect.arrayContaining(docTables.map((t) => t.name)));
+    expect(sizes.map((s) => s.tablename).sort()).toEqual(
+      expect.arrayContaining(docTables.map((t) => t.name)),
+    );
     const usage = await queryRows<{ index_name: string }>(
       database.db,
       sql.raw(`SELECT 

@@ -9,7 +9,6 @@ import {
   certificates,
   courseReviews,
   courses,
-  enrollments,
   lessons,
   modules,
   payments,
@@ -47,7 +46,9 @@ describe("courses", () => {
   );
 
   it("accepts URL-safe slugs", async () => {
-    await expect(createCourse(db(), { slug: "intro-to-ml-2026" })).resolves.toMatchObject({ slug: "intro-to-ml-2026" });
+    await expect(createCourse(db(), { slug: "intro-to-ml-2026" })).resolves.toMatchObject({
+      slug: "intro-to-ml-2026",
+    });
   });
 
   it("rejects a title longer than 200 characters and accepts exactly 200", async () => {
@@ -90,7 +91,9 @@ describe("modules and lessons", () => {
   it("rejects two modules with the same order in a course", async () => {
     const { course } = await createCourseTree(db(), [1]);
     await expectSqlState(
-      db().insert(modules).values({ courseId: course.id, order: 1, title: "Dup", description: "d", duration: 0 }),
+      db()
+        .insert(modules)
+        .values({ courseId: course.id, order: 1, title: "Dup", description: "d", duration: 0 }),
       "23505",
       "modules_course_id_order_key",
     );
@@ -99,7 +102,9 @@ describe("modules and lessons", () => {
   it("rejects two lessons with the same order in a module", async () => {
     const { modules: mods } = await createCourseTree(db(), [1]);
     await expectSqlState(
-      db().insert(lessons).values({ moduleId: mods[0]!.id, order: 1, title: "Dup", content: "c", duration: 1 }),
+      db()
+        .insert(lessons)
+        .values({ moduleId: mods[0]!.id, order: 1, title: "Dup", content: "c", duration: 1 }),
       "23505",
       "lessons_module_id_order_key",
     );
@@ -120,7 +125,11 @@ describe("users and authentication tables", () => {
   it("rejects a duplicate e-mail, also when only the case differs", async () => {
     const u = await createUser(db());
     await expectSqlState(createUser(db(), { email: u.email }), "23505", "users_email_unique");
-    await expectSqlState(createUser(db(), { email: u.email.toUpperCase() }), "23505", "users_email_lower_unique");
+    await expectSqlState(
+      createUser(db(), { email: u.email.toUpperCase() }),
+      "23505",
+      "users_email_lower_unique",
+    );
   });
 
   it("defaults the role to STUDENT and refuses NULL", async () => {
@@ -133,9 +142,13 @@ describe("users and authentication tables", () => {
     const a = await createUser(db());
     const b = await createUser(db());
     const row = { type: "oauth", provider: "github", providerAccountId: "12345" };
-    await db().insert(accounts).values({ userId: a.id, ...row });
+    await db()
+      .insert(accounts)
+      .values({ userId: a.id, ...row });
     await expectSqlState(
-      db().insert(accounts).values({ userId: b.id, ...row }),
+      db()
+        .insert(accounts)
+        .values({ userId: b.id, ...row }),
       "23505",
       "accounts_provider_provider_account_id_key",
     );
@@ -193,7 +206,11 @@ describe("enrollments", () => {
       "enrollments_completed_has_completed_at",
     );
     await expect(
-      createEnrollment(db(), u.id, c.id, { status: "COMPLETED", completedAt: new Date(), progressPercentage: 100 }),
+      createEnrollment(db(), u.id, c.id, {
+        status: "COMPLETED",
+        completedAt: new Date(),
+        progressPercentage: 100,
+      }),
     ).resolves.toMatchObject({ status: "COMPLETED" });
   });
 });
@@ -207,7 +224,9 @@ describe("user_progress", () => {
 
   it("allows one row per user per lesson", async () => {
     const { u, c, m1, l1 } = await setup();
-    await db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id });
+    await db()
+      .insert(userProgress)
+      .values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id });
     await expectSqlState(
       db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id }),
       "23505",
@@ -217,7 +236,10 @@ describe("user_progress", () => {
   it("allows one module-level row per user per module despite the NULL lesson", async () => {
     const { u, c, m1 } = await setup();
     await db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id });
-    await expectSqlState(db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id }), "23505");
+    await expectSqlState(
+      db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id }),
+      "23505",
+    );
   });
 
   it("allows one course-level row per user per course despite the NULLs", async () => {
@@ -249,12 +271,16 @@ describe("user_progress", () => {
       "user_progress_lesson_needs_module",
     );
     await expectSqlState(
-      db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id, timeSpent: -5 }),
+      db()
+        .insert(userProgress)
+        .values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id, timeSpent: -5 }),
       "23514",
       "user_progress_time_spent_not_negative",
     );
     await expectSqlState(
-      db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id, completed: true }),
+      db()
+        .insert(userProgress)
+        .values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id, completed: true }),
       "23514",
       "user_progress_completed_has_completed_at",
     );
@@ -262,7 +288,9 @@ describe("user_progress", () => {
 
   it("moves progress rows along when a lesson moves to another module", async () => {
     const { u, c, m1, m2, l1 } = await setup();
-    await db().insert(userProgress).values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id });
+    await db()
+      .insert(userProgress)
+      .values({ userId: u.id, courseId: c.id, moduleId: m1.id, lessonId: l1.id });
     await db().update(lessons).set({ moduleId: m2.id, order: 99 }).where(eq(lessons.id, l1.id));
     const [row] = await db().select().from(userProgress).where(eq(userProgress.lessonId, l1.id));
     expect(row!.moduleId).toBe(m2.id);
@@ -298,14 +326,31 @@ describe("certificates, payments and reviews", () => {
   it("rejects a negative amount, a malformed currency and a completed payment without processed_at", async () => {
     const u = await createUser(db());
     const base = { userId: u.id, provider: "demo" };
-    await expectSqlState(db().insert(payments).values({ ...base, amount: -100 }), "23514", "payments_amount_not_negative");
-    await expectSqlState(db().insert(payments).values({ ...base, amount: 100, currency: "usd" }), "23514", "payments_currency_iso");
     await expectSqlState(
-      db().insert(payments).values({ ...base, amount: 100, status: "COMPLETED" }),
+      db()
+        .insert(payments)
+        .values({ ...base, amount: -100 }),
+      "23514",
+      "payments_amount_not_negative",
+    );
+    await expectSqlState(
+      db()
+        .insert(payments)
+        .values({ ...base, amount: 100, currency: "usd" }),
+      "23514",
+      "payments_currency_iso",
+    );
+    await expectSqlState(
+      db()
+        .insert(payments)
+        .values({ ...base, amount: 100, status: "COMPLETED" }),
       "23514",
       "payments_processed_has_processed_at",
     );
-    const [p] = await db().insert(payments).values({ ...base, amount: 100 }).returning();
+    const [p] = await db()
+      .insert(payments)
+      .values({ ...base, amount: 100 })
+      .returning();
     expect(p).toMatchObject({ status: "PENDING", currency: "USD" });
   });
 
@@ -342,7 +387,10 @@ describe("updated_at", () => {
   it("is maintained on every update, also by raw SQL", async () => {
     const c = await createCourse(db());
     await db().execute(sql`UPDATE courses SET updated_at = now() - interval '1 day' WHERE id = ${c.id}`);
-    const [before] = await queryRows<{ updated_at: string }>(db(), sql`SELECT updated_at::text FROM courses WHERE id = ${c.id}`);
+    const [before] = await queryRows<{ updated_at: string }>(
+      db(),
+      sql`SELECT updated_at::text FROM courses WHERE id = ${c.id}`,
+    );
     await db().execute(sql`UPDATE courses SET title = 'Renamed' WHERE id = ${c.id}`);
     const [after] = await queryRows<{ fresh: boolean }>(
       db(),

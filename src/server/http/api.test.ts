@@ -60,7 +60,10 @@ describe("apiRoute", () => {
     const res = await call({ body: "{not json" });
     expect(res.status).toBe(400);
     const body = await bodyOf(res);
-    expect(body.error).toMatchObject({ code: "MALFORMED_REQUEST", message: "The request body is not valid JSON." });
+    expect(body.error).toMatchObject({
+      code: "MALFORMED_REQUEST",
+      message: "The request body is not valid JSON.",
+    });
     expectMatchesOpenApi(doc, "PUT", "/api/v1/notes/{slug}", 400, body);
   });
 
@@ -85,14 +88,21 @@ describe("apiRoute", () => {
   });
 
   it("refuses a body that is not JSON with 415", async () => {
-    const res = await call({ headers: { "content-type": "application/x-www-form-urlencoded" }, body: "title=x" });
+    const res = await call({
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "title=x",
+    });
     expect(res.status).toBe(415);
     expect((await bodyOf(res)).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("refuses a cookie-carrying write from another origin, and accepts it from APP_URL", async () => {
     const cross = await call({
-      headers: { "content-type": "application/json", cookie: "authjs.session-token=abc", origin: "https://evil.example" },
+      headers: {
+        "content-type": "application/json",
+        cookie: "authjs.session-token=abc",
+        origin: "https://evil.example",
+      },
     });
     expect(cross.status).toBe(403);
     expect((await bodyOf(cross)).error.message).toMatch(/Cross-site request refused/);
@@ -106,7 +116,10 @@ describe("apiRoute", () => {
     behaviour = "conflict";
     const res = await call();
     expect(res.status).toBe(409);
-    expect((await bodyOf(res)).error).toMatchObject({ code: "CONFLICT", message: "Someone changed this note." });
+    expect((await bodyOf(res)).error).toMatchObject({
+      code: "CONFLICT",
+      message: "Someone changed this note.",
+    });
     behaviour = "ok";
   });
 
@@ -127,8 +140,21 @@ describe("apiRoute", () => {
 
   it("never answers malformed input with a 500", async () => {
     const bodies = [
-      "", "null", "[]", "0", '"str"', "{}", '{"title":null}', '{"rating":"5"}', '{"rating":1e400}', "{\"title\":\"\\u0000\"}",
-      '{"__proto__":{"x":1}}', "[".repeat(5000), '{"title":"' + "x".repeat(2_000_000) + '"}', "\u0000\u0001", "{'a':1}",
+      "",
+      "null",
+      "[]",
+      "0",
+      '"str"',
+      "{}",
+      '{"title":null}',
+      '{"rating":"5"}',
+      '{"rating":1e400}',
+      '{"title":"\\u0000"}',
+      '{"__proto__":{"x":1}}',
+      "[".repeat(5000),
+      '{"title":"' + "x".repeat(2_000_000) + '"}',
+      "\u0000\u0001",
+      "{'a':1}",
     ];
     const queries = ["?dryRun=", "?dryRun=true&dryRun=false", "?%E0%A4%A", "?dryRun[]=1"];
     for (const body of bodies) {
@@ -148,9 +174,15 @@ describe("the OpenAPI document", () => {
     const real = buildOpenApiDocument(endpoints, "http://localhost:3000");
     expect(real.openapi).toBe("3.1.0");
     for (const ep of endpoints) expect(real.paths[ep.path]?.[ep.method.toLowerCase()]).toBeDefined();
-    const put = doc.paths["/api/v1/notes/{slug}"]!.put as { parameters: { name: string; in: string }[]; responses: object };
+    const put = doc.paths["/api/v1/notes/{slug}"]!.put as {
+      parameters: { name: string; in: string }[];
+      responses: object;
+    };
     expect(put.parameters).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: "slug", in: "path" }), expect.objectContaining({ name: "dryRun", in: "query" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ name: "slug", in: "path" }),
+        expect.objectContaining({ name: "dryRun", in: "query" }),
+      ]),
     );
     expect(Object.keys(put.responses).sort()).toEqual(["200", "400", "404", "415", "422", "500"]);
   });

@@ -95,7 +95,9 @@ function checkBrowserWrite(request: Request, hasBody: boolean) {
   if (hasBody) {
     const type = request.headers.get("content-type") ?? "";
     if (!/^application\/json\s*(;|$)/i.test(type)) {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", { userMessage: "Send the request body as application/json." });
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", {
+        userMessage: "Send the request body as application/json.",
+      });
     }
   }
   if (!request.headers.get("cookie")) return;
@@ -124,10 +126,11 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-export function apiRoute<Q extends AnyObject | undefined, P extends AnyObject | undefined, B extends z.ZodType | undefined>(
-  spec: EndpointSpec<Q, P, B>,
-  handler: (ctx: ApiContext<Q, P, B>) => Promise<ApiResult>,
-) {
+export function apiRoute<
+  Q extends AnyObject | undefined,
+  P extends AnyObject | undefined,
+  B extends z.ZodType | undefined,
+>(spec: EndpointSpec<Q, P, B>, handler: (ctx: ApiContext<Q, P, B>) => Promise<ApiResult>) {
   return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     const started = Date.now();
@@ -156,13 +159,20 @@ export function apiRoute<Q extends AnyObject | undefined, P extends AnyObject | 
         body: body as Infer<B>,
       });
       const status = result.status ?? 200;
-      logger.info("api", { requestId, method: request.method, path: url.pathname, status, ms: Date.now() - started });
+      logger.info("api", {
+        requestId,
+        method: request.method,
+        path: url.pathname,
+        status,
+        ms: Date.now() - started,
+      });
       return json(result.body, status, requestId, result.headers);
     } catch (e) {
       const err = isAppError(e)
         ? e
         : new AppError("INTERNAL", {
-            userMessage: "Something went wrong on our side. Please try again; if it persists, quote the request id.",
+            userMessage:
+              "Something went wrong on our side. Please try again; if it persists, quote the request id.",
             cause: e,
           });
       const level = err.status >= 500 ? "error" : "info";

@@ -25,7 +25,10 @@ export function buildOpenApiDocument(endpoints: readonly EndpointSpec[], serverU
       ["query", ep.query],
     ] as const) {
       if (!obj) continue;
-      const shape = schemaOf(obj, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+      const shape = schemaOf(obj, "input") as {
+        properties?: Record<string, JsonSchema>;
+        required?: string[];
+      };
       for (const [name, schema] of Object.entries(shape.properties ?? {})) {
         parameters.push({
           name,
@@ -43,7 +46,11 @@ export function buildOpenApiDocument(endpoints: readonly EndpointSpec[], serverU
         ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema, "output") } } } : {}),
       };
     }
-    const errorStatuses = new Set<number>([500, ...(ep.query || ep.body ? [422] : []), ...(ep.body ? [400, 415] : [])]);
+    const errorStatuses = new Set<number>([
+      500,
+      ...(ep.query || ep.body ? [422] : []),
+      ...(ep.body ? [400, 415] : []),
+    ]);
     if (ep.params) errorStatuses.add(404);
     for (const status of errorStatuses) {
       responses[String(status)] ??= {
@@ -59,7 +66,12 @@ export function buildOpenApiDocument(endpoints: readonly EndpointSpec[], serverU
       tags: ep.tags,
       ...(parameters.length ? { parameters } : {}),
       ...(ep.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(ep.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemaOf(ep.body, "input") } },
+            },
+          }
         : {}),
       responses,
     };

@@ -23,7 +23,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 /** Headers set on every page and API response (next.config.ts adds the static ones for assets). */
-export function securityHeaders(nonce: string): Record<string, string> & { "content-security-policy": string } {
+export function securityHeaders(
+  nonce: string,
+): Record<string, string> & { "content-security-policy": string } {
   const env = getEnv();
   return {
     "content-security-policy": contentSecurityPolicy(nonce, env.nodeEnv === "development"),

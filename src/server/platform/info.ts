@@ -8,7 +8,10 @@ export const ZPlatformInfo = z.object({
   name: z.string(),
   apiVersion: z.literal("1"),
   mode: z.enum(["demo", "production"]),
-  currency: z.string().regex(/^[A-Z]{3}$/).describe("ISO 4217 code of every price on the platform"),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .describe("ISO 4217 code of every price on the platform"),
   url: z.url(),
 });
 export type TPlatformInfo = z.infer<typeof ZPlatformInfo>;

@@ -17,7 +17,11 @@ export interface ProgressEntry {
 }
 
 /** The document's "user progress for a course": one round trip, ordered by module then lesson. */
-export async function findUserCourseProgress(db: Db, userId: string, courseId: string): Promise<ProgressEntry[]> {
+export async function findUserCourseProgress(
+  db: Db,
+  userId: string,
+  courseId: string,
+): Promise<ProgressEntry[]> {
   return db
     .select({
       id: userProgress.id,
@@ -49,7 +53,9 @@ export interface Completion {
  * 0 %, and the figure is rounded down to an integer so that 100 means every lesson is done.
  */
 export async function getCompletion(db: Db, userId: string, courseId: string): Promise<Completion> {
-  const [row] = await queryRows<{ total: number; completed: number }>(db, sql`
+  const [row] = await queryRows<{ total: number; completed: number }>(
+    db,
+    sql`
     SELECT count(l.id)::int AS total,
            count(up.id)::int AS completed
     FROM ${modules} m
@@ -57,7 +63,8 @@ export async function getCompletion(db: Db, userId: string, courseId: string): P
     LEFT JOIN ${userProgress} up
       ON up.lesson_id = l.id AND up.user_id = ${userId} AND up.completed
     WHERE m.course_id = ${courseId} AND m.published
-  `);
+  `,
+  );
   const total = row?.total ?? 0;
   const completed = row?.completed ?? 0;
   return {

@@ -35,8 +35,14 @@ export const courses = pgTable(
     metaTitle: varchar("meta_title"),
     metaDescription: varchar("meta_description"),
     imageUrl: varchar("image_url"),
-    learningObjectives: text("learning_objectives").array().notNull().default(sql`'{}'::text[]`),
-    prerequisites: text("prerequisites").array().notNull().default(sql`'{}'::text[]`),
+    learningObjectives: text("learning_objectives")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    prerequisites: text("prerequisites")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -48,7 +54,10 @@ export const courses = pgTable(
     index("idx_courses_price").on(t.price),
     check("courses_price_not_negative", sql`${t.price} >= 0`),
     check("courses_duration_not_negative", sql`${t.duration} >= 0`),
-    check("courses_title_length", sql`char_length(${t.title}) BETWEEN 1 AND ${sql.raw(String(COURSE_TITLE_MAX))}`),
+    check(
+      "courses_title_length",
+      sql`char_length(${t.title}) BETWEEN 1 AND ${sql.raw(String(COURSE_TITLE_MAX))}`,
+    ),
     check("courses_slug_url_safe", sql`${t.slug} ~ ${sql.raw(`'${SLUG_PATTERN}'`)}`),
     check("courses_featured_requires_published", sql`NOT ${t.featured} OR ${t.published}`),
   ],

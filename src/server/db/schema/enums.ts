@@ -4,7 +4,13 @@ import { pgEnum } from "drizzle-orm/pg-core";
 export const userRole = pgEnum("user_role", ["STUDENT", "INSTRUCTOR", "ADMIN"]);
 export const difficultyEnum = pgEnum("difficulty_enum", ["BEGINNER", "INTERMEDIATE", "ADVANCED", "EXPERT"]);
 export const enrollmentStatus = pgEnum("enrollment_status", ["ACTIVE", "COMPLETED", "SUSPENDED", "REFUNDED"]);
-export const lessonTypeEnum = pgEnum("lesson_type_enum", ["TEXT", "VIDEO", "INTERACTIVE", "ASSIGNMENT", "QUIZ"]);
+export const lessonTypeEnum = pgEnum("lesson_type_enum", [
+  "TEXT",
+  "VIDEO",
+  "INTERACTIVE",
+  "ASSIGNMENT",
+  "QUIZ",
+]);
 export const paymentStatus = pgEnum("payment_status", ["PENDING", "COMPLETED", "FAILED", "REFUNDED"]);
 // Not in the document: a course's instructors (docs/decisions.md, "Course ownership").
 export const courseInstructorRole = pgEnum("course_instructor_role", ["OWNER", "INSTRUCTOR"]);

@@ -41,7 +41,10 @@ export const enrollments = pgTable(
       "enrollments_progress_percentage_check",
       sql`${t.progressPercentage} >= 0 AND ${t.progressPercentage} <= 100`,
     ),
-    check("enrollments_completed_has_completed_at", sql`${t.status} <> 'COMPLETED' OR ${t.completedAt} IS NOT NULL`),
+    check(
+      "enrollments_completed_has_completed_at",
+      sql`${t.status} <> 'COMPLETED' OR ${t.completedAt} IS NOT NULL`,
+    ),
   ],
 );
 
@@ -74,7 +77,9 @@ export const userProgress = pgTable(
     unique("user_progress_user_id_course_id_module_id_lesson_id_key")
       .on(t.userId, t.courseId, t.moduleId, t.lessonId)
       .nullsNotDistinct(),
-    uniqueIndex("uq_user_progress_lesson").on(t.userId, t.lessonId).where(sql`${t.lessonId} IS NOT NULL`),
+    uniqueIndex("uq_user_progress_lesson")
+      .on(t.userId, t.lessonId)
+      .where(sql`${t.lessonId} IS NOT NULL`),
     uniqueIndex("uq_user_progress_module")
       .on(t.userId, t.moduleId)
       .where(sql`${t.lessonId} IS NULL AND ${t.moduleId} IS NOT NULL`),
@@ -101,7 +106,10 @@ export const userProgress = pgTable(
     index("idx_user_progress_completed").on(t.completed),
     check("user_progress_lesson_needs_module", sql`${t.lessonId} IS NULL OR ${t.moduleId} IS NOT NULL`),
     check("user_progress_time_spent_not_negative", sql`${t.timeSpent} >= 0`),
-    check("user_progress_completed_has_completed_at", sql`NOT ${t.completed} OR ${t.completedAt} IS NOT NULL`),
+    check(
+      "user_progress_completed_has_completed_at",
+      sql`NOT ${t.completed} OR ${t.completedAt} IS NOT NULL`,
+    ),
   ],
 );
 

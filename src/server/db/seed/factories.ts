@@ -60,7 +60,14 @@ export async function createModule(
 ): Promise<Module> {
   const [row] = await db
     .insert(modules)
-    .values({ courseId, order, title: `Module ${order}`, description: `Module ${order} of the course.`, duration: 0, ...overrides })
+    .values({
+      courseId,
+      order,
+      title: `Module ${order}`,
+      description: `Module ${order} of the course.`,
+      duration: 0,
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -73,7 +80,14 @@ export async function createLesson(
 ): Promise<Lesson> {
   const [row] = await db
     .insert(lessons)
-    .values({ moduleId, order, title: `Lesson ${order}`, content: `## Lesson ${order}\n\nContent.`, duration: 10, ...overrides })
+    .values({
+      moduleId,
+      order,
+      title: `Lesson ${order}`,
+      content: `## Lesson ${order}\n\nContent.`,
+      duration: 10,
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -100,14 +114,20 @@ export async function createCourseTree(
   for (const [i, count] of shape.entries()) {
     const mod = await createModule(db, course.id, i + 1, { duration: count * lessonMinutes });
     const modLessons: Lesson[] = [];
-    for (let j = 1; j <= count; j++) modLessons.push(await createLesson(db, mod.id, j, { duration: lessonMinutes }));
+    for (let j = 1; j <= count; j++)
+      modLessons.push(await createLesson(db, mod.id, j, { duration: lessonMinutes }));
     tree.modules.push({ ...mod, lessons: modLessons });
     tree.lessons.push(...modLessons);
   }
   return tree;
 }
 
-export async function addInstructor(db: Db, courseId: string, userId: string, role: "OWNER" | "INSTRUCTOR" = "OWNER") {
+export async function addInstructor(
+  db: Db,
+  courseId: string,
+  userId: string,
+  role: "OWNER" | "INSTRUCTOR" = "OWNER",
+) {
   await db.insert(courseInstructors).values({ courseId, userId, role });
 }
 
@@ -117,6 +137,9 @@ export async function createEnrollment(
   courseId: string,
   overrides: Partial<NewEnrollment> = {},
 ): Promise<Enrollment> {
-  const [row] = await db.insert(enrollments).values({ userId, courseId, ...overrides }).returning();
+  const [row] = await db
+    .insert(enrollments)
+    .values({ userId, courseId, ...overrides })
+    .returning();
   return row!;
 }

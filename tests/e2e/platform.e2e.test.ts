@@ -1,0 +1,144 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectMatchesOpenApi } from "../helpers/openapi";
+import { launchBrowser, watchPage } from "./helpers/browser";
+import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+let dropDb: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await databaseForServer();
+  dropDb = database.drop;
+  server = await startServer(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await dropDb?.();
+});
+
+function expectSecurityHeaders(res: Response, what: string) {
+  const csp = res.headers.get("content-security-policy") ?? "";
+  expect(csp, `${what}: CSP`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp, what).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp, what).toContain("frame-src https://www.youtube-nocookie.com https://player.vimeo.com");
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).toContain("object-src 'none'");
+  expect(csp, what).toContain("base-uri 'none'");
+  expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
+  expect(res.headers.get("referrer-policy"), what).toBe("strict-origin-when-cross-origin");
+  expect(res.headers.get("x-request-id"), what).toBeTruthy();
+  // APP_URL is plain http here: no HSTS (the production test checks it is sent under https).
+  expect(res.headers.get("strict-transport-security"), what).toBeNull();
+}
+
+describe("the served platform", () => {
+  it("sends the security headers on pages, API responses, errors and 404s, with a fresh nonce each time", async () => {
+    const paths = [
+      "/",
+      "/api/health",
+      "/api/v1/platform",
+      "/api/v1/openapi.json",
+      "/api/v1/nope",
+      "/no-such-page",
+      "/dev",
+    ];
+    const nonces = new Set<string>();
+    for (const p of paths) {
+      const res = await fetch(server.url + p);
+      expectSecurityHeaders(res, p);
+      nonces.add(/nonce-([^']+)/.exec(res.headers.get("content-security-policy")!)![1]!);
+    }
+    expect(nonces.size).toBe(paths.length);
+    const html = await (await fetch(server.url + "/")).text();
+    const css = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(css).toBeDefined();
+    const asset = await fetch(server.url + css!);
+    expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(asset.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  });
+
+  it("nonces every script of a page, so none runs without it", async () => {
+    const res = await fetch(server.url + "/");
+    const nonce = /nonce-([^']+)/.exec(res.headers.get("content-security-policy")!)![1]!;
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("reports health as 200 with the database up", async () => {
+    const res = await fetch(server.url + "/api/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok", database: "up", latencyMs: expect.any(Number) });
+  });
+
+  it("answers /api/v1 as its OpenAPI document says, errors included", async () => {
+    const doc = await (await fetch(server.url + "/api/v1/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.servers[0].url).toBe(server.url);
+    const ok = await fetch(server.url + "/api/v1/platform");
+    const body = await ok.json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/platform", 200, body);
+    expect(body).toMatchObject({ name: "AI Whisperers", mode: "demo", currency: "USD", url: server.url });
+    const wrongMethod = await fetch(server.url + "/api/v1/platform", { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+    const unknown = await fetch(server.url + "/api/v1/does/not/exist", { method: "POST", body: "{]" });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "NOT_FOUND", message: expect.any(String) } });
+  });
+
+  it("never answers malformed requests with a 500", async () => {
+    const attempts: [string, RequestInit][] = [
+      ["/api/v1/platform?%E0%A4%A=1", {}],
+      ["/api/v1/platform", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }],
+      [
+        "/api/v1/platform",
+        { method: "PUT", headers: { "content-type": "text/plain", cookie: "x=1" }, body: "x" },
+      ],
+      ["/api/v1/%00", {}],
+      ["/api/v1/" + "a/".repeat(300), {}],
+      ["/api/health?x=" + "y".repeat(4000), {}],
+      ["/courses/%E0%A4%A", {}],
+    ];
+    for (const [p, init] of attempts) {
+      const res = await fetch(server.url + p, init);
+      expect(res.status, p.slice(0, 60)).toBeLessThan(500);
+    }
+  });
+
+  it("renders the home page in Chromium with the demo banner, no script errors and nothing loaded from outside", async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(server.url + "/", { waitUntil: "networkidle" });
+    expect(await page.title()).toContain("AI Whisperers");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Learn AI");
+    expect(await page.getByRole("note", { name: "Demo mode" }).isVisible()).toBe(true);
+    // React hydrated (its scripts ran under the CSP): client navigation works.
+    await page.getByRole("link", { name: "What the demo offers" }).click();
+    await page.waitForURL(server.url + "/dev");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Demo mode");
+    expect(watch.problems).toEqual([]);
+    expect(watch.external).toEqual([]);
+    await page.close();
+  });
+
+  it("is usable on a phone-sized screen and by keyboard", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(server.url + "/");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.close();
+  });
+
+  it("shows a designed 404 page", async () => {
+    const res = await fetch(server.url + "/no-such-page");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("We couldn&#x27;t find that page");
+  });
+});
