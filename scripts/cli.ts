@@ -10,7 +10,7 @@ export function fail(message: string): never {
 
 export function cliEnv(): Env {
   try {
-    return loadEnv(process.env);
+    return loadEnv(process.env, { serving: false });
   } catch (e) {
     if (e instanceof EnvError) fail(e.message);
     throw e;

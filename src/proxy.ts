@@ -19,6 +19,16 @@ export function proxy(request: NextRequest) {
   forwarded.set("content-security-policy", headers["content-security-policy"]);
 
   logger.info("request", { requestId, method: request.method, path: request.nextUrl.pathname });
+  if (!isDecodable(request.nextUrl.pathname)) {
+    // Next.js would fail to decode the route parameters and answer 500; this is the client's mistake.
+    const res = new NextResponse("Bad request: the address contains an invalid percent-encoding.", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+    for (const [key, value] of Object.entries(headers)) res.headers.set(key, value);
+    res.headers.set(REQUEST_ID_HEADER, requestId);
+    return res;
+  }
   // Demo conveniences do not exist in production: answer 404 before any page code runs.
   const isDemoOnly = request.nextUrl.pathname === "/dev" || request.nextUrl.pathname.startsWith("/dev/");
   const response =
@@ -31,6 +41,15 @@ export function proxy(request: NextRequest) {
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

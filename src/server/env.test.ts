@@ -87,6 +87,14 @@ describe("modes", () => {
   });
 });
 
+describe("command-line tools", () => {
+  it("need only DATABASE_URL in production mode, and still refuse the embedded database", () => {
+    const env = loadEnv({ DATABASE_URL: PROD_OK.DATABASE_URL }, { serving: false });
+    expect(env).toMatchObject({ mode: "production", databaseUrl: PROD_OK.DATABASE_URL });
+    expect(() => loadEnv({ APP_MODE: "production" }, { serving: false })).toThrow(/DATABASE_URL is required/);
+  });
+});
+
 describe("database TLS", () => {
   it("allows a loopback server without TLS", () => {
     for (const host of ["127.0.0.1", "localhost", "[::1]"]) {

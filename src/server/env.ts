@@ -122,7 +122,12 @@ function checkDatabaseUrl(url: string, allowInsecure: boolean, problems: string[
   }
 }
 
-export function loadEnv(source: Record<string, string | undefined>): Env {
+/**
+ * `serving: false` is for command-line tools (migrate, health, admin:create): they need the database, not the
+ * public URL, the session secret or a way to sign in, so production does not demand those of them.
+ */
+export function loadEnv(source: Record<string, string | undefined>, opts: { serving?: boolean } = {}): Env {
+  const serving = opts.serving ?? true;
   const parsed = ZRawEnv.safeParse(source);
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
@@ -170,13 +175,13 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
           "(postgresql://user:password@host:5432/database).",
       );
     }
-    if (!raw.APP_URL)
+    if (serving && !raw.APP_URL)
       problems.push(
         "APP_URL is required in production mode: the public origin, e.g. https://learn.example.com.",
       );
-    if (!raw.AUTH_SECRET)
+    if (serving && !raw.AUTH_SECRET)
       problems.push("AUTH_SECRET is required in production mode (openssl rand -base64 32).");
-    if (!email && !oauth.github && !oauth.google) {
+    if (serving && !email && !oauth.github && !oauth.google) {
       problems.push(
         "A way to sign in is required in production mode: EMAIL_SERVER and EMAIL_FROM (SMTP), " +
           "or AUTH_GITHUB_ID/AUTH_GITHUB_SECRET, or AUTH_GOOGLE_ID/AUTH_GOOGLE_SECRET.",

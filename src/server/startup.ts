@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase } from "./db";
 import { migrateDatabase, migrationStatus } from "./db/migrate";
+import { seedIfEmpty } from "./db/seed";
 import { EnvError, getEnv, isBuildPhase, type Env } from "./env";
 import { logger } from "./log";
 import { getAuthSecret } from "./secrets";
@@ -23,17 +24,19 @@ export async function startServer() {
   if (env.isDemo) getAuthSecret();
   try {
     const database = await getDatabase();
-    if (database.kind === "postgres") {
-      if (env.isDemo) {
-        await migrateDatabase(database);
-      } else {
-        const { applied, known } = await migrationStatus(database);
-        if (applied < known) {
-          logger.error("database schema is behind the code: run `npm run db:migrate` as the deploy step", {
-            applied,
-            known,
-          });
-        }
+    if (env.isDemo) {
+      // PGlite was migrated when it opened; a demo on a PostgreSQL server is migrated here.
+      if (database.kind === "postgres") await migrateDatabase(database);
+      if (await seedIfEmpty(database, { appUrl: env.appUrl, currency: env.currency })) {
+        logger.info("demo data loaded (first start)");
+      }
+    } else {
+      const { applied, known } = await migrationStatus(database);
+      if (applied < known) {
+        logger.error("database schema is behind the code: run `npm run db:migrate` as the deploy step", {
+          applied,
+          known,
+        });
       }
     }
   } catch (e) {

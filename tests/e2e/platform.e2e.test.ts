@@ -136,6 +136,69 @@ describe("the served platform", () => {
     await page.close();
   });
 
+  it("shows the four demo courses on the home page and a course page with its syllabus", async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(server.url + "/", { waitUntil: "networkidle" });
+    const cards = page
+      .getByRole("list")
+      .filter({ has: page.getByRole("article") })
+      .getByRole("article");
+    expect(await cards.count()).toBe(4);
+    const titles = await page.getByRole("heading", { level: 3 }).allTextContents();
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        "AI Foundations: How Modern AI Works",
+        "Prompt Engineering in Practice",
+        "Machine Learning with Python",
+        "Building LLM Applications",
+      ]),
+    );
+    expect(await page.getByText("Price: Free").count()).toBe(1);
+    expect(await page.getByText("Price: $49.00").count()).toBe(1);
+    // Covers are shipped with the app and load.
+    const covers = await page
+      .locator("article img")
+      .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+    expect(covers.every((w) => w > 0)).toBe(true);
+
+    await page.getByRole("link", { name: "Prompt Engineering in Practice" }).click();
+    await page.waitForURL(server.url + "/courses/prompt-engineering");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Prompt Engineering in Practice",
+    );
+    expect(await page.title()).toContain("Prompt Engineering");
+    const syllabus = page.getByRole("region", { name: "Syllabus" });
+    expect(await syllabus.getByRole("listitem").filter({ hasText: "Module 1" }).count()).toBeGreaterThan(0);
+    expect(await syllabus.getByText("Module 4").isVisible()).toBe(true);
+    expect(
+      await page.getByRole("region", { name: "What you will learn" }).getByRole("listitem").count(),
+    ).toBeGreaterThan(3);
+    expect(await page.getByText("Ada Lindqvist").first().isVisible()).toBe(true);
+    // Modules expand and collapse by keyboard.
+    const second = syllabus.locator("summary").nth(1);
+    await second.focus();
+    await page.keyboard.press("Enter");
+    expect(await syllabus.locator("details").nth(1).getAttribute("open")).not.toBeNull();
+    expect(watch.problems).toEqual([]);
+    expect(watch.external).toEqual([]);
+    await page.close();
+  });
+
+  it("answers an unknown course with 404 and shows the designed not-found page", async () => {
+    for (const slug of ["no-such-course", "NOT%20A%20SLUG"]) {
+      const res = await fetch(`${server.url}/courses/${slug}`);
+      expect(res.status).toBe(404);
+    }
+    // Next.js renders notFound() of a dynamic page on the client (vercel/next.js#62228): check it in Chromium.
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/courses/no-such-course`);
+    expect(response!.status()).toBe(404);
+    await page.getByRole("heading", { name: "We couldn't find that page" }).waitFor();
+    expect(await page.getByRole("link", { name: "Back to the courses" }).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it("shows a designed 404 page", async () => {
     const res = await fetch(server.url + "/no-such-page");
     expect(res.status).toBe(404);

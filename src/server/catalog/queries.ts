@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courses, lessons, modules } from "../db/schema";
+import { courseInstructors, courses, lessons, modules, users } from "../db/schema";
 import type { Difficulty, LessonType } from "../db/schema";
 
 export interface CourseOutline {
@@ -144,4 +144,45 @@ export async function findHomeCourses(db: Db, limit = 12): Promise<CourseCard[]>
     .where(eq(courses.published, true))
     .orderBy(desc(courses.featured), desc(courses.createdAt), asc(courses.id))
     .limit(Math.min(Math.max(limit, 1), 50));
+}
+
+export interface CourseInstructorView {
+  id: string;
+  name: string;
+  image: string | null;
+  role: "OWNER" | "INSTRUCTOR";
+}
+
+export async function findCourseInstructors(db: Db, courseId: string): Promise<CourseInstructorView[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      image: users.image,
+      role: courseInstructors.role,
+    })
+    .from(courseInstructors)
+    .innerJoin(users, eq(users.id, courseInstructors.userId))
+    .where(eq(courseInstructors.courseId, courseId))
+    .orderBy(asc(courseInstructors.role), asc(courseInstructors.createdAt));
+  // A display name only: instructors without a name are shown by the part of their address before the @.
+  return rows.map(({ email, name, ...r }) => ({ ...r, name: name ?? email.split("@")[0]! }));
+}
+
+export interface PublicCoursePage {
+  course: CourseOutline;
+  instructors: CourseInstructorView[];
+  lessonCount: number;
+}
+
+/**
+ * What a visitor sees of a course: published courses only (anything else is not found), draft modules left
+ * out. Two round trips: the outline (one query) and the instructors.
+ */
+export async function getPublicCoursePage(db: Db, slug: string): Promise<PublicCoursePage | null> {
+  const course = await getCourseOutlineBySlug(db, slug, { publishedModulesOnly: true });
+  if (!course || !course.published) return null;
+  const instructors = await findCourseInstructors(db, course.id);
+  return { course, instructors, lessonCount: course.modules.reduce((n, m) => n + m.lessons.length, 0) };
 }

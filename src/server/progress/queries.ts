@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { queryRows } from "../db/rows";
+import { completionPercentage } from "./completion";
 import type { Db } from "../db/types";
 import { lessons, modules, userProgress } from "../db/schema";
 
@@ -41,6 +42,8 @@ export async function findUserCourseProgress(
     .orderBy(asc(modules.order), asc(lessons.order));
 }
 
+export { completionPercentage };
+
 export interface Completion {
   completedLessons: number;
   totalLessons: number;
@@ -72,9 +75,4 @@ export async function getCompletion(db: Db, userId: string, courseId: string): P
     completedLessons: completed,
     percentage: completionPercentage(completed, total),
   };
-}
-
-export function completionPercentage(completed: number, total: number): number {
-  if (total <= 0) return 0;
-  return Math.min(100, Math.floor((completed * 100) / total));
 }

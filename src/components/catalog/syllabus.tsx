@@ -1,0 +1,69 @@
+import { formatDuration, formatLessonType } from "@/lib/format";
+
+interface SyllabusModule {
+  id: string;
+  title: string;
+  description: string;
+  order: number;
+  duration: number;
+  lessons: { id: string; title: string; duration: number; lessonType: string }[];
+}
+
+const TYPE_ICON: Record<string, string> = {
+  TEXT: "📄",
+  VIDEO: "▶",
+  INTERACTIVE: "⌨",
+  ASSIGNMENT: "✎",
+  QUIZ: "?",
+};
+
+/** Modules → lessons with type and duration. Native <details> keeps it keyboard- and screen-reader-friendly. */
+export function Syllabus({ modules }: { modules: SyllabusModule[] }) {
+  if (modules.length === 0) {
+    return <p className="mt-4 text-slate-600">The syllabus of this course is being written.</p>;
+  }
+  return (
+    <ol className="mt-4 space-y-3">
+      {modules.map((m, i) => (
+        <li key={m.id}>
+          <details open={i === 0} className="group rounded-2xl border border-slate-200 bg-white">
+            <summary className="flex cursor-pointer list-none flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4 [&::-webkit-details-marker]:hidden">
+              <span>
+                <span className="block text-xs font-semibold uppercase tracking-wide text-brand-600">
+                  Module {i + 1}
+                </span>
+                <span className="mt-0.5 block font-semibold text-slate-900">{m.title}</span>
+                <span className="mt-1 block text-sm text-slate-600">{m.description}</span>
+              </span>
+              <span className="shrink-0 text-sm text-slate-500">
+                {m.lessons.length} lessons · {formatDuration(m.duration)}
+                <span aria-hidden="true" className="ml-2 inline-block transition group-open:rotate-180">
+                  ▾
+                </span>
+              </span>
+            </summary>
+            <ol className="border-t border-slate-100">
+              {m.lessons.map((l) => (
+                <li key={l.id} className="flex items-center justify-between gap-4 px-4 py-3 text-sm">
+                  <span className="flex min-w-0 items-center gap-3">
+                    <span
+                      aria-hidden="true"
+                      className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-slate-100 text-xs"
+                    >
+                      {TYPE_ICON[l.lessonType] ?? "•"}
+                    </span>
+                    <span className="min-w-0">
+                      <span className="block truncate text-slate-900">{l.title}</span>
+                      <span className="block text-xs text-slate-500">{formatLessonType(l.lessonType)}</span>
+                    </span>
+                  </span>
+                  <span className="shrink-0 text-slate-500">{formatDuration(l.duration)}</span>
+                </li>
+              ))}
+            </ol>
+          </details>
+        </li>
+      ))}
+    </ol>
+  );
+}
