@@ -6,6 +6,7 @@ import type { Database } from "./client";
 import { queryRows } from "./rows";
 import {
   accounts,
+  auditLog,
   certificates,
   courseReviews,
   courses,
@@ -397,5 +398,56 @@ describe("updated_at", () => {
       sql`SELECT updated_at > ${before!.updated_at}::timestamptz + interval '12 hours' AS fresh FROM courses WHERE id = ${c.id}`,
     );
     expect(after!.fresh).toBe(true);
+  });
+});
+
+describe("audit_log", () => {
+  it("is append-only: UPDATE, DELETE and TRUNCATE are refused", async () => {
+    const [entry] = await db()
+      .insert(auditLog)
+      .values({ action: "user.role_changed", entityType: "user", entityId: "u1", actorId: "a1" })
+      .returning();
+    await expectSqlState(
+      db().update(auditLog).set({ actorId: "x" }).where(eq(auditLog.id, entry!.id)),
+      "42501",
+    );
+    await expectSqlState(db().delete(auditLog).where(eq(auditLog.id, entry!.id)), "42501");
+    await expectSqlState(db().execute(sql`TRUNCATE audit_log`), "42501");
+  });
+
+  it("allows only the pseudonymisation of personal data, inside a transaction that asks for it", async () => {
+    const [entry] = await db()
+      .insert(auditLog)
+      .values({
+        action: "user.signed_in",
+        entityType: "user",
+        entityId: "u2",
+        actorId: "u2",
+        ip: "192.0.2.1",
+      })
+      .returning();
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('aiw.audit_pseudonymise', 'on', true)`);
+      await tx
+        .update(auditLog)
+        .set({ actorId: "erased-1", entityId: "erased-1", ip: null })
+        .where(eq(auditLog.id, entry!.id));
+    });
+    const [after] = await db().select().from(auditLog).where(eq(auditLog.id, entry!.id));
+    expect(after).toMatchObject({ actorId: "erased-1", ip: null, action: "user.signed_in" });
+    await expectSqlState(
+      db().transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('aiw.audit_pseudonymise', 'on', true)`);
+        await tx.update(auditLog).set({ action: "user.rewritten" }).where(eq(auditLog.id, entry!.id));
+      }),
+      "42501",
+    );
+  });
+
+  it("rejects an action that is not a dotted lower-case name", async () => {
+    await expectSqlState(
+      db().insert(auditLog).values({ action: "Role Changed", entityType: "user" }),
+      "23514",
+    );
   });
 });

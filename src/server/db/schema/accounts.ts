@@ -70,8 +70,17 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: tstz("expires").notNull(),
+    // Not in the document (migration 0002): what a user needs to recognise and revoke a session, and the
+    // absolute lifetime (created_at) enforced on top of Auth.js's sliding expiry.
+    createdAt: createdAt(),
+    lastSeenAt: tstz("last_seen_at"),
+    userAgent: varchar("user_agent"),
+    ip: varchar("ip"),
   },
-  (t) => [index("idx_sessions_user_id").on(t.userId), index("idx_sessions_expires").on(t.expires)],
+  (t) => [
+    index("idx_sessions_user_id").on(t.userId, t.createdAt),
+    index("idx_sessions_expires").on(t.expires),
+  ],
 );
 
 export const verificationTokens = pgTable(

@@ -9,9 +9,9 @@ export const payments = pgTable(
   "payments",
   {
     id: idColumn(),
-    userId: varchar("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    // Financial records outlive an erased account: the payer becomes NULL, the payment stays
+    // (docs/decisions.md, "Payments survive erasure"; the document had ON DELETE CASCADE).
+    userId: varchar("user_id").references(() => users.id, { onDelete: "set null" }),
     courseId: varchar("course_id").references(() => courses.id),
     /** Cents of `currency`. */
     amount: integer("amount").notNull(),

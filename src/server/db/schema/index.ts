@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./catalog";
 export * from "./learning";
 export * from "./commerce";
+export * from "./platform";
