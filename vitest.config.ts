@@ -17,6 +17,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     reporters: ["default"],
-    env: { LOG_LEVEL: "error" },
+    // Services read the configuration; tests run them as the demo does, whichever database is under them.
+    env: { LOG_LEVEL: "error", APP_MODE: "demo" },
   },
 });

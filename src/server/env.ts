@@ -45,6 +45,11 @@ const ZRawEnv = z.object({
   REDIS_URL: optionalString,
   TRUST_PROXY: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).optional().default(30),
+  SESSION_LIMIT: z.coerce.number().int().min(1).max(100).optional().default(10),
+  RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).optional().default(5),
+  RATE_LIMIT_SIGNIN_PER_CLIENT: z.coerce.number().int().min(1).optional().default(20),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).optional().default(900),
 });
 
 function isKnownCurrency(code: string): boolean {
@@ -77,6 +82,11 @@ export interface Env {
   redisUrl: string | undefined;
   trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Absolute session lifetime in days, on top of Auth.js's sliding expiry. */
+  sessionMaxAgeDays: number;
+  /** Live sessions per user; signing in beyond it revokes the oldest. */
+  sessionLimit: number;
+  rateLimits: { signInPerAddress: number; signInPerClient: number; windowSeconds: number };
 }
 
 export class EnvError extends Error {
@@ -209,6 +219,13 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     redisUrl: raw.REDIS_URL,
     trustProxy: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
+    sessionMaxAgeDays: raw.SESSION_MAX_AGE_DAYS,
+    sessionLimit: raw.SESSION_LIMIT,
+    rateLimits: {
+      signInPerAddress: raw.RATE_LIMIT_SIGNIN_PER_ADDRESS,
+      signInPerClient: raw.RATE_LIMIT_SIGNIN_PER_CLIENT,
+      windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
+    },
   };
 }
 
@@ -222,6 +239,16 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= loadEnv(process.env);
   return cached;
+}
+
+/**
+ * Auth.js reads its base URL and trust settings from process.env at request time. Pointing AUTH_URL at
+ * APP_URL makes every sign-in link, redirect and cookie follow APP_URL, never the request's Host header.
+ */
+export function applyAuthEnvironment(env: Env, secret: string) {
+  process.env.AUTH_URL = env.appUrl;
+  process.env.AUTH_TRUST_HOST = "true";
+  process.env.AUTH_SECRET = secret;
 }
 
 /** Tests that change the environment between cases call this. */

@@ -2,7 +2,7 @@ import "server-only";
 import { getDatabase } from "./db";
 import { migrateDatabase, migrationStatus } from "./db/migrate";
 import { seedIfEmpty } from "./db/seed";
-import { EnvError, getEnv, isBuildPhase, type Env } from "./env";
+import { applyAuthEnvironment, EnvError, getEnv, isBuildPhase, type Env } from "./env";
 import { logger } from "./log";
 import { getAuthSecret } from "./secrets";
 
@@ -21,7 +21,7 @@ export async function startServer() {
     }
     throw e;
   }
-  if (env.isDemo) getAuthSecret();
+  applyAuthEnvironment(env, getAuthSecret());
   try {
     const database = await getDatabase();
     if (env.isDemo) {
@@ -47,5 +47,14 @@ export async function startServer() {
       process.exit(1);
     }
   }
+  void import("./jobs/cleanup").then(async ({ runCleanup }) => {
+    const { schedule } = await import("./jobs/scheduler");
+    const database = await getDatabase().catch(() => null);
+    if (database) {
+      schedule(database, "cleanup", 727275, 86_400_000, () =>
+        runCleanup(database.db, { sessionMaxAgeDays: env.sessionMaxAgeDays }),
+      );
+    }
+  });
   logger.info("server ready", { mode: env.mode, url: env.appUrl, host: env.host, port: env.port });
 }

@@ -6,6 +6,10 @@ export function SiteFooter() {
       <Container className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <p>© {new Date().getFullYear()} AI Whisperers. Learn AI, lesson by lesson.</p>
         <p>
+          <a href="/privacy" className="hover:text-brand-700">
+            Privacy
+          </a>
+          <span aria-hidden="true"> · </span>
           <a href="/api/v1/openapi.json" className="hover:text-brand-700">
             API
           </a>

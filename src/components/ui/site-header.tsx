@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { getActor } from "@/server/auth/session";
 import { Container } from "./container";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const actor = await getActor().catch(() => null);
+  const link = "rounded px-2 py-1 hover:text-brand-700";
   return (
     <header className="border-b border-slate-200 bg-white">
       <Container className="flex h-16 items-center justify-between gap-4">
@@ -15,11 +18,32 @@ export function SiteHeader() {
           <span>AI Whisperers</span>
         </Link>
         <nav aria-label="Main">
-          <ul className="flex items-center gap-4 text-sm font-medium text-slate-700">
+          <ul className="flex items-center gap-1 text-sm font-medium text-slate-700 sm:gap-3">
             <li>
-              <Link href="/#courses" className="rounded px-2 py-1 hover:text-brand-700">
+              <Link href="/courses" className={link}>
                 Courses
               </Link>
+            </li>
+            {actor?.role === "ADMIN" ? (
+              <li>
+                <Link href="/admin/users" className={link}>
+                  Admin
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              {actor ? (
+                <Link href="/account" className={link}>
+                  Account
+                </Link>
+              ) : (
+                <Link
+                  href="/signin"
+                  className="rounded-lg bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700"
+                >
+                  Sign in
+                </Link>
+              )}
             </li>
           </ul>
         </nav>

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Container } from "@/components/ui/container";
+import { requireRole } from "@/server/auth/session";
+
+/** A convenience redirect for non-admins; every admin service checks the role again. */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireRole("/admin/users", "ADMIN");
+  return (
+    <Container className="py-10">
+      <nav aria-label="Administration" className="mb-6 flex gap-4 text-sm font-medium">
+        <Link href="/admin/users" className="rounded px-2 py-1 hover:bg-slate-100">
+          Users
+        </Link>
+        <Link href="/admin/audit" className="rounded px-2 py-1 hover:bg-slate-100">
+          Audit log
+        </Link>
+      </nav>
+      {children}
+    </Container>
+  );
+}

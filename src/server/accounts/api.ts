@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { defineEndpoint } from "../http/api";
+import { ZApiError } from "../http/problem";
+import { ZEraseInput } from "./erase";
+
+const ts = z.iso.datetime({ offset: true });
+const nullableTs = ts.nullable();
+const err = (description: string) => ({ description, schema: ZApiError });
+const signedIn = { 401: err("Not signed in"), 403: err("Cross-site request refused") };
+
+export const ZSessionItem = z.object({
+  id: z.string(),
+  userAgent: z.string().nullable(),
+  createdAt: ts,
+  lastSeenAt: nullableTs,
+  expires: ts,
+  current: z.boolean(),
+});
+
+export const ZExport = z.object({
+  format: z.literal("ai-whisperers-export/1"),
+  exportedAt: ts,
+  profile: z.looseObject({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.string(),
+  }),
+  connectedAccounts: z.array(z.looseObject({ provider: z.string() })),
+  sessions: z.array(z.looseObject({ id: z.string(), current: z.boolean() })),
+  enrollments: z.array(z.looseObject({ courseSlug: z.string(), status: z.string() })),
+  progress: z.array(z.looseObject({ completed: z.boolean() })),
+  certificates: z.array(z.looseObject({ certificateNumber: z.string() })),
+  payments: z.array(z.looseObject({ amount: z.number().int(), currency: z.string(), status: z.string() })),
+  reviews: z.array(z.looseObject({ rating: z.number().int() })),
+  teaching: z.array(z.looseObject({ courseSlug: z.string() })),
+  auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
+  pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
+  emails: z.array(z.looseObject({ subject: z.string() })),
+});
+
+export const exportMeEndpoint = defineEndpoint({
+  operationId: "exportMyData",
+  method: "GET",
+  path: "/api/v1/me/export",
+  summary: "Everything the platform holds about the signed-in user (GDPR Art. 20)",
+  tags: ["me"],
+  responses: { 200: { description: "The export, as a JSON download", schema: ZExport }, ...signedIn },
+});
+
+export const listMySessionsEndpoint = defineEndpoint({
+  operationId: "listMySessions",
+  method: "GET",
+  path: "/api/v1/me/sessions",
+  summary: "The signed-in user's live sessions (never their tokens)",
+  tags: ["me"],
+  responses: {
+    200: { description: "Sessions, newest first", schema: z.object({ items: z.array(ZSessionItem) }) },
+    ...signedIn,
+  },
+});
+
+export const revokeMySessionEndpoint = defineEndpoint({
+  operationId: "revokeMySession",
+  method: "DELETE",
+  path: "/api/v1/me/sessions/{id}",
+  summary: "Sign out one of your sessions",
+  tags: ["me"],
+  params: z.object({ id: z.string().min(1).max(64) }),
+  responses: { 204: { description: "Revoked" }, ...signedIn, 404: err("No such session of yours") },
+});
+
+export const deleteMeEndpoint = defineEndpoint({
+  operationId: "deleteMyAccount",
+  method: "DELETE",
+  path: "/api/v1/me",
+  summary: "Erase the signed-in user's account (GDPR Art. 17)",
+  tags: ["me"],
+  body: ZEraseInput,
+  responses: {
+    204: { description: "Erased; every session of the user stops working" },
+    ...signedIn,
+    409: err("Refused: the last admin, or the only instructor of a course with students"),
+  },
+});

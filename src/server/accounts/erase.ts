@@ -1,0 +1,105 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/types";
+import {
+  courseInstructors,
+  courses,
+  enrollments,
+  mailOutbox,
+  payments,
+  users,
+  verificationTokens,
+} from "../db/schema";
+import { queryRows } from "../db/rows";
+import { recordAudit, type AuditContext } from "../audit/record";
+import { AppError, notFound } from "../errors";
+import { invalidInput } from "../http/problem";
+import { assertSignedIn, type Actor } from "./actor";
+
+export const ZEraseInput = z.object({
+  confirmEmail: z.string().trim().min(1, "Type your e-mail address to confirm.").max(254),
+});
+
+/**
+ * GDPR Art. 17. Personal data is deleted; records the platform must keep survive pseudonymised: payments
+ * (payer set NULL by the foreign key), audit entries (one pseudonym for this user, also inside their JSON,
+ * IPs removed). Refused while the user is the last admin or the only instructor of a course with students.
+ */
+export async function eraseMyAccount(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertSignedIn(actor);
+  const parsed = ZEraseInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return db.transaction(async (tx) => {
+    const [me] = await tx
+      .select({ id: users.id, email: users.email, role: users.role })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .for("update");
+    if (!me) throw notFound("Your account");
+    if (parsed.data.confirmEmail.toLowerCase() !== me.email.toLowerCase()) {
+      throw new AppError("INVALID_INPUT", {
+        userMessage: "The address you typed is not this account's address; nothing was deleted.",
+        fields: [{ path: "confirmEmail", message: "Type exactly the e-mail address of this account." }],
+      });
+    }
+    if (me.role === "ADMIN") {
+      const admins = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.role, "ADMIN"))
+        .for("update");
+      if (admins.length <= 1) {
+        throw new AppError("CONFLICT", {
+          userMessage:
+            "You are the last administrator. Make someone else an administrator before deleting your account.",
+        });
+      }
+    }
+    const sole = await queryRows<{ title: string }>(
+      tx,
+      sql`SELECT c.title FROM ${courseInstructors} ci JOIN ${courses} c ON c.id = ci.course_id
+          WHERE ci.user_id = ${me.id}
+            AND NOT EXISTS (SELECT 1 FROM ${courseInstructors} o WHERE o.course_id = ci.course_id AND o.user_id <> ${me.id})
+            AND EXISTS (SELECT 1 FROM ${enrollments} e WHERE e.course_id = ci.course_id AND e.status IN ('ACTIVE', 'COMPLETED', 'SUSPENDED'))`,
+    );
+    if (sole.length > 0) {
+      throw new AppError("CONFLICT", {
+        userMessage: `You are the only instructor of ${sole.map((s) => `“${s.title}”`).join(", ")}, which has students. Add another instructor first.`,
+      });
+    }
+    // Pending payments are cancelled first: nobody can complete them afterwards.
+    await tx
+      .update(payments)
+      .set({ status: "FAILED", processedAt: new Date() })
+      .where(and(eq(payments.userId, me.id), inArray(payments.status, ["PENDING"])));
+
+    const pseudonym = `erased-${randomBytes(8).toString("hex")}`;
+    const email = me.email.toLowerCase();
+    await tx.execute(sql`SELECT set_config('aiw.audit_pseudonymise', 'on', true)`);
+    const emailPattern = email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await tx.execute(sql`
+      UPDATE audit_log SET
+        actor_id = CASE WHEN actor_id = ${me.id} THEN ${pseudonym} ELSE actor_id END,
+        entity_id = CASE WHEN entity_id = ${me.id} THEN ${pseudonym} ELSE entity_id END,
+        before = regexp_replace(replace(before::text, ${me.id}, ${pseudonym}), ${emailPattern}, ${pseudonym}, 'gi')::jsonb,
+        after = regexp_replace(replace(after::text, ${me.id}, ${pseudonym}), ${emailPattern}, ${pseudonym}, 'gi')::jsonb,
+        ip = NULL
+      WHERE actor_id = ${me.id} OR entity_id = ${me.id}
+         OR strpos(before::text, ${me.id}) > 0 OR strpos(after::text, ${me.id}) > 0
+         OR before::text ~* ${emailPattern} OR after::text ~* ${emailPattern}`);
+    await tx.execute(sql`SELECT set_config('aiw.audit_pseudonymise', 'off', true)`);
+    await tx.delete(verificationTokens).where(sql`lower(${verificationTokens.identifier}) = ${email}`);
+    await tx.delete(mailOutbox).where(sql`lower(${mailOutbox.to}) = ${email}`);
+    // Sessions, accounts, enrollments, progress, certificates, reviews and teaching rows cascade.
+    await tx.delete(users).where(eq(users.id, me.id));
+    await recordAudit(
+      tx,
+      { id: pseudonym, role: me.role },
+      { action: "user.erased", entityType: "user", entityId: pseudonym },
+      { requestId: ctx.requestId },
+    );
+    return { pseudonym };
+  });
+}

@@ -1,0 +1,221 @@
+import "server-only";
+import { and, asc, eq, or, sql } from "drizzle-orm";
+import type { Db } from "../db/types";
+import {
+  accounts,
+  auditLog,
+  certificates,
+  courseInstructors,
+  courseReviews,
+  courses,
+  enrollments,
+  mailOutbox,
+  payments,
+  sessions,
+  userProgress,
+  users,
+  verificationTokens,
+} from "../db/schema";
+import { recordAudit, type AuditContext } from "../audit/record";
+import { notFound } from "../errors";
+import { assertSignedIn, type Actor } from "./actor";
+
+/**
+ * Every place the platform keeps data about a user, and the export section that carries it. The export test
+ * derives the foreign keys to users from the live schema and fails if one is missing here; references without
+ * a foreign key are listed by hand (the second group).
+ */
+export const USER_DATA_REGISTRY = {
+  "users.id": "profile",
+  "accounts.user_id": "connectedAccounts",
+  "sessions.user_id": "sessions",
+  "enrollments.user_id": "enrollments",
+  "user_progress.user_id": "progress",
+  "certificates.user_id": "certificates",
+  "payments.user_id": "payments",
+  "course_reviews.user_id": "reviews",
+  "course_instructors.user_id": "teaching",
+  // No foreign key:
+  "audit_log.actor_id": "auditEntries",
+  "audit_log.entity_id": "auditEntries",
+  "verification_tokens.identifier": "pendingSignInLinks",
+  "mail_outbox.to": "emails",
+} as const;
+
+/** GDPR Art. 20: everything the platform holds about the actor, as JSON. Tokens and secrets never leave. */
+export async function exportMyData(db: Db, actor: Actor | null, ctx: AuditContext = {}) {
+  assertSignedIn(actor);
+  const uid = actor.id;
+  const [profile] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      image: users.image,
+      role: users.role,
+      emailVerified: users.emailVerified,
+      createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+    })
+    .from(users)
+    .where(eq(users.id, uid));
+  if (!profile) throw notFound("Your account");
+  const email = profile.email.toLowerCase();
+  const courseTitle = { courseSlug: courses.slug, courseTitle: courses.title };
+
+  const [
+    connectedAccounts,
+    mySessions,
+    myEnrollments,
+    progress,
+    myCertificates,
+    myPayments,
+    reviews,
+    teaching,
+    audit,
+    pending,
+    emails,
+  ] = await Promise.all([
+    db
+      .select({
+        provider: accounts.provider,
+        providerAccountId: accounts.providerAccountId,
+        type: accounts.type,
+        scope: accounts.scope,
+      })
+      .from(accounts)
+      .where(eq(accounts.userId, uid)),
+    db
+      .select({
+        id: sessions.id,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expires: sessions.expires,
+        userAgent: sessions.userAgent,
+        ip: sessions.ip,
+      })
+      .from(sessions)
+      .where(eq(sessions.userId, uid))
+      .orderBy(asc(sessions.createdAt)),
+    db
+      .select({
+        id: enrollments.id,
+        ...courseTitle,
+        status: enrollments.status,
+        enrolledAt: enrollments.enrolledAt,
+        completedAt: enrollments.completedAt,
+        progressPercentage: enrollments.progressPercentage,
+        lastAccessedAt: enrollments.lastAccessedAt,
+      })
+      .from(enrollments)
+      .innerJoin(courses, eq(courses.id, enrollments.courseId))
+      .where(eq(enrollments.userId, uid))
+      .orderBy(asc(enrollments.enrolledAt)),
+    db
+      .select({
+        id: userProgress.id,
+        courseId: userProgress.courseId,
+        moduleId: userProgress.moduleId,
+        lessonId: userProgress.lessonId,
+        completed: userProgress.completed,
+        completedAt: userProgress.completedAt,
+        timeSpentSeconds: userProgress.timeSpent,
+        createdAt: userProgress.createdAt,
+        updatedAt: userProgress.updatedAt,
+      })
+      .from(userProgress)
+      .where(eq(userProgress.userId, uid))
+      .orderBy(asc(userProgress.createdAt)),
+    db
+      .select({
+        id: certificates.id,
+        ...courseTitle,
+        certificateNumber: certificates.certificateNumber,
+        issuedAt: certificates.issuedAt,
+        verificationUrl: certificates.verificationUrl,
+      })
+      .from(certificates)
+      .innerJoin(courses, eq(courses.id, certificates.courseId))
+      .where(eq(certificates.userId, uid)),
+    db
+      .select({
+        id: payments.id,
+        courseId: payments.courseId,
+        amount: payments.amount,
+        currency: payments.currency,
+        status: payments.status,
+        provider: payments.provider,
+        providerTransactionId: payments.providerTransactionId,
+        createdAt: payments.createdAt,
+        processedAt: payments.processedAt,
+      })
+      .from(payments)
+      .where(eq(payments.userId, uid))
+      .orderBy(asc(payments.createdAt)),
+    db
+      .select({
+        id: courseReviews.id,
+        ...courseTitle,
+        rating: courseReviews.rating,
+        comment: courseReviews.comment,
+        createdAt: courseReviews.createdAt,
+        updatedAt: courseReviews.updatedAt,
+      })
+      .from(courseReviews)
+      .innerJoin(courses, eq(courses.id, courseReviews.courseId))
+      .where(eq(courseReviews.userId, uid)),
+    db
+      .select({ ...courseTitle, role: courseInstructors.role, since: courseInstructors.createdAt })
+      .from(courseInstructors)
+      .innerJoin(courses, eq(courses.id, courseInstructors.courseId))
+      .where(eq(courseInstructors.userId, uid)),
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.createdAt,
+        actorId: auditLog.actorId,
+        actorRole: auditLog.actorRole,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        before: auditLog.before,
+        after: auditLog.after,
+        ip: auditLog.ip,
+      })
+      .from(auditLog)
+      .where(or(eq(auditLog.actorId, uid), and(eq(auditLog.entityType, "user"), eq(auditLog.entityId, uid))))
+      .orderBy(asc(auditLog.createdAt)),
+    db
+      .select({ expires: verificationTokens.expires })
+      .from(verificationTokens)
+      .where(sql`lower(${verificationTokens.identifier}) = ${email}`),
+    db
+      .select({ id: mailOutbox.id, subject: mailOutbox.subject, createdAt: mailOutbox.createdAt })
+      .from(mailOutbox)
+      .where(sql`lower(${mailOutbox.to}) = ${email}`),
+  ]);
+
+  const data = {
+    format: "ai-whisperers-export/1",
+    exportedAt: new Date().toISOString(),
+    profile,
+    connectedAccounts,
+    sessions: mySessions.map((s) => ({ ...s, current: s.id === actor.sessionId })),
+    enrollments: myEnrollments,
+    progress,
+    certificates: myCertificates,
+    payments: myPayments,
+    reviews,
+    teaching,
+    // Other people appear by their role only, never by id.
+    auditEntries: audit.map(({ actorId, ...e }) => ({
+      ...e,
+      actor: actorId === uid ? "you" : (e.actorRole ?? "system"),
+    })),
+    pendingSignInLinks: pending,
+    emails,
+  };
+  await recordAudit(db, actor, { action: "user.data_exported", entityType: "user", entityId: uid }, ctx);
+  return data;
+}
+export type TUserExport = Awaited<ReturnType<typeof exportMyData>>;

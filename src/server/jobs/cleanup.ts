@@ -1,0 +1,50 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../db/rows";
+import type { Db } from "../db/types";
+import { recordAudit, SYSTEM } from "../audit/record";
+
+export interface CleanupReport {
+  sessions: number;
+  verificationTokens: number;
+  rateLimits: number;
+  outbox: number;
+}
+
+const count = async (db: Db, query: ReturnType<typeof sql>) => (await queryRows(db, query)).length;
+
+/**
+ * Retention: expired sessions (sliding or absolute lifetime), used-up or expired sign-in tokens, finished
+ * rate-limit windows, demo mails older than 7 days. Idempotent.
+ */
+export async function runCleanup(
+  db: Db,
+  opts: { sessionMaxAgeDays: number; now?: Date },
+): Promise<CleanupReport> {
+  const now = opts.now ?? new Date();
+  const absolute = new Date(now.getTime() - opts.sessionMaxAgeDays * 86_400_000);
+  return db.transaction(async (tx) => {
+    const report = {
+      sessions: await count(
+        tx,
+        sql`DELETE FROM sessions WHERE expires <= ${now} OR created_at <= ${absolute} RETURNING id`,
+      ),
+      verificationTokens: await count(
+        tx,
+        sql`DELETE FROM verification_tokens WHERE expires <= ${now} RETURNING token`,
+      ),
+      rateLimits: await count(
+        tx,
+        sql`DELETE FROM rate_limits WHERE window_start < ${new Date(now.getTime() - 86_400_000)} RETURNING key`,
+      ),
+      outbox: await count(
+        tx,
+        sql`DELETE FROM mail_outbox WHERE created_at < ${new Date(now.getTime() - 7 * 86_400_000)} RETURNING id`,
+      ),
+    };
+    if (Object.values(report).some((n) => n > 0)) {
+      await recordAudit(tx, SYSTEM, { action: "system.cleanup", entityType: "system", after: report });
+    }
+    return report;
+  });
+}

@@ -1,0 +1,189 @@
+import http from "node:http";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectMatchesOpenApi } from "../helpers/openapi";
+import { signInViaMailbox } from "./helpers/auth";
+import { launchBrowser, watchPage } from "./helpers/browser";
+import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+let dropDb: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await databaseForServer();
+  dropDb = database.drop;
+  server = await startServer(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await dropDb?.();
+});
+
+/** A raw HTTP request, so the Host header can be anything (fetch does not allow forging it). */
+function rawRequest(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers }, (res) => {
+        let body = "";
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on("error", reject);
+      if (opts.body) req.write(opts.body);
+      req.end();
+    },
+  );
+}
+
+describe("accounts in the browser", () => {
+  it("signs a demo student in through the mailbox, with hardened cookies, and shows their account", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "maya@example.com");
+    const watch = watchPage(page, server.url);
+    await page.reload();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Your account");
+    expect(await page.getByText("maya@example.com").first().isVisible()).toBe(true);
+    expect(await page.getByLabel(/^Name/).inputValue()).toBe("Maya Chen");
+    const cookie = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"))!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(Buffer.from(cookie.value, "base64url").length).toBeGreaterThanOrEqual(16);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("exports the user's data, revokes another session, signs out — and another user cannot touch it", async () => {
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    const page = await signInViaMailbox(first, server.url, "sam@example.com");
+    const other = await signInViaMailbox(second, server.url, "sam@example.com");
+
+    const exported = await page.request.get(`${server.url}/api/v1/me/export`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()["content-disposition"]).toMatch(/attachment; filename="ai-whisperers-export-/);
+    const data = await exported.json();
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/me/export", 200, data);
+    expect(data.profile.email).toBe("sam@example.com");
+    expect(data.enrollments.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(data)).not.toMatch(/session_?token/i);
+
+    const sessions = await (await page.request.get(`${server.url}/api/v1/me/sessions`)).json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/me/sessions", 200, sessions);
+    expect(sessions.items.length).toBeGreaterThanOrEqual(2);
+    const current = sessions.items.find((s: { current: boolean }) => s.current);
+
+    // Another student cannot revoke, or even see, Sam's sessions.
+    const mallory = await browser.newContext();
+    const malloryPage = await signInViaMailbox(mallory, server.url, "leo@example.com");
+    const attack = await malloryPage.request.delete(`${server.url}/api/v1/me/sessions/${current.id}`, {
+      headers: { origin: server.url },
+    });
+    expect(attack.status()).toBe(404);
+    const leos = await (await malloryPage.request.get(`${server.url}/api/v1/me/export`)).json();
+    expect(leos.profile.email).toBe("leo@example.com");
+    expect(JSON.stringify(leos)).not.toContain("sam@example.com");
+    // A cross-site write with the cookie is refused.
+    const csrf = await malloryPage.request.delete(`${server.url}/api/v1/me/sessions/${current.id}`, {
+      headers: { origin: "https://evil.example" },
+    });
+    expect(csrf.status()).toBe(403);
+    await mallory.close();
+
+    await page.reload();
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await page.getByRole("button", { name: "Sign out everywhere else" }).waitFor({ state: "detached" });
+    await other.goto(`${server.url}/account`);
+    await other.waitForURL(/\/signin\?callbackUrl=%2Faccount/);
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect((await page.request.get(`${server.url}/api/v1/me/sessions`)).status()).toBe(401);
+    await first.close();
+    await second.close();
+  });
+
+  it("deletes a fresh account after typing its address, and its session stops working at once", async () => {
+    const context = await browser.newContext();
+    const email = `newcomer-${Date.now()}@example.com`;
+    const page = await signInViaMailbox(context, server.url, email);
+    await page.getByLabel(/Type .* to confirm/).fill("wrong@example.com");
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await page.getByRole("alert").filter({ hasText: "nothing was deleted" }).waitFor();
+    await page.getByLabel(/Type .* to confirm/).fill(email);
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await page.waitForURL(`${server.url}/?account=deleted`);
+    expect((await page.request.get(`${server.url}/api/v1/me/export`)).status()).toBe(401);
+    const mailbox = await (await fetch(`${server.url}/dev/mailbox`)).text();
+    expect(mailbox).not.toContain(email);
+    await context.close();
+  });
+
+  it("lets an admin find a user and change their role; students are kept out of /admin", async () => {
+    const student = await browser.newContext();
+    const studentPage = await signInViaMailbox(student, server.url, "priya@example.com");
+    await studentPage.goto(`${server.url}/admin/users`);
+    await studentPage.waitForURL(/\/account\?denied=1/);
+    await student.close();
+
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "admin@example.com");
+    await page.goto(`${server.url}/admin/users?q=nia`);
+    const row = page.getByRole("row").filter({ hasText: "nia@example.com" });
+    await row.getByLabel(/Role of nia@example.com/).selectOption("INSTRUCTOR");
+    await row.getByRole("button", { name: "Change" }).click();
+    await row.getByText("Role changed.").waitFor();
+    await page.goto(`${server.url}/admin/audit?entityType=user`);
+    expect(await page.getByRole("cell", { name: "user.role_changed" }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe("sign-in links", () => {
+  it("are built from APP_URL even when the request's Host header is forged", async () => {
+    const forged = { host: "evil.example" };
+    const csrf = await rawRequest(`${server.url}/api/auth/csrf`, { headers: forged });
+    const { csrfToken } = JSON.parse(csrf.body);
+    const cookies = ([] as string[])
+      .concat(csrf.headers["set-cookie"] ?? [])
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const email = `forged-host-${Date.now()}@example.com`;
+    const res = await rawRequest(`${server.url}/api/auth/signin/nodemailer`, {
+      method: "POST",
+      headers: { ...forged, cookie: cookies, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, csrfToken, callbackUrl: "https://evil.example/steal" }).toString(),
+    });
+    expect(res.status).toBeLessThan(400);
+    expect(res.headers.location).toMatch(/\/signin\/check-email|verify-request/);
+    const mailbox = (await (await fetch(`${server.url}/dev/mailbox`)).text()).replaceAll("&amp;", "&");
+    const start = mailbox.indexOf(email);
+    expect(start).toBeGreaterThan(-1);
+    const link = /(https?:\/\/[^\s"<]+\/api\/auth\/callback\/nodemailer[^\s"<]*)/.exec(
+      mailbox.slice(start),
+    )?.[1];
+    expect(link).toBeDefined();
+    expect(link!.startsWith(`${server.url}/api/auth/callback/nodemailer`)).toBe(true);
+    expect(decodeURIComponent(link!)).not.toContain("evil.example");
+  });
+
+  it("get __Secure-/__Host- cookies marked Secure when APP_URL is https", async () => {
+    const secure = await startServer({ APP_URL: "https://learn.example.test" });
+    try {
+      const res = await rawRequest(`${secure.url}/api/auth/csrf`, {});
+      const setCookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
+      const csrfCookie = setCookie.find((c) => c.includes("authjs.csrf-token"))!;
+      expect(csrfCookie).toMatch(/^__Host-authjs\.csrf-token=/);
+      expect(csrfCookie).toMatch(/; Secure/i);
+      expect(csrfCookie).toMatch(/HttpOnly/i);
+      expect(csrfCookie).toMatch(/SameSite=Lax/i);
+      expect(setCookie.find((c) => c.includes("callback-url"))).toMatch(
+        /^__Secure-authjs\.callback-url=.*; Secure/i,
+      );
+    } finally {
+      await secure.stop();
+    }
+  });
+});

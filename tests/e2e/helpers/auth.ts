@@ -1,0 +1,26 @@
+import type { BrowserContext, Page } from "playwright-core";
+
+/** Asks for a sign-in link on /signin, the way a person does. */
+export async function requestLink(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+  await page.getByRole("heading", { name: "Check your e-mail" }).waitFor();
+}
+
+/** Signs in through the demo mailbox: request the link, open the newest message's link. */
+export async function signInViaMailbox(
+  context: BrowserContext,
+  baseUrl: string,
+  email: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await requestLink(page, baseUrl, email);
+  await page.goto(`${baseUrl}/dev/mailbox`);
+  const message = page
+    .getByRole("article", { name: new RegExp(`to ${email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
+    .first();
+  await message.getByRole("link", { name: "Open the link in this message" }).click();
+  await page.waitForURL(`${baseUrl}/account`);
+  return page;
+}
