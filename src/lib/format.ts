@@ -31,3 +31,14 @@ const LESSON_TYPE_LABEL: Record<string, string> = {
 };
 
 export const formatLessonType = (t: string) => LESSON_TYPE_LABEL[t] ?? t;
+
+/** An amount of cents as money, zero included ("$0.00"): for ranges and filters, where "Free" would read oddly. */
+export function formatMoney(cents: number, currency: string, locale = "en-US"): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
+}
+
+/** The currency's symbol in this locale: USD → "$", EUR → "€", CHF → "CHF". */
+export function currencySymbol(currency: string, locale = "en-US"): string {
+  const parts = new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0);
+  return parts.find((p) => p.type === "currency")?.value ?? currency;
+}

@@ -15,6 +15,7 @@ import {
   signOutAction,
   unlinkAccountAction,
 } from "./actions";
+import { signInWithProvider } from "../signin/actions";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -142,9 +143,21 @@ export default async function AccountPage({
               This instance offers no other sign-in providers (GitHub and Google appear when configured).
             </p>
           ) : (
-            <p className="mt-3 text-sm text-slate-500">
-              To connect a provider, sign in with it while you are signed in here.
-            </p>
+            <form action={signInWithProvider} className="mt-4 flex flex-wrap gap-2">
+              <input type="hidden" name="callbackUrl" value="/account" />
+              {(["github", "google"] as const)
+                .filter((p) => methods[p] && !profile.connectedAccounts.some((a) => a.provider === p))
+                .map((p) => (
+                  <button
+                    key={p}
+                    name="provider"
+                    value={p}
+                    className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium capitalize hover:bg-slate-50"
+                  >
+                    Connect {p}
+                  </button>
+                ))}
+            </form>
           )}
         </Section>
         <Section id="sessions" title="Where you are signed in">

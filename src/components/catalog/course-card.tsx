@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
+import { RatingStars, formatRating, ratingSentence } from "./rating-stars";
 
 export interface CourseCardView {
   slug: string;
@@ -11,13 +12,17 @@ export interface CourseCardView {
   duration: number;
   price: number;
   featured: boolean;
+  /** Shown when given: the stored counters (null average while nobody has rated). */
+  ratingAverage?: number | null;
+  ratingCount?: number;
+  enrollmentCount?: number;
 }
 
 /** A course in a grid. Only platform-hosted images are shown; others degrade to a plain tile. */
 export function CourseCard({ course, currency }: { course: CourseCardView; currency: string }) {
   const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
   return (
-    <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
+    <article className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
       <div className="aspect-[16/9] bg-gradient-to-br from-brand-600 to-violet-700">
         {localImage ? (
           // eslint-disable-next-line @next/next/no-img-element -- small local SVG covers; no optimisation needed
@@ -35,6 +40,28 @@ export function CourseCard({ course, currency }: { course: CourseCardView; curre
           </Link>
         </h3>
         <p className="line-clamp-3 text-sm text-slate-600">{course.description}</p>
+        {course.ratingCount !== undefined || course.enrollmentCount !== undefined ? (
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+            {course.ratingAverage != null && course.ratingCount ? (
+              <span className="inline-flex items-center gap-1.5">
+                <RatingStars value={course.ratingAverage} size="text-sm" />
+                <span aria-hidden="true" className="font-medium text-slate-800">
+                  {formatRating(course.ratingAverage)}
+                </span>
+                <span aria-hidden="true">({course.ratingCount})</span>
+                <span className="sr-only">{ratingSentence(course.ratingAverage, course.ratingCount)}</span>
+              </span>
+            ) : course.ratingCount !== undefined ? (
+              <span>Not rated yet</span>
+            ) : null}
+            {course.enrollmentCount !== undefined ? (
+              <span>
+                {course.enrollmentCount.toLocaleString("en-US")}{" "}
+                {course.enrollmentCount === 1 ? "learner" : "learners"}
+              </span>
+            ) : null}
+          </p>
+        ) : null}
         <div className="mt-auto flex items-center justify-between pt-2 text-sm">
           <span className="text-slate-600">
             <span className="sr-only">Duration: </span>

@@ -57,7 +57,13 @@ async function populatedUser() {
   });
   await db()
     .insert(certificates)
-    .values({ userId: user.id, courseId: tree.course.id, certificateNumber: `AIW-T-${user.id.slice(0, 8)}` });
+    .values({
+      userId: user.id,
+      courseId: tree.course.id,
+      certificateNumber: `AIW-T-${user.id.slice(0, 8)}`,
+      holderName: "Erin Example",
+      courseTitle: tree.course.title,
+    });
   await db()
     .insert(payments)
     .values({

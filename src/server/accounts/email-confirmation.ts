@@ -9,6 +9,7 @@ import { getEnv } from "../env";
 import { consumeRateLimit } from "../platform/rate-limit";
 import { assertSignedIn, type Actor } from "./actor";
 import { actionEmail, sendMail } from "./mailer";
+import { issuePendingCertificates } from "../learning/certificates";
 
 const identifierFor = (email: string) => `confirm-email:${email.toLowerCase()}`;
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -76,6 +77,8 @@ export async function confirmEmail(db: Db, actor: Actor | null, token: string, c
       .update(users)
       .set({ emailVerified: sql`now()` })
       .where(eq(users.id, actor.id));
+    // Certificates earned while the address was unconfirmed are issued now.
+    await issuePendingCertificates(tx, actor.id);
     await recordAudit(
       tx,
       actor,

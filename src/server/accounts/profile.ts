@@ -7,6 +7,7 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { invalidInput } from "../http/problem";
 import { notFound } from "../errors";
 import { assertSignedIn, type Actor } from "./actor";
+import { issuePendingCertificates } from "../learning/certificates";
 
 export const ZProfileInput = z.object({
   name: z
@@ -72,6 +73,8 @@ export async function updateMyProfile(db: Db, actor: Actor | null, input: unknow
       .for("update");
     if (!before) throw notFound("Your account");
     await tx.update(users).set(parsed.data).where(eq(users.id, actor.id));
+    // A certificate waiting for a name to print is issued now.
+    await issuePendingCertificates(tx, actor.id);
     await recordAudit(
       tx,
       actor,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/types";
 import { users, userRole, type UserRole } from "../db/schema";
@@ -7,7 +7,7 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { invalidInput } from "../http/problem";
 import { assertRole, type Actor } from "./actor";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
 
 export const ZRoleChange = z.object({ userId: z.string().min(1).max(64), role: z.enum(userRole.enumValues) });
 
@@ -78,34 +78,27 @@ export async function findUsers(db: Db, actor: Actor | null, input: unknown) {
   const { q, cursor, limit } = parsed.data;
   const after = decodeCursor(cursor, z.tuple([z.string(), z.string()]));
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const rows: UserRow[] = await db
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
       name: users.name,
       role: users.role,
       createdAt: users.createdAt,
+      key: timestampKey(users.createdAt),
     })
     .from(users)
     .where(
       and(
         pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,
-        after
-          ? or(
-              lt(users.createdAt, new Date(after[0])),
-              and(eq(users.createdAt, new Date(after[0])), lt(users.id, after[1])),
-            )
-          : undefined,
+        after ? olderThan(users.createdAt, users.id, after) : undefined,
       ),
     )
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-  };
+  const items: UserRow[] = rows.slice(0, limit).map(({ key: _key, ...u }) => (void _key, u));
+  const last = rows[limit - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null };
 }
 
 export async function countAdmins(db: Db): Promise<number> {

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, desc, eq, gte, lt, lte, or } from "drizzle-orm";
+import { and, desc, eq, gte, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/types";
 import { auditLog } from "../db/schema";
 import { assertRole, type Actor } from "../accounts/actor";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
 import { invalidInput } from "../http/problem";
 
 const ZDate = z
@@ -58,6 +58,7 @@ export async function findAuditEntries(db: Db, actor: Actor | null, input: unkno
       before: auditLog.before,
       after: auditLog.after,
       requestId: auditLog.requestId,
+      key: timestampKey(auditLog.createdAt),
     })
     .from(auditLog)
     .where(
@@ -67,20 +68,12 @@ export async function findAuditEntries(db: Db, actor: Actor | null, input: unkno
         f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
         f.from ? gte(auditLog.createdAt, f.from) : undefined,
         f.to ? lte(auditLog.createdAt, new Date(f.to.getTime() + 86_400_000 - 1)) : undefined,
-        after
-          ? or(
-              lt(auditLog.createdAt, new Date(after[0])),
-              and(eq(auditLog.createdAt, new Date(after[0])), lt(auditLog.id, after[1])),
-            )
-          : undefined,
+        after ? olderThan(auditLog.createdAt, auditLog.id, after) : undefined,
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > f.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-  };
+  const items = rows.slice(0, f.limit).map(({ key: _key, ...e }) => (void _key, e));
+  const last = rows[f.limit - 1];
+  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor([last.key, last.id]) : null };
 }

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courseInstructors, courses, lessons, modules, users } from "../db/schema";
 import type { Difficulty, LessonType } from "../db/schema";
+import { getRatingSummary } from "./rating-summary";
+import type { TRatingSummary } from "./schemas";
 
 export interface CourseOutline {
   id: string;
@@ -21,6 +23,10 @@ export interface CourseOutline {
   prerequisites: string[];
   createdAt: Date;
   updatedAt: Date;
+  enrollmentCount: number;
+  ratingCount: number;
+  /** Exact decimal text, "0.00" while unrated (see refreshCourseStats). */
+  ratingAverage: string;
   modules: OutlineModule[];
 }
 
@@ -53,10 +59,28 @@ export async function getCourseOutlineBySlug(
   slug: string,
   opts: { publishedModulesOnly?: boolean } = {},
 ): Promise<CourseOutline | null> {
+  const rows = await courseOutlineStatement(db, slug, opts);
+  const first = rows[0];
+  if (!first) return null;
+  const outline: CourseOutline = { ...first.course, modules: [] };
+  let current: OutlineModule | undefined;
+  for (const row of rows) {
+    if (!row.module) continue;
+    if (current?.id !== row.module.id) {
+      current = { ...row.module, lessons: [] };
+      outline.modules.push(current);
+    }
+    if (row.lesson) current.lessons.push(row.lesson);
+  }
+  return outline;
+}
+
+/** The outline's one statement (exported so its plan can be examined). */
+export function courseOutlineStatement(db: Db, slug: string, opts: { publishedModulesOnly?: boolean } = {}) {
   const moduleJoin = opts.publishedModulesOnly
     ? and(eq(modules.courseId, courses.id), eq(modules.published, true))
     : eq(modules.courseId, courses.id);
-  const rows = await db
+  return db
     .select({
       course: {
         id: courses.id,
@@ -75,6 +99,9 @@ export async function getCourseOutlineBySlug(
         prerequisites: courses.prerequisites,
         createdAt: courses.createdAt,
         updatedAt: courses.updatedAt,
+        enrollmentCount: courses.enrollmentCount,
+        ratingCount: courses.ratingCount,
+        ratingAverage: sql<string>`${courses.ratingAverage}::text`,
       },
       module: {
         id: modules.id,
@@ -98,52 +125,6 @@ export async function getCourseOutlineBySlug(
     .leftJoin(lessons, eq(lessons.moduleId, modules.id))
     .where(eq(courses.slug, slug))
     .orderBy(asc(modules.order), asc(lessons.order));
-
-  const first = rows[0];
-  if (!first) return null;
-  const outline: CourseOutline = { ...first.course, modules: [] };
-  let current: OutlineModule | undefined;
-  for (const row of rows) {
-    if (!row.module) continue;
-    if (current?.id !== row.module.id) {
-      current = { ...row.module, lessons: [] };
-      outline.modules.push(current);
-    }
-    if (row.lesson) current.lessons.push(row.lesson);
-  }
-  return outline;
-}
-
-export interface CourseCard {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  imageUrl: string | null;
-  difficulty: Difficulty;
-  duration: number;
-  price: number;
-  featured: boolean;
-}
-
-/** Published courses for the home page: featured first, then newest. Index-backed and bounded. */
-export async function findHomeCourses(db: Db, limit = 12): Promise<CourseCard[]> {
-  return db
-    .select({
-      id: courses.id,
-      slug: courses.slug,
-      title: courses.title,
-      description: courses.description,
-      imageUrl: courses.imageUrl,
-      difficulty: courses.difficulty,
-      duration: courses.duration,
-      price: courses.price,
-      featured: courses.featured,
-    })
-    .from(courses)
-    .where(eq(courses.published, true))
-    .orderBy(desc(courses.featured), desc(courses.createdAt), asc(courses.id))
-    .limit(Math.min(Math.max(limit, 1), 50));
 }
 
 export interface CourseInstructorView {
@@ -154,7 +135,14 @@ export interface CourseInstructorView {
 }
 
 export async function findCourseInstructors(db: Db, courseId: string): Promise<CourseInstructorView[]> {
-  const rows = await db
+  const rows = await courseInstructorsStatement(db, courseId);
+  // A display name only: instructors without a name are shown by the part of their address before the @.
+  return rows.map(({ email, name, ...r }) => ({ ...r, name: name ?? email.split("@")[0]! }));
+}
+
+/** The instructors' one statement (exported so its plan can be examined). */
+export function courseInstructorsStatement(db: Db, courseId: string) {
+  return db
     .select({
       id: users.id,
       name: users.name,
@@ -166,23 +154,31 @@ export async function findCourseInstructors(db: Db, courseId: string): Promise<C
     .innerJoin(users, eq(users.id, courseInstructors.userId))
     .where(eq(courseInstructors.courseId, courseId))
     .orderBy(asc(courseInstructors.role), asc(courseInstructors.createdAt));
-  // A display name only: instructors without a name are shown by the part of their address before the @.
-  return rows.map(({ email, name, ...r }) => ({ ...r, name: name ?? email.split("@")[0]! }));
 }
 
 export interface PublicCoursePage {
   course: CourseOutline;
   instructors: CourseInstructorView[];
   lessonCount: number;
+  rating: TRatingSummary;
 }
 
 /**
  * What a visitor sees of a course: published courses only (anything else is not found), draft modules left
- * out. Two round trips: the outline (one query) and the instructors.
+ * out. Three index-backed reads: the outline (one query: course by slug, its modules, their lessons), the
+ * instructors, and the rating summary (run side by side).
  */
 export async function getPublicCoursePage(db: Db, slug: string): Promise<PublicCoursePage | null> {
   const course = await getCourseOutlineBySlug(db, slug, { publishedModulesOnly: true });
   if (!course || !course.published) return null;
-  const instructors = await findCourseInstructors(db, course.id);
-  return { course, instructors, lessonCount: course.modules.reduce((n, m) => n + m.lessons.length, 0) };
+  const [instructors, rating] = await Promise.all([
+    findCourseInstructors(db, course.id),
+    getRatingSummary(db, course.id),
+  ]);
+  return {
+    course,
+    instructors,
+    rating,
+    lessonCount: course.modules.reduce((n, m) => n + m.lessons.length, 0),
+  };
 }

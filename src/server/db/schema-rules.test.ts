@@ -303,14 +303,32 @@ describe("certificates, payments and reviews", () => {
     const u = await createUser(db());
     const v = await createUser(db());
     const c = await createCourse(db());
-    await db().insert(certificates).values({ userId: u.id, courseId: c.id, certificateNumber: "AIW-0001" });
+    await db().insert(certificates).values({
+      userId: u.id,
+      courseId: c.id,
+      certificateNumber: "AIW-0001",
+      holderName: "Test Holder",
+      courseTitle: "Test Course",
+    });
     await expectSqlState(
-      db().insert(certificates).values({ userId: v.id, courseId: c.id, certificateNumber: "AIW-0001" }),
+      db().insert(certificates).values({
+        userId: v.id,
+        courseId: c.id,
+        certificateNumber: "AIW-0001",
+        holderName: "Test Holder",
+        courseTitle: "Test Course",
+      }),
       "23505",
       "idx_certificates_number",
     );
     await expectSqlState(
-      db().insert(certificates).values({ userId: u.id, courseId: c.id, certificateNumber: "AIW-0002" }),
+      db().insert(certificates).values({
+        userId: u.id,
+        courseId: c.id,
+        certificateNumber: "AIW-0002",
+        holderName: "Test Holder",
+        courseTitle: "Test Course",
+      }),
       "23505",
       "certificates_user_id_course_id_key",
     );
@@ -319,7 +337,13 @@ describe("certificates, payments and reviews", () => {
   it("refuses to delete a course that has issued certificates", async () => {
     const u = await createUser(db());
     const c = await createCourse(db());
-    await db().insert(certificates).values({ userId: u.id, courseId: c.id, certificateNumber: "AIW-KEEP" });
+    await db().insert(certificates).values({
+      userId: u.id,
+      courseId: c.id,
+      certificateNumber: "AIW-KEEP",
+      holderName: "Test Holder",
+      courseTitle: "Test Course",
+    });
     // ON DELETE RESTRICT: PostgreSQL 15 reports 23503, PostgreSQL 18 (PGlite) 23001 restrict_violation.
     await expectSqlState(db().delete(courses).where(eq(courses.id, c.id)), ["23503", "23001"]);
   });

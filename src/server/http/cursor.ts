@@ -1,3 +1,4 @@
+import { sql, type AnyColumn } from "drizzle-orm";
 import type { z } from "zod";
 import { AppError } from "../errors";
 
@@ -18,3 +19,11 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
     fields: [{ path: "cursor", message: "invalid cursor" }],
   });
 }
+
+/** A timestamptz column as text at full (microsecond) precision, for keyset cursors (a Date keeps only ms). */
+export const timestampKey = (column: AnyColumn) =>
+  sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows strictly after (created_at, id) in descending keyset order. */
+export const olderThan = (createdAt: AnyColumn, id: AnyColumn, key: readonly [string, string]) =>
+  sql`(${createdAt}, ${id}) < (${key[0]}::timestamptz, ${key[1]})`;

@@ -1,4 +1,33 @@
+import {
+  deleteMeEndpoint,
+  exportMeEndpoint,
+  listMySessionsEndpoint,
+  revokeMySessionEndpoint,
+} from "../accounts/api";
+import { getCourseEndpoint, listCoursesEndpoint } from "../catalog/api";
+import {
+  enrollEndpoint,
+  getLessonEndpoint,
+  myCertificatesEndpoint,
+  myEnrollmentsEndpoint,
+  putProgressEndpoint,
+  verifyCertificateEndpoint,
+} from "../learning/api";
 import { getPlatformEndpoint } from "../platform/info";
 
 /** Every /api/v1 endpoint; the OpenAPI document is built from this list. */
-export const endpoints = [getPlatformEndpoint] as const;
+export const endpoints = [
+  getPlatformEndpoint,
+  listCoursesEndpoint,
+  getCourseEndpoint,
+  enrollEndpoint,
+  getLessonEndpoint,
+  putProgressEndpoint,
+  verifyCertificateEndpoint,
+  exportMeEndpoint,
+  listMySessionsEndpoint,
+  revokeMySessionEndpoint,
+  deleteMeEndpoint,
+  myEnrollmentsEndpoint,
+  myCertificatesEndpoint,
+] as const;

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
+import { CourseCallToAction } from "@/components/learning/course-cta";
+import { RatingStars, formatRating, ratingSentence } from "@/components/catalog/rating-stars";
+import { RatingSummary } from "@/components/catalog/rating-summary";
 import { Syllabus } from "@/components/catalog/syllabus";
 import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
+import { serializeJsonLd } from "@/lib/json-ld";
 import { ZSlug } from "@/lib/slug";
+import { courseJsonLd } from "@/server/catalog/course-json-ld";
 import { getPublicCoursePage } from "@/server/catalog/queries";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { PLATFORM_NAME } from "@/server/platform/info";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -26,27 +33,43 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await loadCourse((await params).slug);
   if (!page) notFound();
   const { course } = page;
+  const { appUrl } = getEnv();
+  const url = `${appUrl}/courses/${course.slug}`;
+  const title = course.metaTitle ?? `${course.title} · ${PLATFORM_NAME}`;
+  const description = course.metaDescription ?? course.description.slice(0, 155);
   return {
-    title: { absolute: course.metaTitle ?? `${course.title} · AI Whisperers` },
-    description: course.metaDescription ?? course.description.slice(0, 155),
-    alternates: { canonical: `/courses/${course.slug}` },
+    title: { absolute: title },
+    description,
+    // From APP_URL, never from the request's Host header.
+    alternates: { canonical: url },
+    openGraph: { type: "website", url, siteName: PLATFORM_NAME, title, description },
+    twitter: { card: "summary", title, description },
   };
 }
 
 export default async function CoursePage({ params }: Props) {
   const page = await loadCourse((await params).slug);
   if (!page) notFound();
-  const { course, instructors, lessonCount } = page;
-  const { currency } = getEnv();
+  const { course, instructors, lessonCount, rating } = page;
+  const { currency, appUrl } = getEnv();
   const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
+  const jsonLd = courseJsonLd(page, { appUrl, currency, platformName: PLATFORM_NAME });
+  // JSON-LD is data, not script: the CSP does not apply to it. The nonce keeps "every script tag carries
+  // the nonce" true for the page.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
 
   return (
     <article>
+      <script
+        type="application/ld+json"
+        nonce={nonce}
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }}
+      />
       <header className="bg-gradient-to-b from-brand-900 to-brand-700 text-white">
         <Container className="grid gap-8 py-10 lg:grid-cols-[1fr_380px] lg:py-14">
           <div>
             <nav aria-label="Breadcrumb" className="text-sm text-brand-100">
-              <Link href="/#courses" className="underline-offset-2 hover:underline">
+              <Link href="/courses" className="underline-offset-2 hover:underline">
                 Courses
               </Link>
               <span aria-hidden="true"> / </span>
@@ -62,8 +85,29 @@ export default async function CoursePage({ params }: Props) {
               <div className="flex gap-1">
                 <dt>Length:</dt>
                 <dd className="font-medium text-white">
-                  {formatDuration(course.duration)} · {course.modules.length} modules · {lessonCount} lessons
+                  {formatDuration(course.duration)} in total · {course.modules.length} modules · {lessonCount}{" "}
+                  lessons
                 </dd>
+              </div>
+              <div className="flex items-center gap-1">
+                <dt>Rating:</dt>
+                <dd className="flex items-center gap-1.5 font-medium text-white">
+                  {rating.average !== null ? (
+                    <>
+                      <RatingStars value={rating.average} size="text-sm" />
+                      <span aria-hidden="true">
+                        {formatRating(rating.average)} ({rating.count})
+                      </span>
+                      <span className="sr-only">{ratingSentence(rating.average, rating.count)}</span>
+                    </>
+                  ) : (
+                    "not rated yet"
+                  )}
+                </dd>
+              </div>
+              <div className="flex gap-1">
+                <dt>Learners:</dt>
+                <dd className="font-medium text-white">{course.enrollmentCount.toLocaleString("en-US")}</dd>
               </div>
               {instructors.length > 0 ? (
                 <div className="flex gap-1">
@@ -90,6 +134,7 @@ export default async function CoursePage({ params }: Props) {
                   ? "Free for everyone: every lesson, progress tracking and a certificate."
                   : "One payment: lifetime access to every lesson and a verifiable certificate."}
               </p>
+              <CourseCallToAction course={{ id: course.id, slug: course.slug, price: course.price }} />
               {course.featured ? (
                 <p className="mt-3">
                   <Badge tone="warning">Featured course</Badge>
@@ -124,6 +169,12 @@ export default async function CoursePage({ params }: Props) {
               Syllabus
             </h2>
             <Syllabus modules={course.modules} />
+          </section>
+          <section aria-labelledby="ratings">
+            <h2 id="ratings" className="text-xl font-semibold">
+              Student ratings
+            </h2>
+            <RatingSummary rating={rating} />
           </section>
         </div>
         <div className="space-y-8">

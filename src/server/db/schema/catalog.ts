@@ -2,8 +2,10 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -17,6 +19,15 @@ import { courseInstructorRole, difficultyEnum, lessonTypeEnum } from "./enums";
 /** Lower-case letters and digits in words joined by single hyphens. */
 export const SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
 export const COURSE_TITLE_MAX = 200;
+
+/** PostgreSQL's `tsvector`, read as its text form (it is only ever written by the database). */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The catalog's full-text document: title (weight A) before description (weight B), English stemming.
+ * Stored, so ranking reads it instead of re-parsing text (docs/decisions.md, "Catalog").
+ */
+export const COURSE_SEARCH_VECTOR = sql`setweight(to_tsvector('english'::regconfig, "title"), 'A') || setweight(to_tsvector('english'::regconfig, "description"), 'B')`;
 
 export const courses = pgTable(
   "courses",
@@ -45,6 +56,16 @@ export const courses = pgTable(
       .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * Statistics kept exact by the transactions that change enrollments and reviews, through
+     * refreshCourseStats (src/server/catalog/refresh-course-stats.ts): enrollments that are not REFUNDED,
+     * and the ratings of their students. They do not change `updated_at` (migration 0005).
+     */
+    enrollmentCount: integer("enrollment_count").notNull().default(0),
+    ratingCount: integer("rating_count").notNull().default(0),
+    /** Mean rating rounded to hundredths (exact decimal); 0 while nobody has rated. */
+    ratingAverage: numeric("rating_average", { precision: 3, scale: 2 }).notNull().default("0"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(COURSE_SEARCH_VECTOR).notNull(),
   },
   (t) => [
     index("idx_courses_slug").on(t.slug),
@@ -60,6 +81,32 @@ export const courses = pgTable(
     ),
     check("courses_slug_url_safe", sql`${t.slug} ~ ${sql.raw(`'${SLUG_PATTERN}'`)}`),
     check("courses_featured_requires_published", sql`NOT ${t.featured} OR ${t.published}`),
+    check("courses_enrollment_count_not_negative", sql`${t.enrollmentCount} >= 0`),
+    check("courses_rating_count_not_negative", sql`${t.ratingCount} >= 0`),
+    check(
+      "courses_rating_average_matches_count",
+      sql`(${t.ratingCount} = 0 AND ${t.ratingAverage} = 0) OR (${t.ratingCount} > 0 AND ${t.ratingAverage} BETWEEN 1 AND 5)`,
+    ),
+    // The catalog: full-text search, and one index per keyset order over published courses (each read
+    // forwards or backwards), ending in id so every order is total.
+    // fastupdate off: a GIN pending list is only merged by (auto)vacuum, which the embedded database never
+    // runs, and searching it costs every query; course writes are rare enough to update the index directly.
+    index("idx_courses_search").using("gin", t.searchVector).with({ fastupdate: false }),
+    index("idx_courses_catalog_newest")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.published}`),
+    index("idx_courses_catalog_popular")
+      .on(t.enrollmentCount, t.id)
+      .where(sql`${t.published}`),
+    index("idx_courses_catalog_rating")
+      .on(t.ratingAverage, t.ratingCount, t.id)
+      .where(sql`${t.published}`),
+    index("idx_courses_catalog_price")
+      .on(t.price, t.id)
+      .where(sql`${t.published}`),
+    index("idx_courses_featured_newest")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.featured}`),
   ],
 );
 

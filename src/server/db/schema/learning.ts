@@ -126,6 +126,12 @@ export const certificates = pgTable(
     issuedAt: tstz("issued_at").notNull().defaultNow(),
     certificateNumber: varchar("certificate_number").notNull(),
     verificationUrl: varchar("verification_url"),
+    // Not in the document (migration 0006): what the certificate certifies, as it was when issued, so a
+    // later rename of the person or the course never changes an issued certificate.
+    holderName: varchar("holder_name").notNull(),
+    courseTitle: varchar("course_title").notNull(),
+    /** Set when the payment behind it is refunded; a revoked certificate still verifies, as revoked. */
+    revokedAt: tstz("revoked_at"),
   },
   (t) => [
     unique("certificates_user_id_course_id_key").on(t.userId, t.courseId),

@@ -7,6 +7,7 @@ import type { Database } from "../client";
 import { queryRows } from "../rows";
 import { demoCatalogue } from "./catalogue";
 import { seedDemo } from "./demo";
+import { isValidCertificateNumber } from "../../../lib/certificate-number";
 
 const TABLES = [
   "users",
@@ -158,7 +159,8 @@ describe("the demo seed", () => {
     );
     expect(certs.length).toBeGreaterThanOrEqual(3);
     for (const c of certs) {
-      expect(c.certificate_number).toMatch(/^AIW-\d{4}-[0-9A-F]{10}$/);
+      expect(c.certificate_number).toMatch(/^AIW-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(isValidCertificateNumber(c.certificate_number)).toBe(true);
       expect(c.verification_url).toBe(`${OPTS.appUrl}/certificates/${c.certificate_number}`);
     }
   });

@@ -20,6 +20,7 @@ import {
   type NewUserProgress,
 } from "../schema";
 import { completionPercentage } from "../../progress/completion";
+import { courseStatsOf } from "../../catalog/refresh-course-stats";
 import { demoCatalogue, type DemoCourse } from "./catalogue";
 import { demoReviewTexts } from "./catalogue/reviews";
 import { demoCertificateNumber, demoId } from "./ids";
@@ -77,6 +78,13 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
 
   const courseRows = demoCatalogue.map((c) => {
     const duration = c.modules.reduce((sum, m) => sum + m.lessons.reduce((s, l) => s + l.duration, 0), 0);
+    // The counters are part of the insert (a second run inserts nothing, so updates nothing), by the rule
+    // of refreshCourseStats: enrollments that are not REFUNDED, and their students' ratings.
+    const counted = demoEnrollments.filter((e) => e.course === c.slug && e.status !== "REFUNDED");
+    const ratings = counted.flatMap((e) =>
+      e.review === undefined ? [] : [demoReviewTexts[c.slug]?.[e.review]?.rating ?? 0],
+    );
+    const stats = courseStatsOf(counted.length, ratings);
     return {
       id: demoId("course", c.slug),
       slug: c.slug,
@@ -94,6 +102,9 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
       prerequisites: c.prerequisites,
       createdAt: at(c.publishedDaysAgo),
       updatedAt: at(c.publishedDaysAgo),
+      enrollmentCount: stats.enrollmentCount,
+      ratingCount: stats.ratingCount,
+      ratingAverage: stats.ratingAverage,
     };
   });
   const moduleRows: NewModule[] = [];
@@ -185,6 +196,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
         issuedAt: completedAt,
         certificateNumber: number,
         verificationUrl: `${opts.appUrl}/certificates/${number}`,
+        holderName: person.name,
+        courseTitle: course.title,
       });
     }
     if (course.priceCents > 0) {

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { Container } from "@/components/ui/container";
+import { getDb } from "@/server/db";
+import { getEnv } from "@/server/env";
+import { isAppError } from "@/server/errors";
+import { clientIp } from "@/server/http/client-ip";
+import { verifyCertificate, type PublicCertificate } from "@/server/learning/certificates";
+import { consumeRateLimit } from "@/server/platform/rate-limit";
+
+type Props = { params: Promise<{ number: string }> };
+
+export const metadata: Metadata = { title: "Certificate verification", robots: { index: false } };
+
+export default async function CertificatePage({ params }: Props) {
+  const { number } = await params;
+  const db = await getDb();
+  let cert: PublicCertificate;
+  try {
+    await consumeRateLimit(
+      db,
+      { name: "certificate-lookup", limit: 60, windowSeconds: 60 },
+      clientIp(await headers()) ?? "unknown",
+    );
+    cert = await verifyCertificate(db, decodeURIComponent(number));
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    if (isAppError(e) && e.code === "RATE_LIMITED") {
+      return (
+        <Container className="py-16">
+          <p role="alert" className="mx-auto max-w-lg rounded-2xl bg-amber-50 p-6 text-amber-900">
+            {e.userMessage}
+          </p>
+        </Container>
+      );
+    }
+    throw e;
+  }
+  const issued = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
+    cert.issuedAt,
+  );
+  const valid = cert.status === "valid";
+  return (
+    <Container className="py-12">
+      <article className="mx-auto max-w-2xl rounded-2xl border-4 border-brand-600 bg-white p-8 text-center shadow-sm print:border-2 print:shadow-none sm:p-12">
+        <p
+          role="status"
+          className={`inline-flex rounded-full px-4 py-1 text-sm font-semibold ${valid ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
+        >
+          {valid ? "✓ Valid certificate" : "✗ Revoked certificate"}
+        </p>
+        <p className="mt-6 text-sm font-semibold uppercase tracking-widest text-brand-600">AI Whisperers</p>
+        <h1 className="mt-2 text-3xl font-bold">Certificate of completion</h1>
+        <p className="mt-6 text-slate-600">This certifies that</p>
+        <p className="mt-2 text-3xl font-semibold">{cert.holderName}</p>
+        <p className="mt-4 text-slate-600">has completed the course</p>
+        <p className="mt-2 text-2xl font-semibold">
+          {cert.courseSlug ? (
+            <Link href={`/courses/${cert.courseSlug}`} className="hover:underline">
+              {cert.courseTitle}
+            </Link>
+          ) : (
+            cert.courseTitle
+          )}
+        </p>
+        <p className="mt-6 text-slate-600">Issued {issued}</p>
+        <p className="mt-1 font-mono text-sm text-slate-500">{cert.certificateNumber}</p>
+        {!valid ? (
+          <p className="mt-4 text-sm text-red-800">
+            The purchase behind this certificate was refunded; it no longer certifies completion.
+          </p>
+        ) : null}
+        <p className="mt-8 flex flex-wrap justify-center gap-3 print:hidden">
+          <a
+            href={`/certificates/${cert.certificateNumber}/pdf`}
+            className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
+            Download PDF
+          </a>
+        </p>
+        <p className="mt-6 text-xs text-slate-500">
+          Verified at {getEnv().appUrl}/certificates/{cert.certificateNumber}
+        </p>
+      </article>
+    </Container>
+  );
+}

@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { ActiveFilters } from "@/components/catalog/active-filters";
+import { CatalogFilters } from "@/components/catalog/catalog-filters";
+import { CourseGrid } from "@/components/catalog/course-grid";
+import { Pagination } from "@/components/catalog/pagination";
+import { Container } from "@/components/ui/container";
+import { EmptyState } from "@/components/ui/empty-state";
+import { currencySymbol } from "@/lib/format";
+import { findCatalogCourses, resolveSort } from "@/server/catalog/find-catalog-courses";
+import {
+  catalogHref,
+  isRefined,
+  parseCatalogPageParams,
+  toCatalogQuery,
+  type CatalogPageParams,
+} from "@/server/catalog/page-params";
+import type { TCatalogPage } from "@/server/catalog/schemas";
+import { getDb } from "@/server/db";
+import { getEnv } from "@/server/env";
+import { isAppError } from "@/server/errors";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const DESCRIPTION =
+  "Browse every AI Whisperers course: search by topic, filter by level and price, sort by what is new, " +
+  "popular or highly rated.";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { params } = parseCatalogPageParams(await searchParams);
+  const { appUrl } = getEnv();
+  const title = params.q ? `Courses matching “${params.q}”` : "Course catalog";
+  return {
+    title,
+    description: DESCRIPTION,
+    // Filtered, searched and later pages are views of one page: search engines index the catalog itself.
+    alternates: { canonical: `${appUrl}/courses` },
+    ...(isRefined(params) ? { robots: { index: false, follow: true } } : {}),
+    openGraph: {
+      type: "website",
+      url: `${appUrl}/courses`,
+      siteName: "AI Whisperers",
+      title: "Course catalog · AI Whisperers",
+      description: DESCRIPTION,
+    },
+  };
+}
+
+export default async function CatalogPage({ searchParams }: Props) {
+  await connection();
+  const { params, ignored } = parseCatalogPageParams(await searchParams);
+  const db = await getDb();
+  const { currency } = getEnv();
+  let page: TCatalogPage;
+  let cursorRejected = false;
+  try {
+    page = await findCatalogCourses(db, toCatalogQuery(params), currency);
+  } catch (e) {
+    // A stale or altered page link: show the first page of the same search, and say so.
+    if (!(isAppError(e) && e.code === "INVALID_INPUT" && params.cursor)) throw e;
+    cursorRejected = true;
+    delete params.cursor;
+    page = await findCatalogCourses(db, toCatalogQuery(params), currency);
+  }
+  const sort = resolveSort({ sort: params.sort, q: params.q });
+  const count = page.items.length;
+
+  return (
+    <>
+      <section className="bg-gradient-to-b from-brand-900 to-brand-700 text-white">
+        <Container className="py-10 sm:py-12">
+          <nav aria-label="Breadcrumb" className="text-sm text-brand-100">
+            <Link href="/" className="underline-offset-2 hover:underline">
+              Home
+            </Link>
+            <span aria-hidden="true"> / </span>
+            <span aria-current="page">Courses</span>
+          </nav>
+          <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">Course catalog</h1>
+          <p className="mt-3 max-w-2xl text-lg text-brand-100">
+            Find the right course: search by topic, narrow by level and price, and sort by what matters to
+            you.
+          </p>
+        </Container>
+      </section>
+
+      <Container className="-mt-6 space-y-6 pb-4">
+        <CatalogFilters params={params} sort={sort} currencySymbol={currencySymbol(currency)} />
+        {ignored.length > 0 || cursorRejected ? (
+          <p
+            role="status"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          >
+            {cursorRejected ? "That page link has expired or was changed, so here is the first page. " : ""}
+            {ignored.length > 0
+              ? `Some of the address could not be understood and was ignored: ${ignored.join(", ")}.`
+              : ""}
+          </p>
+        ) : null}
+
+        <section aria-labelledby="results-heading" className="space-y-5">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
+            <h2 id="results-heading" className="text-xl font-semibold tracking-tight">
+              {params.q ? `Results for “${params.q}”` : "All courses"}
+            </h2>
+            {count > 0 ? (
+              <p className="text-sm text-slate-600">
+                {count} {count === 1 ? "course" : "courses"}
+                {page.nextCursor || params.cursor ? " on this page" : ""}
+              </p>
+            ) : null}
+          </div>
+          <ActiveFilters params={params} currency={currency} />
+          {count > 0 ? (
+            <CourseGrid courses={page.items} currency={currency} labelledBy="results-heading" />
+          ) : (
+            <NoResults params={params} />
+          )}
+          <Pagination
+            firstHref={params.cursor ? catalogHref(params, { cursor: null }) : undefined}
+            nextHref={page.nextCursor ? catalogHref(params, { cursor: page.nextCursor }) : undefined}
+          />
+        </section>
+      </Container>
+    </>
+  );
+}
+
+function NoResults({ params }: { params: CatalogPageParams }) {
+  const link = "inline-flex rounded-lg px-4 py-2 font-medium";
+  if (params.cursor) {
+    return <EmptyState title="No more courses">You have reached the end of this list.</EmptyState>;
+  }
+  const hasFilters = Boolean(
+    params.difficulty || params.price || params.min !== undefined || params.max !== undefined,
+  );
+  return (
+    <EmptyState
+      title={params.q ? `No courses match “${params.q}”` : "No courses match these filters"}
+      action={
+        <div className="flex flex-wrap justify-center gap-3">
+          {hasFilters ? (
+            <Link
+              href={catalogHref({ q: params.q, sort: params.sort, limit: params.limit })}
+              className={`${link} bg-brand-600 text-white hover:bg-brand-700`}
+            >
+              Clear filters
+            </Link>
+          ) : null}
+          <Link
+            href="/courses"
+            className={`${link} border border-slate-300 bg-white text-slate-800 hover:border-brand-600`}
+          >
+            Show all courses
+          </Link>
+        </div>
+      }
+    >
+      {hasFilters
+        ? "Try fewer filters, a wider price range or other words."
+        : "Try other words, or fewer of them. Searches match course titles and descriptions."}
+    </EmptyState>
+  );
+}

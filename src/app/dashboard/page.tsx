@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Container } from "@/components/ui/container";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { findMyEnrollments } from "@/server/learning/dashboard";
+import { getMyProfile } from "@/server/accounts/profile";
+
+export const metadata: Metadata = { title: "My learning", robots: { index: false } };
+
+const STATUS: Record<string, { label: string; tone: "success" | "brand" | "warning" | "neutral" }> = {
+  ACTIVE: { label: "In progress", tone: "brand" },
+  COMPLETED: { label: "Completed", tone: "success" },
+  SUSPENDED: { label: "Suspended", tone: "warning" },
+  REFUNDED: { label: "Refunded", tone: "neutral" },
+};
+
+export default async function DashboardPage() {
+  const actor = await requireUser("/dashboard");
+  const db = await getDb();
+  const [items, profile] = await Promise.all([findMyEnrollments(db, actor), getMyProfile(db, actor)]);
+  const waiting = items.some((e) => e.status === "COMPLETED" && !e.certificateNumber);
+  return (
+    <Container className="py-10">
+      <h1 className="text-3xl font-bold tracking-tight">My learning</h1>
+      {waiting ? (
+        <p role="status" className="mt-4 rounded-lg bg-amber-50 p-4 text-amber-900">
+          A certificate is waiting for you:{" "}
+          {!profile.name ? "add the name to print on it" : "confirm your e-mail address"} on{" "}
+          <Link href="/account" className="font-medium underline">
+            your account page
+          </Link>
+          .
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <div className="mt-8">
+          <EmptyState
+            title="You are not enrolled in any course yet"
+            action={
+              <Link
+                href="/courses"
+                className="inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+              >
+                Browse the courses
+              </Link>
+            }
+          >
+            Start with a free course: enrolling takes one click.
+          </EmptyState>
+        </div>
+      ) : (
+        <ul className="mt-8 grid gap-4 md:grid-cols-2">
+          {items.map((e) => {
+            const status = STATUS[e.status]!;
+            const open = e.status === "ACTIVE" || e.status === "COMPLETED";
+            return (
+              <li key={e.id} className="rounded-2xl border border-slate-200 bg-white p-5">
+                <div className="flex items-start justify-between gap-3">
+                  <h2 className="text-lg font-semibold">
+                    <Link href={`/courses/${e.courseSlug}`} className="hover:underline">
+                      {e.courseTitle}
+                    </Link>
+                  </h2>
+                  <Badge tone={status.tone}>{status.label}</Badge>
+                </div>
+                <div className="mt-4">
+                  <div className="flex justify-between text-sm text-slate-600">
+                    <span>Progress</span>
+                    <span>{e.progressPercentage}%</span>
+                  </div>
+                  <div
+                    className="mt-1 h-2 rounded-full bg-slate-200"
+                    role="progressbar"
+                    aria-valuenow={e.progressPercentage}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-label={`Progress in ${e.courseTitle}`}
+                  >
+                    <div
+                      className="h-2 rounded-full bg-brand-600"
+                      style={{ width: `${e.progressPercentage}%` }}
+                    />
+                  </div>
+                </div>
+                <div className="mt-4 flex flex-wrap gap-2">
+                  {open && e.resumeLessonId ? (
+                    <Link
+                      href={`/learn/${e.courseSlug}/${e.resumeLessonId}`}
+                      className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+                    >
+                      {e.progressPercentage === 0
+                        ? "Start learning"
+                        : e.status === "COMPLETED"
+                          ? "Review the course"
+                          : "Continue where you left off"}
+                    </Link>
+                  ) : null}
+                  {e.certificateNumber ? (
+                    <Link
+                      href={`/certificates/${e.certificateNumber}`}
+                      className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
+                    >
+                      View certificate
+                    </Link>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Container>
+  );
+}

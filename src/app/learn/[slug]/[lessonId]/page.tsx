@@ -1,0 +1,221 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Container } from "@/components/ui/container";
+import { Heartbeat } from "@/components/learning/heartbeat";
+import { VideoPlayer } from "@/components/learning/video-player";
+import { formatDuration, formatLessonType } from "@/lib/format";
+import { renderMarkdown } from "@/lib/markdown";
+import { videoSource } from "@/lib/video";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { isAppError } from "@/server/errors";
+import { getLessonForLearner, type PlayerView } from "@/server/learning/access";
+import { touchLesson } from "@/server/learning/progress";
+import { setCompletionAction } from "../../actions";
+
+type Props = {
+  params: Promise<{ slug: string; lessonId: string }>;
+  searchParams: Promise<{ completed?: string; error?: string }>;
+};
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function LessonPage({ params, searchParams }: Props) {
+  const { slug, lessonId } = await params;
+  const { completed, error } = await searchParams;
+  const actor = await requireUser(`/learn/${slug}/${lessonId}`);
+  const db = await getDb();
+  let view: PlayerView;
+  try {
+    view = await getLessonForLearner(db, actor, slug.slice(0, 200), lessonId.slice(0, 64));
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    if (isAppError(e) && e.code === "FORBIDDEN") {
+      return (
+        <Container className="py-16">
+          <div
+            role="alert"
+            className="mx-auto max-w-lg rounded-2xl border border-slate-200 bg-white p-8 text-center"
+          >
+            <h1 className="text-2xl font-bold">This lesson is closed to you</h1>
+            <p className="mt-3 text-slate-600">{e.userMessage}</p>
+            <Link
+              href={`/courses/${slug}`}
+              className="mt-6 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
+              Go to the course page
+            </Link>
+          </div>
+        </Container>
+      );
+    }
+    throw e;
+  }
+  if (!view.preview) await touchLesson(db, actor, view.course.id, view.lesson.id, view.lesson.moduleId);
+  const { lesson, modules } = view;
+  const current = modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id);
+  const isDone = current?.completed ?? false;
+  const html = renderMarkdown(lesson.content);
+  return (
+    <Container className="py-6 lg:py-10">
+      {view.preview ? null : <Heartbeat lessonId={lesson.id} />}
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link href="/dashboard" className="hover:underline">
+          My learning
+        </Link>{" "}
+        <span aria-hidden="true">/</span>{" "}
+        <Link href={`/courses/${view.course.slug}`} className="hover:underline">
+          {view.course.title}
+        </Link>
+      </nav>
+      {completed ? (
+        <div role="status" className="mt-4 rounded-xl bg-emerald-50 p-4 text-emerald-900">
+          <strong>Course complete!</strong> Your certificate is ready on{" "}
+          <Link href="/dashboard" className="font-medium underline">
+            your dashboard
+          </Link>
+          .
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mt-4 rounded-xl bg-red-50 p-4 text-red-800">
+          We could not save your progress. Nothing was lost; please try again.
+        </p>
+      ) : null}
+      <div className="mt-4 grid gap-8 lg:grid-cols-[300px_1fr]">
+        <aside aria-label="Syllabus" className="order-2 lg:order-1">
+          {view.enrollment ? (
+            <div className="mb-4">
+              <p className="text-sm font-medium text-slate-700">
+                {view.enrollment.progressPercentage}% complete
+              </p>
+              <div
+                className="mt-1 h-2 rounded-full bg-slate-200"
+                role="progressbar"
+                aria-valuenow={view.enrollment.progressPercentage}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-label="Course progress"
+              >
+                <div
+                  className="h-2 rounded-full bg-brand-600"
+                  style={{ width: `${view.enrollment.progressPercentage}%` }}
+                />
+              </div>
+            </div>
+          ) : (
+            <p className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+              Preview as course staff: progress is not recorded.
+            </p>
+          )}
+          <ol className="space-y-4">
+            {modules.map((m, mi) => {
+              const done = m.lessons.filter((l) => l.completed).length;
+              return (
+                <li key={m.id}>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-brand-600">
+                    Module {mi + 1} · {done}/{m.lessons.length} done
+                  </p>
+                  <p className="font-medium text-slate-900">{m.title}</p>
+                  <ol className="mt-2 space-y-1">
+                    {m.lessons.map((l) => (
+                      <li key={l.id}>
+                        <Link
+                          href={`/learn/${view.course.slug}/${l.id}`}
+                          aria-current={l.id === lesson.id ? "page" : undefined}
+                          className={`flex items-start gap-2 rounded-lg px-2 py-1.5 text-sm ${l.id === lesson.id ? "bg-brand-50 font-medium text-brand-900" : "text-slate-700 hover:bg-slate-100"}`}
+                        >
+                          <span
+                            aria-hidden="true"
+                            className={`mt-0.5 grid h-4 w-4 shrink-0 place-items-center rounded-full border text-[10px] ${l.completed ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300"}`}
+                          >
+                            {l.completed ? "✓" : ""}
+                          </span>
+                          <span>
+                            {l.title}
+                            <span className="sr-only">
+                              {l.completed ? " (completed)" : " (not completed)"}
+                            </span>
+                          </span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ol>
+                </li>
+              );
+            })}
+          </ol>
+        </aside>
+        <article className="order-1 min-w-0 lg:order-2">
+          <p className="text-sm text-slate-500">
+            {formatLessonType(lesson.lessonType)} · {formatDuration(lesson.duration)}
+          </p>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight">{lesson.title}</h1>
+          {lesson.description ? <p className="mt-2 text-lg text-slate-600">{lesson.description}</p> : null}
+          {lesson.videoUrl ? (
+            <div className="mt-6">
+              <VideoPlayer source={videoSource(lesson.videoUrl)} title={lesson.title} />
+            </div>
+          ) : null}
+          {lesson.resourceUrl && /^(https?:\/\/|\/)/.test(lesson.resourceUrl) ? (
+            <p className="mt-4">
+              <a
+                href={lesson.resourceUrl}
+                className="text-sm font-medium text-brand-700 underline"
+                rel="noopener noreferrer"
+                target="_blank"
+              >
+                Lesson resource (opens in a new tab)
+              </a>
+            </p>
+          ) : null}
+          <div className="lesson-content mt-6" dangerouslySetInnerHTML={{ __html: html }} />
+          <div className="mt-10 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
+            {view.previousLessonId ? (
+              <Link
+                href={`/learn/${view.course.slug}/${view.previousLessonId}`}
+                className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+              >
+                ← Previous
+              </Link>
+            ) : (
+              <span />
+            )}
+            {view.preview ? null : (
+              <form action={setCompletionAction} className="flex flex-wrap gap-2">
+                <input type="hidden" name="slug" value={view.course.slug} />
+                <input type="hidden" name="lessonId" value={lesson.id} />
+                <input type="hidden" name="completed" value={isDone ? "false" : "true"} />
+                {view.nextLessonId && !isDone ? (
+                  <input type="hidden" name="next" value={view.nextLessonId} />
+                ) : null}
+                <button
+                  className={
+                    isDone
+                      ? "rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+                      : "rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+                  }
+                >
+                  {isDone
+                    ? "Mark as not complete"
+                    : view.nextLessonId
+                      ? "Complete and continue"
+                      : "Mark complete"}
+                </button>
+              </form>
+            )}
+            {view.nextLessonId ? (
+              <Link
+                href={`/learn/${view.course.slug}/${view.nextLessonId}`}
+                className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+              >
+                Next →
+              </Link>
+            ) : null}
+          </div>
+        </article>
+      </div>
+    </Container>
+  );
+}

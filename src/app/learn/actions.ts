@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getActor } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { isAppError } from "@/server/errors";
+import { setLessonProgress } from "@/server/learning/progress";
+import { enrollInCourse } from "@/server/learning/enroll";
+import { logger } from "@/server/log";
+
+const ZCompletionForm = z.object({
+  slug: z.string().min(1).max(200),
+  lessonId: z.string().min(1).max(64),
+  completed: z.enum(["true", "false"]),
+  next: z.string().max(64).optional(),
+});
+
+export async function setCompletionAction(form: FormData): Promise<void> {
+  const parsed = ZCompletionForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success) redirect("/dashboard");
+  const { slug, lessonId, completed, next } = parsed.data;
+  let notice = "";
+  try {
+    const result = await setLessonProgress(await getDb(), await getActor(), lessonId, {
+      completed: completed === "true",
+    });
+    if (result.enrollment.status === "COMPLETED" && result.certificateIssued) notice = "?completed=1";
+  } catch (e) {
+    if (!isAppError(e)) logger.error("progress failed", { err: e });
+    notice = "?error=progress";
+  }
+  revalidatePath(`/learn/${slug}`, "layout");
+  const target = next && completed === "true" && !notice.includes("error") ? next : lessonId;
+  redirect(`/learn/${encodeURIComponent(slug)}/${encodeURIComponent(target)}${notice}`);
+}
+
+export interface EnrollState {
+  error?: string;
+}
+
+export async function enrollAction(_prev: EnrollState, form: FormData): Promise<EnrollState> {
+  const slug = String(form.get("slug") ?? "");
+  const actor = await getActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/courses/${slug}`)}`);
+  let resume: string | null = null;
+  try {
+    await enrollInCourse(await getDb(), actor, slug);
+    const { findMyEnrollments } = await import("@/server/learning/dashboard");
+    resume =
+      (await findMyEnrollments(await getDb(), actor)).find((e) => e.courseSlug === slug)?.resumeLessonId ??
+      null;
+  } catch (e) {
+    if (isAppError(e)) return { error: e.userMessage };
+    logger.error("enroll failed", { err: e });
+    return { error: "We could not enroll you just now. Please try again." };
+  }
+  redirect(resume ? `/learn/${slug}/${resume}` : "/dashboard");
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { catalogHref, isRefined, parseCatalogPageParams, toCatalogQuery } from "./page-params";
+
+describe("the catalog page's address", () => {
+  it("reads what the GET form sends: empty fields are 'any', levels in any case, prices in currency units", () => {
+    const { params, ignored } = parseCatalogPageParams({
+      q: "  prompt design ",
+      difficulty: "Beginner",
+      price: "",
+      min: "19.5",
+      max: "80",
+      sort: "price_desc",
+      limit: "2",
+    });
+    expect(ignored).toEqual([]);
+    expect(params).toEqual({
+      q: "prompt design",
+      difficulty: "BEGINNER",
+      min: 19.5,
+      max: 80,
+      sort: "price_desc",
+      limit: 2,
+    });
+    expect(toCatalogQuery(params)).toEqual({
+      q: "prompt design",
+      difficulty: "BEGINNER",
+      price: undefined,
+      minPrice: 1950,
+      maxPrice: 8000,
+      sort: "price_desc",
+      cursor: undefined,
+      limit: 2,
+    });
+  });
+
+  it("drops and names what it cannot understand, instead of failing", () => {
+    const { params, ignored } = parseCatalogPageParams({
+      difficulty: "wizard",
+      price: "cheap",
+      min: "-3",
+      max: "1e9",
+      sort: "random",
+      limit: "500",
+      cursor: "<script>",
+      q: ["a", "b"],
+    });
+    expect(params).toEqual({});
+    expect(ignored.sort()).toEqual(["cursor", "difficulty", "limit", "max", "min", "price", "q", "sort"]);
+    expect(toCatalogQuery(params).limit).toBe(12);
+  });
+
+  it("turns control characters in the search words into spaces", () => {
+    expect(parseCatalogPageParams({ q: "neural\u0000net\nworks\u0007" }).params).toEqual({
+      q: "neural net works",
+    });
+  });
+
+  it("swaps a reversed price range and ignores relevance without search words", () => {
+    expect(parseCatalogPageParams({ min: "90", max: "10" }).params).toEqual({ min: 10, max: 90 });
+    expect(parseCatalogPageParams({ sort: "relevance" }).params).toEqual({});
+    expect(parseCatalogPageParams({ sort: "relevance", q: "rag" }).params).toEqual({
+      sort: "relevance",
+      q: "rag",
+    });
+  });
+
+  it("writes addresses back, dropping empty and removed values", () => {
+    const params = { q: "rag & agents", difficulty: "ADVANCED" as const, max: 50, cursor: "abc" };
+    expect(catalogHref(params)).toBe("/courses?q=rag+%26+agents&difficulty=advanced&max=50&cursor=abc");
+    expect(catalogHref(params, { cursor: null, difficulty: null })).toBe("/courses?q=rag+%26+agents&max=50");
+    expect(catalogHref({})).toBe("/courses");
+    expect(isRefined({})).toBe(false);
+    expect(isRefined({ cursor: "x" })).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/types";
+import { courses, enrollments, payments, type Enrollment } from "../db/schema";
+import { AppError, notFound } from "../errors";
+import { assertSignedIn, type Actor } from "../accounts/actor";
+import { refreshCourseStats } from "../catalog/refresh-course-stats";
+
+export interface EnrollmentView {
+  id: string;
+  courseId: string;
+  status: Enrollment["status"];
+  progressPercentage: number;
+  enrolledAt: Date;
+  completedAt: Date | null;
+}
+
+const view = (e: Enrollment): EnrollmentView => ({
+  id: e.id,
+  courseId: e.courseId,
+  status: e.status,
+  progressPercentage: e.progressPercentage,
+  enrolledAt: e.enrolledAt,
+  completedAt: e.completedAt,
+});
+
+/**
+ * Enrolls the actor. Idempotent: a repeat (or twenty at once) returns the one enrollment; the unique
+ * (user_id, course_id) constraint decides, ON CONFLICT DO NOTHING. A paid course needs a completed payment
+ * (402 otherwise); the payments issue's checkout creates it and reactivates a REFUNDED enrollment.
+ */
+export async function enrollInCourse(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+): Promise<{ enrollment: EnrollmentView; created: boolean }> {
+  assertSignedIn(actor);
+  return db.transaction(async (tx) => {
+    const [course] = await tx
+      .select({ id: courses.id, price: courses.price, published: courses.published, title: courses.title })
+      .from(courses)
+      .where(eq(courses.slug, slug));
+    if (!course) throw notFound("This course");
+    const [existing] = await tx
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, actor.id), eq(enrollments.courseId, course.id)));
+    if (existing) {
+      if (existing.status === "ACTIVE" || existing.status === "COMPLETED")
+        return { enrollment: view(existing), created: false };
+      if (existing.status === "SUSPENDED") {
+        throw new AppError("FORBIDDEN", {
+          userMessage: "Your enrollment in this course is suspended. Please contact support.",
+        });
+      }
+    }
+    if (!course.published) throw notFound("This course");
+    if (course.price > 0) {
+      const [paid] = await tx
+        .select({ id: payments.id })
+        .from(payments)
+        .where(
+          and(
+            eq(payments.userId, actor.id),
+            eq(payments.courseId, course.id),
+            inArray(payments.status, ["COMPLETED"]),
+          ),
+        )
+        .limit(1);
+      if (!paid || existing?.status === "REFUNDED") {
+        throw new AppError("PAYMENT_REQUIRED", {
+          userMessage: `“${course.title}” is a paid course: buy it to enroll.`,
+        });
+      }
+    }
+    const [created] = await tx
+      .insert(enrollments)
+      .values({ userId: actor.id, courseId: course.id })
+      .onConflictDoNothing({ target: [enrollments.userId, enrollments.courseId] })
+      .returning();
+    if (created) {
+      await refreshCourseStats(tx, course.id);
+      return { enrollment: view(created), created: true };
+    }
+    const [row] = await tx
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, actor.id), eq(enrollments.courseId, course.id)));
+    return { enrollment: view(row!), created: false };
+  });
+}

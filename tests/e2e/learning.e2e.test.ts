@@ -1,0 +1,171 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/lib/markdown";
+import { expectMatchesOpenApi } from "../helpers/openapi";
+import { signInViaMailbox } from "./helpers/auth";
+import { launchBrowser, watchPage } from "./helpers/browser";
+import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+let dropDb: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await databaseForServer();
+  dropDb = database.drop;
+  server = await startServer(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await dropDb?.();
+});
+
+describe("learning a course end to end", () => {
+  it("enrolls in the free course, completes every lesson, gets a certificate anyone can verify", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "nia@example.com");
+    const watch = watchPage(page, server.url);
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByText("You are not enrolled in any course yet").waitFor();
+
+    await page.goto(`${server.url}/courses/ai-foundations`);
+    await page.getByRole("button", { name: /Enroll for free/ }).click();
+    await page.waitForURL(new RegExp(`${server.url}/learn/ai-foundations/`));
+
+    // The first lesson is the shipped video: it plays from the platform.
+    const duration = await page.locator("video").evaluate(
+      (v: HTMLVideoElement) =>
+        new Promise<number>((resolve) => {
+          if (v.readyState >= 1) resolve(v.duration);
+          v.addEventListener("loadedmetadata", () => resolve(v.duration));
+          v.load();
+        }),
+    );
+    expect(duration).toBeGreaterThan(5);
+
+    for (let i = 0; i < 40; i++) {
+      const button = page.getByRole("button", { name: /Complete and continue|Mark complete/ });
+      const label = await button.textContent();
+      const before = page.url();
+      await button.click();
+      await page.waitForURL((url) => url.toString() !== before);
+      if (label?.includes("Mark complete")) break;
+    }
+    await page.getByText("Course complete!").waitFor();
+    expect(
+      await page.getByRole("progressbar", { name: "Course progress" }).getAttribute("aria-valuenow"),
+    ).toBe("100");
+
+    await page.goto(`${server.url}/dashboard`);
+    const card = page.getByRole("listitem").filter({ hasText: "AI Foundations" });
+    expect(await card.getByText("100%").isVisible()).toBe(true);
+    await card.getByRole("link", { name: "View certificate" }).click();
+    await page.getByText("✓ Valid certificate").waitFor();
+    const number = (await page.locator("p.font-mono").textContent())!.trim();
+    expect(number).toMatch(/^AIW-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const pdf = await page.request.get(`${server.url}/certificates/${number}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const api = await page.request.get(`${server.url}/api/v1/me/certificates`);
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/me/certificates", 200, await api.json());
+    expect(watch.problems).toEqual([]);
+    expect(watch.external).toEqual([]);
+    await context.close();
+
+    // Signed out, anyone can verify it; a mistyped number reveals nothing.
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.url}/certificates/${number}`);
+    await visitor.getByText("✓ Valid certificate").waitFor();
+    expect(await visitor.getByText("Nia Okafor").isVisible()).toBe(true);
+    const typo = number.slice(0, -1) + (number.endsWith("0") ? "1" : "0");
+    expect((await fetch(`${server.url}/certificates/${typo}`)).status).toBe(404);
+    const publicApi = await fetch(`${server.url}/api/v1/certificates/${number}`);
+    expectMatchesOpenApi(doc, "GET", "/api/v1/certificates/{number}", 200, await publicApi.json());
+    await visitor.close();
+  });
+
+  it("keeps lessons closed to people who are not enrolled, and answers the API by its document", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "leo@example.com");
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const paid = await page.request.post(
+      `${server.url}/api/v1/courses/building-llm-applications/enrollment`,
+      {
+        headers: { origin: server.url },
+      },
+    );
+    expect(paid.status()).toBe(402);
+    expectMatchesOpenApi(doc, "POST", "/api/v1/courses/{slug}/enrollment", 402, await paid.json());
+    const mine = await page.request.get(`${server.url}/api/v1/me/enrollments`);
+    const body = await mine.json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/me/enrollments", 200, body);
+    // Leo's prompt-engineering enrollment is SUSPENDED: its lessons are closed.
+    const suspended = body.items.find((e: { courseSlug: string }) => e.courseSlug === "prompt-engineering");
+    const lesson = await page.request.get(`${server.url}/api/v1/lessons/${suspended.resumeLessonId}`);
+    expect(lesson.status()).toBe(403);
+    const progress = await page.request.put(
+      `${server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
+      {
+        headers: { origin: server.url, "content-type": "application/json" },
+        data: Buffer.from("{not json"),
+      },
+    );
+    expect(progress.status()).toBe(400);
+    const invalid = await page.request.put(
+      `${server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
+      {
+        headers: { origin: server.url },
+        data: { timeSpentSeconds: 9999 },
+      },
+    );
+    expect(invalid.status()).toBe(422);
+    const crossSite = await page.request.put(
+      `${server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
+      {
+        headers: { origin: "https://evil.example" },
+        data: { completed: true },
+      },
+    );
+    expect(crossSite.status()).toBe(403);
+    await page.goto(`${server.url}/learn/prompt-engineering/${suspended.resumeLessonId}`);
+    await page.getByText("This lesson is closed to you").waitFor();
+    await context.close();
+  });
+});
+
+describe("the lesson sanitizer, in Chromium", () => {
+  it("lets none of the XSS corpus execute", async () => {
+    const corpus = [
+      "<script>window.__xss = 1</script>",
+      '<img src=x onerror="window.__xss = 2">',
+      '<svg onload="window.__xss = 3"></svg>',
+      "[click](javascript:window.__xss=4)",
+      "[x](JaVaScRiPt:window.__xss=5)",
+      '<iframe srcdoc="<script>parent.__xss=6</script>"></iframe>',
+      '<a href="javascript:window.__xss=7">x</a>',
+      "![x](javascript:window.__xss=8)",
+      '<details open ontoggle="window.__xss=9">',
+      '<math><mi xlink:href="javascript:window.__xss=10">x</mi></math>',
+      "&#60;script&#62;window.__xss=11&#60;/script&#62;",
+      '<object data="data:text/html,<script>parent.__xss=12</script>"></object>',
+    ].join("\n\n");
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.setContent(`<main>${renderMarkdown(corpus)}</main>`);
+    for (const link of await page.locator("a").all())
+      await link.click({ noWaitAfter: true, timeout: 1000 }).catch(() => {});
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+});
