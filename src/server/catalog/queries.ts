@@ -169,8 +169,30 @@ export interface PublicCoursePage {
  * instructors, and the rating summary (run side by side).
  */
 export async function getPublicCoursePage(db: Db, slug: string): Promise<PublicCoursePage | null> {
+  return getCoursePage(db, null, slug);
+}
+
+/**
+ * The course page for whoever asks: published courses for everyone; an unpublished (draft) course only for
+ * admins and the course's own instructors, marked as a draft. Anyone else gets "not found".
+ */
+export async function getCoursePage(
+  db: Db,
+  actor: { id: string; role: string } | null,
+  slug: string,
+): Promise<(PublicCoursePage & { draft: boolean }) | null> {
   const course = await getCourseOutlineBySlug(db, slug, { publishedModulesOnly: true });
-  if (!course || !course.published) return null;
+  if (!course) return null;
+  if (!course.published) {
+    if (!actor) return null;
+    if (actor.role !== "ADMIN") {
+      const [teaches] = await db
+        .select({ userId: courseInstructors.userId })
+        .from(courseInstructors)
+        .where(and(eq(courseInstructors.courseId, course.id), eq(courseInstructors.userId, actor.id)));
+      if (!teaches) return null;
+    }
+  }
   const [instructors, rating] = await Promise.all([
     findCourseInstructors(db, course.id),
     getRatingSummary(db, course.id),
@@ -180,5 +202,6 @@ export async function getPublicCoursePage(db: Db, slug: string): Promise<PublicC
     instructors,
     rating,
     lessonCount: course.modules.reduce((n, m) => n + m.lessons.length, 0),
+    draft: !course.published,
   };
 }

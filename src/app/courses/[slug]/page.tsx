@@ -14,7 +14,8 @@ import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
 import { serializeJsonLd } from "@/lib/json-ld";
 import { ZSlug } from "@/lib/slug";
 import { courseJsonLd } from "@/server/catalog/course-json-ld";
-import { getPublicCoursePage } from "@/server/catalog/queries";
+import { getCoursePage } from "@/server/catalog/queries";
+import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { PLATFORM_NAME } from "@/server/platform/info";
@@ -26,7 +27,7 @@ const loadCourse = cache(async (slug: string) => {
   await connection();
   const parsed = ZSlug.safeParse(slug);
   if (!parsed.success) return null;
-  return getPublicCoursePage(await getDb(), parsed.data);
+  return getCoursePage(await getDb(), await getActor(), parsed.data);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,8 +39,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = course.metaTitle ?? `${course.title} · ${PLATFORM_NAME}`;
   const description = course.metaDescription ?? course.description.slice(0, 155);
   return {
-    title: { absolute: title },
+    title: { absolute: page.draft ? `Draft: ${title}` : title },
     description,
+    ...(page.draft ? { robots: { index: false, follow: false } } : {}),
     // From APP_URL, never from the request's Host header.
     alternates: { canonical: url },
     openGraph: { type: "website", url, siteName: PLATFORM_NAME, title, description },
@@ -60,11 +62,18 @@ export default async function CoursePage({ params }: Props) {
 
   return (
     <article>
-      <script
-        type="application/ld+json"
-        nonce={nonce}
-        dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }}
-      />
+      {page.draft ? (
+        <p role="status" className="bg-slate-800 px-4 py-2 text-center text-sm text-white">
+          <strong>Draft.</strong> This course is not published: only its instructors and administrators can
+          see this page.
+        </p>
+      ) : (
+        <script
+          type="application/ld+json"
+          nonce={nonce}
+          dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }}
+        />
+      )}
       <header className="bg-gradient-to-b from-brand-900 to-brand-700 text-white">
         <Container className="grid gap-8 py-10 lg:grid-cols-[1fr_380px] lg:py-14">
           <div>
