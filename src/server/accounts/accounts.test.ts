@@ -12,6 +12,7 @@ import {
   courseReviews,
   mailOutbox,
   payments,
+  reviewReports,
   sessions,
   userProgress,
   users,
@@ -81,6 +82,21 @@ async function populatedUser() {
   await db()
     .insert(courseReviews)
     .values({ userId: user.id, courseId: tree.course.id, rating: 5, comment: "Great" });
+  // A classmate's review that this user hid (as a moderator) and reported.
+  const classmate = await createUser(db());
+  const [other] = await db()
+    .insert(courseReviews)
+    .values({
+      userId: classmate.id,
+      courseId: tree.course.id,
+      rating: 1,
+      comment: "Spam",
+      hiddenAt: new Date(),
+      hiddenReason: "spam",
+      hiddenBy: user.id,
+    })
+    .returning();
+  await db().insert(reviewReports).values({ reviewId: other!.id, reporterId: user.id, reason: "Spam link" });
   await db()
     .insert(accounts)
     .values({

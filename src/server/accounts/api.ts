@@ -34,6 +34,8 @@ export const ZExport = z.object({
   payments: z.array(z.looseObject({ amount: z.number().int(), currency: z.string(), status: z.string() })),
   reviews: z.array(z.looseObject({ rating: z.number().int() })),
   teaching: z.array(z.looseObject({ courseSlug: z.string() })),
+  moderation: z.array(z.looseObject({ reviewId: z.string() })),
+  reviewReports: z.array(z.looseObject({ reviewId: z.string(), reason: z.string() })),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

@@ -11,6 +11,7 @@ import {
   enrollments,
   mailOutbox,
   payments,
+  reviewReports,
   sessions,
   userProgress,
   users,
@@ -35,6 +36,8 @@ export const USER_DATA_REGISTRY = {
   "payments.user_id": "payments",
   "course_reviews.user_id": "reviews",
   "course_instructors.user_id": "teaching",
+  "course_reviews.hidden_by": "moderation",
+  "review_reports.reporter_id": "reviewReports",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -195,6 +198,24 @@ export async function exportMyData(db: Db, actor: Actor | null, ctx: AuditContex
       .where(sql`lower(${mailOutbox.to}) = ${email}`),
   ]);
 
+  const [moderation, myReports] = await Promise.all([
+    db
+      .select({
+        reviewId: courseReviews.id,
+        hiddenAt: courseReviews.hiddenAt,
+        hiddenReason: courseReviews.hiddenReason,
+      })
+      .from(courseReviews)
+      .where(eq(courseReviews.hiddenBy, uid)),
+    db
+      .select({
+        reviewId: reviewReports.reviewId,
+        reason: reviewReports.reason,
+        createdAt: reviewReports.createdAt,
+      })
+      .from(reviewReports)
+      .where(eq(reviewReports.reporterId, uid)),
+  ]);
   const data = {
     format: "ai-whisperers-export/1",
     exportedAt: new Date().toISOString(),
@@ -207,6 +228,8 @@ export async function exportMyData(db: Db, actor: Actor | null, ctx: AuditContex
     payments: myPayments,
     reviews,
     teaching,
+    moderation,
+    reviewReports: myReports,
     // Other people appear by their role only, never by id.
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,
