@@ -30,7 +30,8 @@ export function proxy(request: NextRequest) {
     return res;
   }
   // Demo conveniences do not exist in production: answer 404 before any page code runs.
-  const isDemoOnly = request.nextUrl.pathname === "/dev" || request.nextUrl.pathname.startsWith("/dev/");
+  const path = request.nextUrl.pathname;
+  const isDemoOnly = path === "/dev" || path.startsWith("/dev/") || path.startsWith("/checkout/demo/");
   const response =
     isDemoOnly && !getEnv().isDemo
       ? NextResponse.rewrite(new URL("/_not-found", request.url), {

@@ -45,6 +45,10 @@ const ZRawEnv = z.object({
   REDIS_URL: optionalString,
   TRUST_PROXY: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Tests point the Stripe SDK at a local stand-in: http://127.0.0.1:PORT */
+  STRIPE_API_BASE: optionalString,
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).optional().default(30),
   SESSION_LIMIT: z.coerce.number().int().min(1).max(100).optional().default(10),
   RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).optional().default(5),
@@ -87,6 +91,7 @@ export interface Env {
   /** Live sessions per user; signing in beyond it revokes the oldest. */
   sessionLimit: number;
   rateLimits: { signInPerAddress: number; signInPerClient: number; windowSeconds: number };
+  stripe: { secretKey: string; webhookSecret: string; apiBase: string | undefined } | undefined;
 }
 
 export class EnvError extends Error {
@@ -174,6 +179,11 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
   if (raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET)
     oauth.google = { id: raw.AUTH_GOOGLE_ID, secret: raw.AUTH_GOOGLE_SECRET };
 
+  if (Boolean(raw.STRIPE_SECRET_KEY) !== Boolean(raw.STRIPE_WEBHOOK_SECRET)) {
+    problems.push(
+      "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both to take payments with Stripe.",
+    );
+  }
   if (raw.AUTH_SECRET !== undefined && raw.AUTH_SECRET.length < 32) {
     problems.push("AUTH_SECRET must be at least 32 characters (for example: openssl rand -base64 32).");
   }
@@ -221,6 +231,14 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     logLevel: raw.LOG_LEVEL,
     sessionMaxAgeDays: raw.SESSION_MAX_AGE_DAYS,
     sessionLimit: raw.SESSION_LIMIT,
+    stripe:
+      raw.STRIPE_SECRET_KEY && raw.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: raw.STRIPE_SECRET_KEY,
+            webhookSecret: raw.STRIPE_WEBHOOK_SECRET,
+            apiBase: raw.STRIPE_API_BASE,
+          }
+        : undefined,
     rateLimits: {
       signInPerAddress: raw.RATE_LIMIT_SIGNIN_PER_ADDRESS,
       signInPerClient: raw.RATE_LIMIT_SIGNIN_PER_CLIENT,

@@ -54,6 +54,11 @@ export async function startServer() {
       schedule(database, "cleanup", 727275, 86_400_000, () =>
         runCleanup(database.db, { sessionMaxAgeDays: env.sessionMaxAgeDays }),
       );
+      const { reconcilePayments } = await import("./payments/reconcile");
+      const { getPaymentProvider } = await import("./payments/providers");
+      schedule(database, "reconcile", 727276, 15 * 60_000, () =>
+        reconcilePayments(database.db, getPaymentProvider()),
+      );
     }
   });
   logger.info("server ready", { mode: env.mode, url: env.appUrl, host: env.host, port: env.port });

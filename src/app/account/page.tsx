@@ -8,6 +8,8 @@ import { findMySessions } from "@/server/accounts/sessions";
 import { signInMethods } from "@/server/auth/config";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
+import { findMyPayments } from "@/server/payments/queries";
+import { formatPrice } from "@/lib/format";
 import {
   requestConfirmationAction,
   revokeOthersAction,
@@ -69,7 +71,11 @@ export default async function AccountPage({
 }) {
   const actor = await requireUser("/account");
   const db = await getDb();
-  const [profile, sessions] = await Promise.all([getMyProfile(db, actor), findMySessions(db, actor)]);
+  const [profile, sessions, purchases] = await Promise.all([
+    getMyProfile(db, actor),
+    findMySessions(db, actor),
+    findMyPayments(db, actor),
+  ]);
   const { denied, confirmation } = await searchParams;
   const methods = signInMethods();
   return (
@@ -192,6 +198,28 @@ export default async function AccountPage({
               </button>
             </form>
           ) : null}
+        </Section>
+        <Section id="purchases" title="Purchases">
+          {purchases.length === 0 ? (
+            <p className="text-sm text-slate-600">No purchases yet. Free courses need none.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {purchases.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">{p.courseTitle ?? "A course"}</span>
+                    <span className="block text-xs text-slate-500">
+                      {p.createdAt.toISOString().slice(0, 10)} · reference {p.id.slice(0, 8)} · {p.provider}
+                    </span>
+                  </span>
+                  <span className="text-right">
+                    {formatPrice(p.amount, p.currency)}
+                    <span className="block text-xs text-slate-500">{p.status.toLowerCase()}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Section>
         <Section id="privacy" title="Your data">
           <p className="text-sm text-slate-600">

@@ -3,6 +3,10 @@ import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getCourseCta } from "@/server/learning/course-cta";
 import { EnrollButton } from "./enroll-button";
+import { BuyButton } from "./buy-button";
+import { formatPrice } from "@/lib/format";
+import { getEnv } from "@/server/env";
+import { getPaymentProvider } from "@/server/payments/providers";
 
 const primary =
   "mt-4 block w-full rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700";
@@ -29,10 +33,10 @@ export async function CourseCallToAction({
     case "enroll-free":
       return <EnrollButton slug={course.slug} />;
     case "buy":
-      return (
-        <p className="mt-4 text-sm text-slate-600">
-          Online purchase of paid courses opens with checkout; the price above is what it will cost.
-        </p>
+      return getPaymentProvider() ? (
+        <BuyButton slug={course.slug} label={`Buy for ${formatPrice(course.price, getEnv().currency)}`} />
+      ) : (
+        <p className="mt-4 text-sm text-slate-600">Purchases are not available on this instance.</p>
       );
     case "closed":
       return (

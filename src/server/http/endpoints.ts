@@ -13,6 +13,7 @@ import {
   putProgressEndpoint,
   verifyCertificateEndpoint,
 } from "../learning/api";
+import { myPaymentsEndpoint } from "../payments/api";
 import { getPlatformEndpoint } from "../platform/info";
 
 /** Every /api/v1 endpoint; the OpenAPI document is built from this list. */
@@ -30,4 +31,5 @@ export const endpoints = [
   deleteMeEndpoint,
   myEnrollmentsEndpoint,
   myCertificatesEndpoint,
+  myPaymentsEndpoint,
 ] as const;

@@ -59,6 +59,12 @@ export async function issuePendingCertificates(tx: Db, userId: string): Promise<
       }
     }
   }
+  // A course bought again after a refund and complete again: its certificate is valid again.
+  await tx.execute(sql`
+    UPDATE certificates c SET revoked_at = NULL
+    FROM enrollments e
+    WHERE e.user_id = c.user_id AND e.course_id = c.course_id AND e.status = 'COMPLETED'
+      AND c.user_id = ${userId} AND c.revoked_at IS NOT NULL`);
   return issued;
 }
 

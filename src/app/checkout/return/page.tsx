@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Container } from "@/components/ui/container";
+import { formatPrice } from "@/lib/format";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { isAppError } from "@/server/errors";
+import { syncCheckout } from "@/server/payments/checkout";
+import { getPaymentProvider } from "@/server/payments/providers";
+
+export const metadata: Metadata = { title: "Your purchase", robots: { index: false } };
+
+export default async function CheckoutReturnPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ payment?: string }>;
+}) {
+  const { payment = "" } = await searchParams;
+  const actor = await requireUser(`/checkout/return?payment=${encodeURIComponent(payment)}`);
+  let status;
+  try {
+    status = await syncCheckout(await getDb(), actor, payment.slice(0, 64), getPaymentProvider());
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+  const messages = {
+    COMPLETED: {
+      title: "Payment received — the course is yours",
+      body: "A receipt is on its way to your inbox.",
+    },
+    PENDING: {
+      title: "Your payment is being confirmed",
+      body: "This can take a moment. Reload this page, or find the course on your dashboard once it is confirmed.",
+    },
+    FAILED: {
+      title: "The payment did not go through",
+      body: "Nothing was charged. You can try again from the course page.",
+    },
+    REFUNDED: { title: "This payment was refunded", body: "Access to the course ended with the refund." },
+  } as const;
+  const m = messages[status.status];
+  return (
+    <Container className="py-16">
+      <div
+        role="status"
+        className="mx-auto max-w-lg rounded-2xl border border-slate-200 bg-white p-8 text-center"
+      >
+        <h1 className="text-2xl font-bold">{m.title}</h1>
+        <p className="mt-3 text-slate-600">
+          {status.courseTitle} · {formatPrice(status.amount, status.currency)}
+        </p>
+        <p className="mt-2 text-slate-600">{m.body}</p>
+        <div className="mt-6 flex flex-wrap justify-center gap-2">
+          {status.status === "COMPLETED" ? (
+            <Link
+              href="/dashboard"
+              className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
+              Start learning
+            </Link>
+          ) : status.courseSlug ? (
+            <Link
+              href={`/courses/${status.courseSlug}`}
+              className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
+              Back to the course
+            </Link>
+          ) : null}
+        </div>
+      </div>
+    </Container>
+  );
+}

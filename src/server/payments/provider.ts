@@ -1,0 +1,65 @@
+/**
+ * What the payments context needs from a payment provider. Two implementations: Stripe (when configured)
+ * and the demo provider (demo mode only), which speaks Stripe's event format so both go through one handler.
+ */
+export interface CheckoutRequest {
+  paymentId: string;
+  amount: number;
+  currency: string;
+  courseTitle: string;
+  customerEmail: string;
+  successUrl: string;
+  cancelUrl: string;
+  expiresAt: Date;
+}
+
+export interface CheckoutSession {
+  id: string;
+  url: string;
+  expiresAt: Date;
+}
+
+/** A provider notification translated into what our state machine understands. */
+export type PaymentEvent =
+  | {
+      kind: "completed";
+      eventId: string;
+      type: string;
+      paymentId: string;
+      sessionId: string;
+      transactionId: string | null;
+      amount: number;
+      currency: string;
+    }
+  | { kind: "failed"; eventId: string; type: string; paymentId: string; sessionId: string }
+  | { kind: "declined"; eventId: string; type: string; paymentId: string | null }
+  | {
+      kind: "refunded";
+      eventId: string;
+      type: string;
+      transactionId: string;
+      amount: number;
+      amountRefunded: number;
+      currency: string;
+      paymentId: string | null;
+    }
+  | { kind: "pending"; eventId: string; type: string; paymentId: string; sessionId: string }
+  | { kind: "ignored"; eventId: string; type: string };
+
+export interface PaymentProvider {
+  readonly name: "stripe" | "demo";
+  createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  /** Verifies the signature on the raw body and translates the event; throws on anything not genuine. */
+  parseNotification(rawBody: string, signature: string | null): PaymentEvent;
+  /** Asks the provider how a checkout stands (the success page and reconciliation use it). */
+  getCheckoutStatus(sessionId: string, paymentId: string): Promise<PaymentEvent | null>;
+  /** Refunds in full, idempotently keyed on our payment id. */
+  refund(request: { paymentId: string; transactionId: string; amount: number }): Promise<void>;
+}
+
+export class InvalidNotificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidNotificationError";
+  }
+}

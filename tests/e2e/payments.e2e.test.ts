@@ -1,0 +1,82 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectMatchesOpenApi } from "../helpers/openapi";
+import { signInViaMailbox } from "./helpers/auth";
+import { launchBrowser, watchPage } from "./helpers/browser";
+import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+let dropDb: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await databaseForServer();
+  dropDb = database.drop;
+  server = await startServer(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await dropDb?.();
+});
+
+async function buyWithDemo(page: Page) {
+  await page.goto(`${server.url}/courses/machine-learning-with-python`);
+  await page.getByRole("button", { name: "Buy for $79.00" }).click();
+  await page.waitForURL(new RegExp(`${server.url}/checkout/demo/`));
+  await page.getByRole("button", { name: "Simulate a declined card" }).click();
+  await page.getByRole("alert").filter({ hasText: "Your card was declined" }).waitFor();
+  await page.getByRole("button", { name: "Pay $79.00" }).click();
+  await page.waitForURL(new RegExp(`${server.url}/checkout/return`));
+  await page.getByRole("heading", { name: "Payment received — the course is yours" }).waitFor();
+}
+
+describe("buying a course with the demo provider", () => {
+  it("buys, learns, is refunded by an admin, loses access, buys again", async () => {
+    const student = await browser.newContext();
+    const page = await signInViaMailbox(student, server.url, "nia@example.com");
+    const watch = watchPage(page, server.url);
+    await buyWithDemo(page);
+
+    await page.goto(`${server.url}/courses/machine-learning-with-python`);
+    await page.getByRole("link", { name: /Start learning|Continue where you left off/ }).click();
+    await page.waitForURL(new RegExp(`${server.url}/learn/machine-learning-with-python/`));
+    const lessonUrl = page.url();
+    await page.getByRole("button", { name: "Complete and continue" }).click();
+    await page.waitForURL((u) => u.toString() !== lessonUrl);
+
+    const purchases = await page.request.get(`${server.url}/api/v1/me/payments`);
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const body = await purchases.json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/me/payments", 200, body);
+    expect(body.items.filter((p: { status: string }) => p.status === "COMPLETED")).toHaveLength(1);
+    const mailbox = await (await fetch(`${server.url}/dev/mailbox`)).text();
+    expect(mailbox).toContain("Receipt: Machine Learning with Python");
+
+    const admin = await browser.newContext();
+    const adminPage = await signInViaMailbox(admin, server.url, "admin@example.com");
+    await adminPage.goto(`${server.url}/admin/payments?status=COMPLETED&provider=demo`);
+    const row = adminPage.getByRole("row").filter({ hasText: "nia@example.com" });
+    await row.getByRole("checkbox").check();
+    await row.getByRole("button", { name: "Refund" }).click();
+    await adminPage.getByText("Refunded: access to the course has ended.").waitFor();
+    await admin.close();
+
+    await page.goto(lessonUrl);
+    await page.getByText("This lesson is closed to you").waitFor();
+    expect(await page.getByText("This course was refunded").isVisible()).toBe(true);
+
+    await buyWithDemo(page);
+    await page.goto(lessonUrl);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.getByText("This lesson is closed to you").count()).toBe(0);
+    expect(watch.problems).toEqual([]);
+    await student.close();
+  });
+
+  it("answers the Stripe webhook only where Stripe is configured", async () => {
+    const res = await fetch(`${server.url}/api/webhooks/stripe`, { method: "POST", body: "{}" });
+    expect(res.status).toBe(404);
+  });
+});
