@@ -42,7 +42,6 @@ const ZRawEnv = z.object({
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
-  REDIS_URL: optionalString,
   TRUST_PROXY: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
   STRIPE_SECRET_KEY: optionalString,
@@ -83,7 +82,6 @@ export interface Env {
   currency: string;
   email: { server: string; from: string } | undefined;
   oauth: { github?: { id: string; secret: string }; google?: { id: string; secret: string } };
-  redisUrl: string | undefined;
   trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Absolute session lifetime in days, on top of Auth.js's sliding expiry. */
@@ -226,7 +224,6 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     currency: raw.CURRENCY,
     email,
     oauth,
-    redisUrl: raw.REDIS_URL,
     trustProxy: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
     sessionMaxAgeDays: raw.SESSION_MAX_AGE_DAYS,
