@@ -1,4 +1,6 @@
+import Stripe from "stripe";
 import type { Browser, Page } from "playwright-core";
+import { startStripeStandIn } from "../helpers/stripe-stand-in";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectMatchesOpenApi } from "../helpers/openapi";
 import { signInViaMailbox } from "./helpers/auth";
@@ -78,5 +80,71 @@ describe("buying a course with the demo provider", () => {
   it("answers the Stripe webhook only where Stripe is configured", async () => {
     const res = await fetch(`${server.url}/api/webhooks/stripe`, { method: "POST", body: "{}" });
     expect(res.status).toBe(404);
+  });
+});
+
+describe("Stripe's webhook on a server configured for Stripe", () => {
+  it("verifies signatures and drives a purchase made through Stripe Checkout", async () => {
+    const standIn = await startStripeStandIn();
+    const secret = "whsec_e2e_stripe";
+    const db = await databaseForServer();
+    const stripeServer = await startServer({
+      ...db.env,
+      STRIPE_SECRET_KEY: "sk_test_e2e",
+      STRIPE_WEBHOOK_SECRET: secret,
+      STRIPE_API_BASE: standIn.url,
+    });
+    try {
+      const context = await browser.newContext();
+      const page = await signInViaMailbox(context, stripeServer.url, "sam@example.com");
+      await page.goto(`${stripeServer.url}/courses/prompt-engineering`);
+      // Sam has no prompt-engineering enrollment: buy it. The browser is sent to Stripe (not reachable here).
+      await Promise.all([
+        page.waitForRequest((r) => r.url().startsWith("https://checkout.stripe.test/")).catch(() => null),
+        page.getByRole("button", { name: "Buy for $49.00" }).click(),
+      ]);
+      const created = standIn.requests.find((r) => r.path === "/v1/checkout/sessions")!;
+      const paymentId = created.form.get("metadata[paymentId]")!;
+      const signer = new Stripe("sk_test_signer");
+      const payload = JSON.stringify({
+        id: "evt_e2e_paid",
+        object: "event",
+        type: "checkout.session.completed",
+        data: {
+          object: {
+            id: "cs_test_e2e",
+            object: "checkout.session",
+            payment_status: "paid",
+            status: "complete",
+            amount_total: 4900,
+            currency: "usd",
+            client_reference_id: paymentId,
+            metadata: { paymentId },
+            payment_intent: "pi_e2e",
+          },
+        },
+      });
+      const post = (body: string, signature: string) =>
+        fetch(`${stripeServer.url}/api/webhooks/stripe`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "stripe-signature": signature },
+          body,
+        });
+      const forged = await post(
+        payload,
+        signer.webhooks.generateTestHeaderString({ payload, secret: "whsec_wrong" }),
+      );
+      expect(forged.status).toBe(400);
+      const good = signer.webhooks.generateTestHeaderString({ payload, secret });
+      expect((await post(payload, good)).status).toBe(200);
+      expect(await (await post(payload, good)).json()).toMatchObject({ received: true, applied: false });
+      await page.goto(`${stripeServer.url}/courses/prompt-engineering`);
+      await page.getByRole("link", { name: /Start learning|Continue where you left off/ }).waitFor();
+      await context.close();
+    } finally {
+      await stripeServer.stop();
+      await standIn.close();
+      await db.drop();
+    }
   });
 });
