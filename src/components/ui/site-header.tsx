@@ -24,6 +24,13 @@ export async function SiteHeader() {
                 Courses
               </Link>
             </li>
+            {actor ? (
+              <li>
+                <Link href="/dashboard" className={link}>
+                  My learning
+                </Link>
+              </li>
+            ) : null}
             {actor?.role === "ADMIN" ? (
               <li>
                 <Link href="/admin/users" className={link}>
