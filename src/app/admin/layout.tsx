@@ -18,6 +18,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/payments" className="rounded px-2 py-1 hover:bg-slate-100">
           Payments
         </Link>
+        <Link href="/admin/health" className="rounded px-2 py-1 hover:bg-slate-100">
+          Database
+        </Link>
       </nav>
       {children}
     </Container>
