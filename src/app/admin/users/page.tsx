@@ -77,7 +77,9 @@ export default async function AdminUsersPage({
                 {page.items.map((u) => (
                   <tr key={u.id}>
                     <td className="px-4 py-3">
-                      <span className="block font-medium">{u.name ?? "—"}</span>
+                      <Link href={`/admin/users/${u.id}`} className="block font-medium hover:underline">
+                        {u.name ?? u.email}
+                      </Link>
                       <span className="text-slate-500">{u.email}</span>
                     </td>
                     <td className="px-4 py-3 text-slate-600">{u.createdAt.toISOString().slice(0, 10)}</td>
