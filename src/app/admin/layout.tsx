@@ -15,6 +15,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/audit" className="rounded px-2 py-1 hover:bg-slate-100">
           Audit log
         </Link>
+        <Link href="/admin/reviews" className="rounded px-2 py-1 hover:bg-slate-100">
+          Reviews
+        </Link>
         <Link href="/admin/payments" className="rounded px-2 py-1 hover:bg-slate-100">
           Payments
         </Link>

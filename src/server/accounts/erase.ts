@@ -17,6 +17,7 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { invalidInput } from "../http/problem";
 import { assertSignedIn, type Actor } from "./actor";
+import { refreshCourseStats } from "../catalog/refresh-course-stats";
 
 export const ZEraseInput = z.object({
   confirmEmail: z.string().trim().min(1, "Type your e-mail address to confirm.").max(254),
@@ -92,8 +93,15 @@ export async function eraseMyAccount(db: Db, actor: Actor | null, input: unknown
     await tx.execute(sql`SELECT set_config('aiw.audit_pseudonymise', 'off', true)`);
     await tx.delete(verificationTokens).where(sql`lower(${verificationTokens.identifier}) = ${email}`);
     await tx.delete(mailOutbox).where(sql`lower(${mailOutbox.to}) = ${email}`);
+    // The courses whose counters this person's enrollments and reviews are part of.
+    const touched = await queryRows<{ course_id: string }>(
+      tx,
+      sql`SELECT course_id FROM enrollments WHERE user_id = ${me.id}
+          UNION SELECT course_id FROM course_reviews WHERE user_id = ${me.id}`,
+    );
     // Sessions, accounts, enrollments, progress, certificates, reviews and teaching rows cascade.
     await tx.delete(users).where(eq(users.id, me.id));
+    for (const { course_id } of touched) await refreshCourseStats(tx, course_id);
     await recordAudit(
       tx,
       { id: pseudonym, role: me.role },

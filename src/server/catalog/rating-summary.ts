@@ -7,7 +7,7 @@ import type { TRatingSummary } from "./schemas";
 
 /**
  * A course's ratings by star, counted by the rule of the stored counters (refreshCourseStats): reviews of
- * students whose enrollment is not REFUNDED. One grouped read through idx_course_reviews_course_id and the
+ * students whose enrollment is not REFUNDED, and not hidden by a moderator. One grouped read through idx_course_reviews_course_id and the
  * enrollments' (user_id, course_id) key; count and average are derived from it, so they always agree.
  */
 export async function getRatingSummary(db: Db, courseId: string): Promise<TRatingSummary> {
@@ -24,6 +24,6 @@ export function ratingSummaryStatement(courseId: string): SQL {
   return sql`SELECT r.rating, count(*)::int AS count
              FROM course_reviews r
              JOIN enrollments e ON e.user_id = r.user_id AND e.course_id = r.course_id
-             WHERE r.course_id = ${courseId} AND e.status <> 'REFUNDED'
+             WHERE r.course_id = ${courseId} AND e.status <> 'REFUNDED' AND r.hidden_at IS NULL
              GROUP BY r.rating`;
 }

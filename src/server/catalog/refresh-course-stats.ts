@@ -13,8 +13,8 @@ export interface CourseStats {
 
 /**
  * Recomputes a course's counters from its rows: enrollments that are not REFUNDED, and the ratings of those
- * enrollments' students (a refund withdraws the student's rating too). Call it inside the transaction
- * that changed an enrollment or a review, after that change.
+ * enrollments' students (a refund withdraws the student's rating too) that a moderator has not hidden. Call
+ * it inside the transaction that changed an enrollment or a review, after that change.
  *
  * It locks the course row first (DESIGN.md convention 4): under READ COMMITTED two concurrent transactions
  * would each count without the other's uncommitted row and the last one would store a stale figure. With
@@ -42,7 +42,7 @@ export async function refreshCourseStats(tx: Db, courseId: string): Promise<Cour
           coalesce(round(avg(r.rating), 2), 0)::numeric(3, 2) AS rating_average
         FROM course_reviews r
         JOIN enrollments e ON e.user_id = r.user_id AND e.course_id = r.course_id
-        WHERE r.course_id = ${courseId} AND e.status <> 'REFUNDED'
+        WHERE r.course_id = ${courseId} AND e.status <> 'REFUNDED' AND r.hidden_at IS NULL
       ),
       changed AS (
         UPDATE courses c

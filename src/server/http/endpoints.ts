@@ -13,8 +13,14 @@ import {
   putProgressEndpoint,
   verifyCertificateEndpoint,
 } from "../learning/api";
-import { myPaymentsEndpoint } from "../payments/api";
 import { getPlatformEndpoint } from "../platform/info";
+import { myPaymentsEndpoint } from "../payments/api";
+import {
+  deleteReviewEndpoint,
+  listReviewsEndpoint,
+  putReviewEndpoint,
+  reportReviewEndpoint,
+} from "../reviews/api";
 
 /** Every /api/v1 endpoint; the OpenAPI document is built from this list. */
 export const endpoints = [
@@ -31,5 +37,9 @@ export const endpoints = [
   deleteMeEndpoint,
   myEnrollmentsEndpoint,
   myCertificatesEndpoint,
+  listReviewsEndpoint,
+  putReviewEndpoint,
+  deleteReviewEndpoint,
+  reportReviewEndpoint,
   myPaymentsEndpoint,
 ] as const;

@@ -10,6 +10,7 @@ import { CourseCallToAction } from "@/components/learning/course-cta";
 import { RatingStars, formatRating, ratingSentence } from "@/components/catalog/rating-stars";
 import { RatingSummary } from "@/components/catalog/rating-summary";
 import { Syllabus } from "@/components/catalog/syllabus";
+import { CourseReviews } from "@/components/reviews/course-reviews";
 import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
 import { serializeJsonLd } from "@/lib/json-ld";
 import { ZSlug } from "@/lib/slug";
@@ -20,7 +21,7 @@ import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { PLATFORM_NAME } from "@/server/platform/info";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ reviews?: string | string[] }> };
 
 // One database read per request, shared by the metadata and the page.
 const loadCourse = cache(async (slug: string) => {
@@ -49,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function CoursePage({ params }: Props) {
+export default async function CoursePage({ params, searchParams }: Props) {
   const page = await loadCourse((await params).slug);
   if (!page) notFound();
   const { course, instructors, lessonCount, rating } = page;
@@ -185,6 +186,14 @@ export default async function CoursePage({ params }: Props) {
             </h2>
             <RatingSummary rating={rating} />
           </section>
+          {page.draft ? null : (
+            <section aria-labelledby="reviews">
+              <h2 id="reviews" className="text-xl font-semibold">
+                Reviews
+              </h2>
+              <CourseReviews course={course} cursor={reviewsCursor(await searchParams)} />
+            </section>
+          )}
         </div>
         <div className="space-y-8">
           <section
@@ -232,3 +241,6 @@ export default async function CoursePage({ params }: Props) {
     </article>
   );
 }
+
+const reviewsCursor = (sp: { reviews?: string | string[] }) =>
+  typeof sp.reviews === "string" && sp.reviews.length <= 200 ? sp.reviews : undefined;

@@ -13,7 +13,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { createdAt, idColumn, updatedAt } from "./columns";
+import { createdAt, idColumn, tstz, updatedAt } from "./columns";
 import { courseInstructorRole, difficultyEnum, lessonTypeEnum } from "./enums";
 
 /** Lower-case letters and digits in words joined by single hyphens. */
@@ -56,6 +56,8 @@ export const courses = pgTable(
       .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** When the course was first published (migration 0008): after that, a slug change keeps a redirect. */
+    firstPublishedAt: tstz("first_published_at"),
     /**
      * Statistics kept exact by the transactions that change enrollments and reviews, through
      * refreshCourseStats (src/server/catalog/refresh-course-stats.ts): enrollments that are not REFUNDED,
@@ -197,3 +199,19 @@ export type NewModule = typeof modules.$inferInsert;
 export type Lesson = typeof lessons.$inferSelect;
 export type NewLesson = typeof lessons.$inferInsert;
 export type CourseInstructor = typeof courseInstructors.$inferSelect;
+
+/**
+ * Old URLs of a course whose slug changed after it was first published (migration 0008): the course page
+ * answers them with a permanent redirect to the current slug.
+ */
+export const courseSlugRedirects = pgTable(
+  "course_slug_redirects",
+  {
+    oldSlug: varchar("old_slug").primaryKey(),
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("idx_course_slug_redirects_course_id").on(t.courseId)],
+);

@@ -101,6 +101,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
       learningObjectives: c.learningObjectives,
       prerequisites: c.prerequisites,
       createdAt: at(c.publishedDaysAgo),
+      firstPublishedAt: at(c.publishedDaysAgo),
       updatedAt: at(c.publishedDaysAgo),
       enrollmentCount: stats.enrollmentCount,
       ratingCount: stats.ratingCount,

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RatingStars } from "@/components/catalog/rating-stars";
+import { ModerationForm } from "@/components/reviews/moderation-form";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getActor } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { isAppError } from "@/server/errors";
+import { findReviewReports } from "@/server/reviews/moderation";
+
+export const metadata: Metadata = { title: "Reported reviews", robots: { index: false } };
+
+const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
+
+export default async function AdminReviewsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ cursor?: string }>;
+}) {
+  const { cursor } = await searchParams;
+  let page: Awaited<ReturnType<typeof findReviewReports>> = { items: [], nextCursor: null };
+  let error: string | null = null;
+  try {
+    page = await findReviewReports(await getDb(), await getActor(), {
+      cursor: typeof cursor === "string" ? cursor : undefined,
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code === "INVALID_INPUT") error = e.userMessage;
+    else throw e;
+  }
+  return (
+    <div>
+      <h1 className="text-3xl font-bold tracking-tight">Reported reviews</h1>
+      <p className="mt-2 text-slate-600">
+        Newest reports first. Hiding takes a review off its course page and out of the rating; its author sees
+        that it was hidden and why. Removing deletes it; the audit log keeps what it said.
+      </p>
+      {error ? (
+        <p role="alert" className="mt-4 text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-6">
+        {page.items.length === 0 ? (
+          <EmptyState title={cursor ? "No older reports" : "No reported reviews"} />
+        ) : (
+          <ul className="space-y-4">
+            {page.items.map((r) => (
+              <li
+                key={r.id}
+                aria-label={`Report on ${r.review.authorName}’s review of ${r.course.title}`}
+                className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 md:grid-cols-[1fr_16rem]"
+              >
+                <div className="min-w-0">
+                  <p className="text-sm text-slate-600">
+                    <span className="font-medium text-slate-900">{r.reporter.name}</span> ({r.reporter.email})
+                    reported on {when(r.createdAt)} UTC:
+                  </p>
+                  <p className="mt-1 whitespace-pre-line break-words font-medium text-slate-900">
+                    {r.reason}
+                  </p>
+                  <div className="mt-3 rounded-lg bg-slate-50 p-3 text-sm">
+                    <p className="flex flex-wrap items-center gap-2 text-slate-600">
+                      <span className="font-medium text-slate-900">{r.review.authorName}</span>
+                      <RatingStars value={r.review.rating} size="text-sm" />
+                      <span className="sr-only">{r.review.rating} out of 5</span>
+                      on{" "}
+                      <Link href={`/courses/${r.course.slug}#reviews`} className="text-brand-700 underline">
+                        {r.course.title}
+                      </Link>
+                    </p>
+                    {r.review.comment ? (
+                      <p className="mt-1 whitespace-pre-line break-words text-slate-800">
+                        {r.review.comment}
+                      </p>
+                    ) : (
+                      <p className="mt-1 italic text-slate-500">No comment</p>
+                    )}
+                  </div>
+                </div>
+                <div>
+                  {r.review.hiddenAt ? (
+                    <p className="text-sm text-slate-700">
+                      <Badge tone="warning">Hidden</Badge>{" "}
+                      <span className="break-words">{r.review.hiddenReason}</span>
+                    </p>
+                  ) : null}
+                  {r.resolvedAt && !r.review.hiddenAt ? <Badge tone="success">Resolved</Badge> : null}
+                  <div className={r.review.hiddenAt || r.resolvedAt ? "mt-3" : ""}>
+                    <ModerationForm reviewId={r.review.id} courseSlug={r.course.slug} />
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {page.nextCursor ? (
+          <Link
+            href={`/admin/reviews?cursor=${encodeURIComponent(page.nextCursor)}`}
+            className="mt-4 inline-flex font-medium text-brand-700 underline"
+          >
+            Older reports
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { deleteReviewAction, saveReviewAction } from "@/app/courses/[slug]/review-actions";
+import type { ActionResult } from "@/server/http/action";
+
+const COMMENT_MAX = 2000;
+const STARS = [1, 2, 3, 4, 5] as const;
+const starLabel = (n: number) => `${n} ${n === 1 ? "star" : "stars"}`;
+
+function Status({ state }: { state: ActionResult | null }) {
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      className={`text-sm ${state?.ok ? "text-emerald-700" : "text-red-700"}`}
+    >
+      {state ? (state.ok ? state.message : state.error) : null}
+    </p>
+  );
+}
+
+/** Write or edit one's review: 1–5 stars as a native radio group (arrow keys work), an optional comment. */
+export function ReviewForm({
+  slug,
+  initial,
+  canWrite,
+}: {
+  slug: string;
+  initial: { rating: number; comment: string | null } | null;
+  canWrite: boolean;
+}) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(saveReviewAction, null);
+  const [rating, setRating] = useState(initial?.rating ?? 0);
+  const [hover, setHover] = useState(0);
+  const [comment, setComment] = useState(initial?.comment ?? "");
+  const [delState, delAction, deleting] = useActionState<ActionResult | null, FormData>(
+    async (prev, form) => {
+      const result = await deleteReviewAction(prev, form);
+      if (result.ok) {
+        setRating(0);
+        setComment("");
+      }
+      return result;
+    },
+    null,
+  );
+  const shown = hover || rating;
+  const left = COMMENT_MAX - comment.length;
+  const fieldError = state && !state.ok ? state.fields : undefined;
+
+  return (
+    <div className="space-y-4">
+      {canWrite ? (
+        <form
+          action={action}
+          className="space-y-4"
+          aria-label={initial ? "Edit your review" : "Write a review"}
+        >
+          <input type="hidden" name="slug" value={slug} />
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Your rating (required)</legend>
+            <div className="mt-1 flex gap-1" onMouseLeave={() => setHover(0)}>
+              {STARS.map((n) => (
+                <label key={n} className="relative cursor-pointer" onMouseEnter={() => setHover(n)}>
+                  <input
+                    type="radio"
+                    name="rating"
+                    value={n}
+                    checked={rating === n}
+                    onChange={() => setRating(n)}
+                    required
+                    className="peer absolute inset-0 h-full w-full cursor-pointer opacity-0"
+                    aria-describedby={fieldError?.rating ? "rating-error" : undefined}
+                  />
+                  <span className="sr-only">{starLabel(n)}</span>
+                  <span
+                    aria-hidden="true"
+                    className={`block rounded px-0.5 text-3xl leading-none peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 ${
+                      n <= shown ? "text-amber-500" : "text-slate-300"
+                    }`}
+                  >
+                    ★
+                  </span>
+                </label>
+              ))}
+              <span className="ml-2 self-center text-sm text-slate-600" aria-hidden="true">
+                {shown ? starLabel(shown) : "Choose 1 to 5 stars"}
+              </span>
+            </div>
+            {fieldError?.rating ? (
+              <p id="rating-error" className="mt-1 text-sm text-red-700">
+                Rating: {fieldError.rating}
+              </p>
+            ) : null}
+          </fieldset>
+          <div>
+            <label htmlFor="review-comment" className="text-sm font-medium text-slate-800">
+              Your comment (optional)
+            </label>
+            <textarea
+              id="review-comment"
+              name="comment"
+              rows={5}
+              maxLength={COMMENT_MAX}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              aria-describedby="review-comment-count"
+              className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-slate-900"
+              placeholder="What did you learn? What could be better?"
+            />
+            <p
+              id="review-comment-count"
+              className={`mt-1 text-right text-xs tabular-nums ${left < 100 ? "text-amber-700" : "text-slate-500"}`}
+            >
+              {comment.length.toLocaleString("en-US")} / {COMMENT_MAX.toLocaleString("en-US")} characters
+            </p>
+            <p className="sr-only" aria-live="polite">
+              {left <= 100 ? `${left} characters left` : ""}
+            </p>
+            {fieldError?.comment ? (
+              <p className="text-sm text-red-700">Comment: {fieldError.comment}</p>
+            ) : null}
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+            >
+              {pending ? "Saving…" : initial ? "Save changes" : "Publish review"}
+            </button>
+            <Status state={state} />
+          </div>
+        </form>
+      ) : null}
+      {initial ? (
+        <form action={delAction} className="flex flex-wrap items-center gap-3">
+          <input type="hidden" name="slug" value={slug} />
+          <button
+            type="submit"
+            disabled={deleting}
+            className="rounded-lg border border-red-300 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
+          >
+            {deleting ? "Deleting…" : "Delete my review"}
+          </button>
+          <Status state={delState} />
+        </form>
+      ) : delState?.ok ? (
+        <Status state={delState} />
+      ) : null}
+    </div>
+  );
+}

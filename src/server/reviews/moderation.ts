@@ -1,0 +1,206 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../db/types";
+import { courseReviews, courses, reviewReports, users } from "../db/schema";
+import { assertRole, assertSignedIn, type Actor } from "../accounts/actor";
+import { recordAudit, type AuditContext } from "../audit/record";
+import { refreshCourseStats } from "../catalog/refresh-course-stats";
+import { AppError, notFound } from "../errors";
+import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
+import { invalidInput } from "../http/problem";
+import { consumeRateLimit, type RateLimitRule } from "../platform/rate-limit";
+import { isPubliclyVisible } from "./queries";
+import { displayName } from "./write-review";
+import { ZModerationInput, ZPageInput, ZReportInput, ZTimeKey } from "./schemas";
+
+export const REVIEW_REPORTS: RateLimitRule = { name: "review:report", limit: 10, windowSeconds: 3600 };
+
+/**
+ * A signed-in user reports a review they can see (not their own). One report per reporter and review: a
+ * repeat is accepted and changes nothing (the unique constraint decides).
+ */
+export async function reportReview(
+  db: Db,
+  actor: Actor | null,
+  reviewId: string,
+  input: unknown,
+): Promise<{ created: boolean }> {
+  assertSignedIn(actor);
+  const parsed = ZReportInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const [review] = await db
+    .select({ userId: courseReviews.userId })
+    .from(courseReviews)
+    .innerJoin(courses, and(eq(courses.id, courseReviews.courseId), eq(courses.published, true)))
+    .where(and(eq(courseReviews.id, reviewId), isPubliclyVisible));
+  if (!review) throw notFound("This review");
+  if (review.userId === actor.id) {
+    throw new AppError("FORBIDDEN", { userMessage: "You cannot report your own review; edit or delete it." });
+  }
+  await consumeRateLimit(db, REVIEW_REPORTS, actor.id);
+  const inserted = await db
+    .insert(reviewReports)
+    .values({ reviewId, reporterId: actor.id, reason: parsed.data.reason })
+    .onConflictDoNothing({ target: [reviewReports.reviewId, reviewReports.reporterId] })
+    .returning({ id: reviewReports.id });
+  return { created: inserted.length > 0 };
+}
+
+async function lockReview(tx: Db, reviewId: string) {
+  const [review] = await tx
+    .select({
+      id: courseReviews.id,
+      courseId: courseReviews.courseId,
+      rating: courseReviews.rating,
+      comment: courseReviews.comment,
+      hiddenAt: courseReviews.hiddenAt,
+      hiddenReason: courseReviews.hiddenReason,
+    })
+    .from(courseReviews)
+    .where(eq(courseReviews.id, reviewId))
+    .for("update");
+  if (!review) throw notFound("This review");
+  return review;
+}
+
+/**
+ * An admin hides a review with a reason: out of the course page and the counters (same transaction), its
+ * open reports resolved, audited. The author still sees it, marked hidden, with the reason.
+ */
+export async function hideReview(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertRole(actor, "ADMIN");
+  const parsed = ZModerationInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { reviewId, reason } = parsed.data;
+  return db.transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId);
+    if (review.hiddenAt) return { changed: false };
+    await tx
+      .update(courseReviews)
+      .set({ hiddenAt: sql`now()`, hiddenReason: reason, hiddenBy: actor.id })
+      .where(eq(courseReviews.id, reviewId));
+    await tx
+      .update(reviewReports)
+      .set({ resolvedAt: sql`now()` })
+      .where(and(eq(reviewReports.reviewId, reviewId), sql`${reviewReports.resolvedAt} IS NULL`));
+    await refreshCourseStats(tx, review.courseId);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "review.hidden",
+        entityType: "course_review",
+        entityId: reviewId,
+        before: { hidden: false },
+        after: { hidden: true, reason },
+      },
+      ctx,
+    );
+    return { changed: true };
+  });
+}
+
+/**
+ * An admin removes a review with a reason: the row goes (its reports with it), the counters follow in the
+ * same transaction, and the audit entry keeps what was removed and why.
+ */
+export async function removeReview(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertRole(actor, "ADMIN");
+  const parsed = ZModerationInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { reviewId, reason } = parsed.data;
+  await db.transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId);
+    await tx.delete(courseReviews).where(eq(courseReviews.id, reviewId));
+    await refreshCourseStats(tx, review.courseId);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "review.removed",
+        entityType: "course_review",
+        entityId: reviewId,
+        before: {
+          courseId: review.courseId,
+          rating: review.rating,
+          comment: review.comment,
+          hiddenReason: review.hiddenReason,
+        },
+        after: { removed: true, reason },
+      },
+      ctx,
+    );
+  });
+  return { changed: true };
+}
+
+export interface ReportRow {
+  id: string;
+  reason: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  reporter: { name: string; email: string };
+  review: {
+    id: string;
+    rating: number;
+    comment: string | null;
+    authorName: string;
+    hiddenAt: Date | null;
+    hiddenReason: string | null;
+  };
+  course: { slug: string; title: string };
+}
+
+/** Admins: reports newest first, keyset-paginated on (created_at, id) through idx_review_reports_created_at. */
+export async function findReviewReports(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<{ items: ReportRow[]; nextCursor: string | null }> {
+  assertRole(actor, "ADMIN");
+  const parsed = ZPageInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { cursor, limit } = parsed.data;
+  const after = decodeCursor(cursor, ZTimeKey);
+  const reporter = alias(users, "reporter");
+  const author = alias(users, "author");
+  const rows = await db
+    .select({
+      id: reviewReports.id,
+      reason: reviewReports.reason,
+      createdAt: reviewReports.createdAt,
+      resolvedAt: reviewReports.resolvedAt,
+      key: timestampKey(reviewReports.createdAt),
+      reporterName: reporter.name,
+      reporterEmail: reporter.email,
+      authorName: author.name,
+      review: {
+        id: courseReviews.id,
+        rating: courseReviews.rating,
+        comment: courseReviews.comment,
+        hiddenAt: courseReviews.hiddenAt,
+        hiddenReason: courseReviews.hiddenReason,
+      },
+      course: { slug: courses.slug, title: courses.title },
+    })
+    .from(reviewReports)
+    .innerJoin(courseReviews, eq(courseReviews.id, reviewReports.reviewId))
+    .innerJoin(courses, eq(courses.id, courseReviews.courseId))
+    .innerJoin(reporter, eq(reporter.id, reviewReports.reporterId))
+    .innerJoin(author, eq(author.id, courseReviews.userId))
+    .where(after ? olderThan(reviewReports.createdAt, reviewReports.id, after) : undefined)
+    .orderBy(desc(reviewReports.createdAt), desc(reviewReports.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    reason: r.reason,
+    createdAt: r.createdAt,
+    resolvedAt: r.resolvedAt,
+    reporter: { name: displayName(r.reporterName), email: r.reporterEmail },
+    review: { ...r.review, authorName: displayName(r.authorName) },
+    course: r.course,
+  }));
+  const last = rows[limit - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null };
+}

@@ -1,0 +1,182 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ratingAverageOf } from "../../src/server/catalog/refresh-course-stats";
+import { expectMatchesOpenApi } from "../helpers/openapi";
+import { signInViaMailbox } from "./helpers/auth";
+import { launchBrowser, watchPage } from "./helpers/browser";
+import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+let dropDb: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await databaseForServer();
+  dropDb = database.drop;
+  server = await startServer(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await dropDb?.();
+});
+
+const HOSTILE = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+const COURSE = "ai-foundations";
+
+interface Summary {
+  count: number;
+  average: number | null;
+  histogram: { rating: number; count: number }[];
+}
+
+async function reviewsApi(): Promise<{ items: { authorName: string; rating: number }[]; summary: Summary }> {
+  const res = await fetch(`${server.url}/api/v1/courses/${COURSE}/reviews?limit=50`);
+  const body = await res.json();
+  const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  expectMatchesOpenApi(doc, "GET", "/api/v1/courses/{slug}/reviews", res.status, body);
+  return body;
+}
+
+/** What the page shows (count, average to one decimal) for a summary with one rating added or taken away. */
+const shown = (s: Summary, add?: number, remove?: number) => {
+  const sum = s.histogram.reduce((n, h) => n + h.rating * h.count, 0) + (add ?? 0) - (remove ?? 0);
+  const count = s.count + (add ? 1 : 0) - (remove ? 1 : 0);
+  return { count, average: Number(ratingAverageOf(sum, count)).toFixed(1) };
+};
+
+async function expectSummary(page: Page, expected: { count: number; average: string }) {
+  const ratings = page.locator("section[aria-labelledby='ratings']");
+  await ratings.getByText(`${expected.count} ratings`).waitFor();
+  expect(await ratings.locator("p.text-5xl").textContent()).toBe(expected.average);
+}
+
+const reviewBy = (page: Page, name: string) => page.getByRole("listitem", { name: `Review by ${name}` });
+
+describe("reviews end to end", () => {
+  it("lets a student who completed a lesson review, shows markup as text, edits and deletes", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "nia@example.com");
+    const watch = watchPage(page, server.url);
+    const before = (await reviewsApi()).summary;
+
+    await page.goto(`${server.url}/courses/${COURSE}`);
+    await page.getByText("Only students enrolled in this course can review it.").waitFor();
+    await page.getByRole("button", { name: /Enroll for free/ }).click();
+    await page.waitForURL(new RegExp(`/learn/${COURSE}/`));
+    const lessonUrl = page.url();
+
+    await page.goto(`${server.url}/courses/${COURSE}`);
+    await page.getByText("Complete at least one lesson of this course to review it.").waitFor();
+    expect(await page.getByRole("button", { name: "Publish review" }).count()).toBe(0);
+
+    await page.goto(lessonUrl);
+    await page.getByRole("button", { name: "Complete and continue" }).click();
+    await page.waitForURL((url) => url.toString() !== lessonUrl);
+
+    await page.goto(`${server.url}/courses/${COURSE}#reviews`);
+    const form = page.getByRole("form", { name: "Write a review" });
+    await form.getByRole("radio", { name: "2 stars" }).check();
+    await form.getByLabel("Your comment (optional)").fill(HOSTILE);
+    await form.getByText(`${HOSTILE.length} / 2,000 characters`).waitFor();
+    await form.getByRole("button", { name: "Publish review" }).click();
+    await page.getByText("Thank you: your review is published.").waitFor();
+
+    await page.reload();
+    const mine = reviewBy(page, "Nia Okafor");
+    expect(await mine.getByTestId("review-comment").textContent()).toBe(HOSTILE);
+    expect(await page.locator("img[src='x']").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await expectSummary(page, shown(before, 2));
+
+    const edit = page.getByRole("form", { name: "Edit your review" });
+    expect(await edit.getByRole("radio", { name: "2 stars" }).isChecked()).toBe(true);
+    await edit.getByRole("radio", { name: "5 stars" }).check();
+    await edit.getByLabel("Your comment (optional)").fill("Edited: the first lesson is a gentle start.");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Your review is updated.").waitFor();
+    await mine.getByText("Edited: the first lesson is a gentle start.").waitFor();
+    await expectSummary(page, shown(before, 5));
+    expect((await reviewsApi()).items[0]).toMatchObject({ authorName: "Nia Okafor", rating: 5 });
+
+    await page.getByRole("button", { name: "Delete my review" }).click();
+    await page.getByRole("form", { name: "Write a review" }).waitFor();
+    await expectSummary(page, shown(before));
+    expect(await reviewBy(page, "Nia Okafor").count()).toBe(0);
+    expect((await reviewsApi()).summary).toEqual(before);
+
+    // Nia reports Sam's review for the moderators.
+    const sams = reviewBy(page, "Sam Rivera");
+    await sams.getByText("Report", { exact: true }).click();
+    await sams.getByLabel(/Why should the moderators look/).fill("This reads like an advertisement.");
+    await sams.getByRole("button", { name: "Send report" }).click();
+    await sams.getByText("Thank you: the moderators will look at this review.").waitFor();
+
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(watch.problems).toEqual([]);
+    expect(watch.external).toEqual([]);
+    await context.close();
+  });
+
+  it("lets an admin hide a reported review: gone from the page and the average, its author sees why", async () => {
+    const before = await reviewsApi();
+    const sam = before.items.find((r) => r.authorName === "Sam Rivera")!;
+    expect(sam).toBeDefined();
+
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "admin@example.com");
+    await page.goto(`${server.url}/admin/users`);
+    await page
+      .getByRole("navigation", { name: "Administration" })
+      .getByRole("link", { name: "Reviews" })
+      .click();
+    await page.waitForURL(`${server.url}/admin/reviews`);
+    const report = page.getByRole("listitem", { name: /Report on Sam Rivera’s review/ }).first();
+    await report.getByText("This reads like an advertisement.").waitFor();
+    await report.getByLabel("Reason (the author sees it)").fill("Promotional content");
+    await report.getByRole("button", { name: "Hide" }).click();
+    await report.getByText("Review hidden.").waitFor();
+    await context.close();
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.url}/courses/${COURSE}`);
+    await expectSummary(visitor, shown(before.summary, undefined, sam.rating));
+    expect(await reviewBy(visitor, "Sam Rivera").count()).toBe(0);
+    await visitor.close();
+    const after = await reviewsApi();
+    expect(after.summary.count).toBe(before.summary.count - 1);
+    expect(after.items.some((r) => r.authorName === "Sam Rivera")).toBe(false);
+
+    const samContext = await browser.newContext();
+    const samPage = await signInViaMailbox(samContext, server.url, "sam@example.com");
+    await samPage.goto(`${server.url}/courses/${COURSE}`);
+    await samPage.getByText("Hidden by a moderator").waitFor();
+    await samPage.getByText(/Promotional content/).waitFor();
+    await samContext.close();
+  });
+
+  it("answers the JSON API by its document: 403 for a student who may not review, 401 signed out", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "leo@example.com");
+    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const refused = await page.request.put(`${server.url}/api/v1/courses/${COURSE}/review`, {
+      headers: { origin: server.url },
+      data: { rating: 5 },
+    });
+    expect(refused.status()).toBe(403);
+    expectMatchesOpenApi(doc, "PUT", "/api/v1/courses/{slug}/review", 403, await refused.json());
+    const crossSite = await page.request.put(`${server.url}/api/v1/courses/${COURSE}/review`, {
+      headers: { origin: "https://evil.example" },
+      data: { rating: 5 },
+    });
+    expect(crossSite.status()).toBe(403);
+    await context.close();
+    const anonymous = await fetch(`${server.url}/api/v1/courses/${COURSE}/review`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rating: 5 }),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});
