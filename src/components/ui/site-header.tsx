@@ -33,7 +33,7 @@ export async function SiteHeader() {
             ) : null}
             {actor?.role === "ADMIN" ? (
               <li>
-                <Link href="/admin/users" className={link}>
+                <Link href="/admin" className={link}>
                   Admin
                 </Link>
               </li>
