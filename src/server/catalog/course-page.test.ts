@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/helpers/db";
 import type { Database } from "../db/client";
 import { addInstructor, createCourseTree, createUser } from "../db/seed/factories";
-import { getCoursePage } from "./queries";
+import { courseSlugRedirects } from "../db/schema";
+import { findSlugRedirect, getCoursePage } from "./queries";
 
 let database: Database;
 beforeAll(async () => {
@@ -30,5 +31,14 @@ describe("course page visibility", () => {
     expect(await getCoursePage(database.db, otherTeacher, course.slug)).toBeNull();
     expect(await getCoursePage(database.db, teacher, course.slug)).toMatchObject({ draft: true });
     expect(await getCoursePage(database.db, admin, course.slug)).toMatchObject({ draft: true });
+  });
+
+  it("finds where an old slug moved to", async () => {
+    const { course } = await createCourseTree(database.db, [1], { published: true });
+    await database.db
+      .insert(courseSlugRedirects)
+      .values({ oldSlug: `old-${course.slug}`, courseId: course.id });
+    expect(await findSlugRedirect(database.db, `old-${course.slug}`)).toBe(course.slug);
+    expect(await findSlugRedirect(database.db, "never-existed")).toBeNull();
   });
 });

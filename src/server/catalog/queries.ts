@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courseInstructors, courses, lessons, modules, users } from "../db/schema";
+import { courseInstructors, courseSlugRedirects, courses, lessons, modules, users } from "../db/schema";
 import type { Difficulty, LessonType } from "../db/schema";
 import { getRatingSummary } from "./rating-summary";
 import type { TRatingSummary } from "./schemas";
@@ -204,4 +204,14 @@ export async function getCoursePage(
     lessonCount: course.modules.reduce((n, m) => n + m.lessons.length, 0),
     draft: !course.published,
   };
+}
+
+/** Where an old slug of a course now lives (a slug changed after first publication), or null. */
+export async function findSlugRedirect(db: Db, oldSlug: string): Promise<string | null> {
+  const [row] = await db
+    .select({ slug: courses.slug })
+    .from(courseSlugRedirects)
+    .innerJoin(courses, eq(courses.id, courseSlugRedirects.courseId))
+    .where(eq(courseSlugRedirects.oldSlug, oldSlug));
+  return row?.slug ?? null;
 }

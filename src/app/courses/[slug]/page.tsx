@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -15,13 +15,21 @@ import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
 import { serializeJsonLd } from "@/lib/json-ld";
 import { ZSlug } from "@/lib/slug";
 import { courseJsonLd } from "@/server/catalog/course-json-ld";
-import { getCoursePage } from "@/server/catalog/queries";
+import { findSlugRedirect, getCoursePage } from "@/server/catalog/queries";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { PLATFORM_NAME } from "@/server/platform/info";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ reviews?: string | string[] }> };
+
+/** A course that is not here may have moved: its old slug redirects permanently to the current one. */
+async function notFoundOrMoved(slug: string): Promise<never> {
+  const parsed = ZSlug.safeParse(slug);
+  const target = parsed.success ? await findSlugRedirect(await getDb(), parsed.data) : null;
+  if (target) permanentRedirect(`/courses/${target}`);
+  notFound();
+}
 
 // One database read per request, shared by the metadata and the page.
 const loadCourse = cache(async (slug: string) => {
@@ -33,7 +41,7 @@ const loadCourse = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await loadCourse((await params).slug);
-  if (!page) notFound();
+  if (!page) return notFoundOrMoved((await params).slug);
   const { course } = page;
   const { appUrl } = getEnv();
   const url = `${appUrl}/courses/${course.slug}`;
@@ -52,7 +60,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CoursePage({ params, searchParams }: Props) {
   const page = await loadCourse((await params).slug);
-  if (!page) notFound();
+  if (!page) return notFoundOrMoved((await params).slug);
   const { course, instructors, lessonCount, rating } = page;
   const { currency, appUrl } = getEnv();
   const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
