@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BarChart } from "@/components/charts/bar-chart";
+import { Container } from "@/components/ui/container";
+import { formatMoney } from "@/lib/format";
+import { getCourseAnalytics } from "@/server/analytics/course-analytics";
+import { requireRole } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { isAppError } from "@/server/errors";
+
+export const metadata: Metadata = { title: "Course analytics", robots: { index: false } };
+
+const minutes = (s: number) => (s === 0 ? "—" : s < 60 ? `${s} s` : `${Math.round(s / 60)} min`);
+
+export default async function CourseAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireRole(`/instructor/courses/${id}/analytics`, "INSTRUCTOR", "ADMIN");
+  let a;
+  try {
+    a = await getCourseAnalytics(await getDb(), actor, id.slice(0, 64));
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+  return (
+    <Container className="py-10">
+      <Link href="/instructor" className="text-sm text-brand-700 underline">
+        ← My courses
+      </Link>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">Analytics: {a.course.title}</h1>
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <BarChart
+          id="enrollments"
+          title="Enrollments by month (last 12 months)"
+          data={a.enrollmentsByMonth}
+        />
+        <BarChart id="ratings" title="Rating distribution" data={a.ratings} />
+        <BarChart
+          id="funnel"
+          title="Completion funnel: students who completed each lesson"
+          data={a.lessons.map((l) => ({
+            label: `${l.position} ${l.title.slice(0, 18)}`,
+            value: l.completed,
+          }))}
+        />
+        {a.course.price > 0 ? (
+          <BarChart
+            id="revenue"
+            title={`Net revenue by month (${a.currency})`}
+            data={a.revenueByMonth}
+            format={(n) => formatMoney(n, a.currency)}
+          />
+        ) : null}
+      </div>
+      <section aria-labelledby="lessons" className="mt-8">
+        <h2 id="lessons" className="text-xl font-semibold">
+          Lessons
+        </h2>
+        <div className="mt-3 overflow-x-auto rounded-2xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2">
+                  #
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Lesson
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Completed by
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Average time spent
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {a.lessons.map((l) => (
+                <tr key={l.position}>
+                  <td className="px-4 py-2 text-slate-500">{l.position}</td>
+                  <td className="px-4 py-2">{l.title}</td>
+                  <td className="px-4 py-2">{l.completed}</td>
+                  <td className="px-4 py-2">{minutes(l.averageSeconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </Container>
+  );
+}
