@@ -22,7 +22,7 @@ import { addInstructor, createCourseTree, createEnrollment, createUser } from ".
 import { runCleanup } from "../jobs/cleanup";
 import { recordAudit } from "../audit/record";
 import { eraseMyAccount } from "./erase";
-import { exportMyData, USER_DATA_REGISTRY } from "./export";
+import { exportMyData, exportUserDataForAdmin, USER_DATA_REGISTRY } from "./export";
 import { findMySessions, revokeOtherSessions, revokeSession } from "./sessions";
 import { prepareSignInRequest } from "./sign-in";
 import { updateMyProfile } from "./profile";
@@ -342,6 +342,23 @@ describe("export", () => {
     const entry = data.auditEntries.find((e) => e.action === "user.role_changed")!;
     expect(entry.actor).toBe("ADMIN");
     expect(JSON.stringify(data)).not.toContain(admin.id);
+  });
+});
+
+describe("export for an admin", () => {
+  it("gives an admin the same export of someone else, audited as the admin's act; nobody else", async () => {
+    const { user } = await populatedUser();
+    const admin = await createUser(db(), { role: "ADMIN" });
+    const data = await exportUserDataForAdmin(db(), actorOf(admin), user.id);
+    expect(data.profile.email).toBe(user.email);
+    expect(data.enrollments.length).toBeGreaterThan(0);
+    const other = await createUser(db());
+    await expect(exportUserDataForAdmin(db(), actorOf(other), user.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(exportUserDataForAdmin(db(), actorOf(admin), "nobody")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 

@@ -19,7 +19,7 @@ import {
 } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { notFound } from "../errors";
-import { assertSignedIn, type Actor } from "./actor";
+import { assertRole, assertSignedIn, type Actor } from "./actor";
 
 /**
  * Every place the platform keeps data about a user, and the export section that carries it. The export test
@@ -48,7 +48,30 @@ export const USER_DATA_REGISTRY = {
 /** GDPR Art. 20: everything the platform holds about the actor, as JSON. Tokens and secrets never leave. */
 export async function exportMyData(db: Db, actor: Actor | null, ctx: AuditContext = {}) {
   assertSignedIn(actor);
-  const uid = actor.id;
+  const data = await buildExport(db, actor.id, actor.sessionId);
+  await recordAudit(db, actor, { action: "user.data_exported", entityType: "user", entityId: actor.id }, ctx);
+  return data;
+}
+
+/** An admin fulfils a data-access request for someone else: the same export, audited as the admin's act. */
+export async function exportUserDataForAdmin(
+  db: Db,
+  actor: Actor | null,
+  userId: string,
+  ctx: AuditContext = {},
+) {
+  assertRole(actor, "ADMIN");
+  const data = await buildExport(db, userId, undefined);
+  await recordAudit(
+    db,
+    actor,
+    { action: "user.data_exported_by_admin", entityType: "user", entityId: userId },
+    ctx,
+  );
+  return data;
+}
+
+async function buildExport(db: Db, uid: string, currentSessionId: string | undefined) {
   const [profile] = await db
     .select({
       id: users.id,
@@ -221,7 +244,7 @@ export async function exportMyData(db: Db, actor: Actor | null, ctx: AuditContex
     exportedAt: new Date().toISOString(),
     profile,
     connectedAccounts,
-    sessions: mySessions.map((s) => ({ ...s, current: s.id === actor.sessionId })),
+    sessions: mySessions.map((s) => ({ ...s, current: s.id === currentSessionId })),
     enrollments: myEnrollments,
     progress,
     certificates: myCertificates,
@@ -238,7 +261,6 @@ export async function exportMyData(db: Db, actor: Actor | null, ctx: AuditContex
     pendingSignInLinks: pending,
     emails,
   };
-  await recordAudit(db, actor, { action: "user.data_exported", entityType: "user", entityId: uid }, ctx);
   return data;
 }
 export type TUserExport = Awaited<ReturnType<typeof exportMyData>>;

@@ -37,6 +37,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         )}
         <span className="ml-2 text-sm">joined {user.createdAt.toISOString().slice(0, 10)}</span>
       </p>
+      <a
+        href={`/admin/users/${user.id}/export`}
+        download
+        className="mt-4 inline-flex rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+      >
+        Download this user&apos;s data export
+      </a>
       <section aria-labelledby="enrollments" className="mt-8">
         <h2 id="enrollments" className="text-xl font-semibold">
           Enrollments
