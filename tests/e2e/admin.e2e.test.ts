@@ -1,0 +1,74 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInViaMailbox } from "./helpers/auth";
+import { launchBrowser, watchPage } from "./helpers/browser";
+import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+let dropDb: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await databaseForServer();
+  dropDb = database.drop;
+  server = await startServer(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await dropDb?.();
+});
+
+describe("the admin console", () => {
+  it("shows the overview charts, features a course, suspends and reinstates an enrollment, and opens database health", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "admin@example.com");
+    const watch = watchPage(page, server.url);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await page.waitForURL(`${server.url}/admin`);
+    for (const chart of ["Users by role", "Courses by state", "Enrollments by status"]) {
+      expect(await page.getByRole("img", { name: new RegExp(chart) }).count()).toBe(1);
+    }
+
+    await page
+      .getByRole("navigation", { name: "Administration" })
+      .getByRole("link", { name: "Courses" })
+      .click();
+    await page.getByRole("button", { name: "Feature Machine Learning with Python" }).click();
+    await page.getByRole("button", { name: "Unfeature Machine Learning with Python" }).waitFor();
+    const home = await (await fetch(`${server.url}/`)).text();
+    expect(home).toContain("Machine Learning with Python");
+
+    await page.goto(`${server.url}/admin/users?q=sam`);
+    await page.getByRole("link", { name: "Sam Rivera" }).click();
+    const row = page.getByRole("row").filter({ hasText: "AI Foundations" });
+    await row.getByRole("checkbox").check();
+    await row.getByRole("button", { name: "Suspend" }).click();
+    await row.getByRole("button", { name: "Reinstate" }).waitFor();
+    await row.getByRole("button", { name: "Reinstate" }).click();
+    await row.getByRole("button", { name: "Suspend" }).waitFor();
+
+    await page
+      .getByRole("navigation", { name: "Administration" })
+      .getByRole("link", { name: "Database" })
+      .click();
+    await page.getByRole("heading", { name: "Database health" }).waitFor();
+    expect(await page.getByText(/Reachable · [\d.]+ ms/).isVisible()).toBe(true);
+    expect(await page.getByRole("cell", { name: "idx_courses_slug" }).count()).toBe(1);
+    await page.goto(`${server.url}/admin/audit?entityType=enrollment`);
+    expect(await page.getByRole("cell", { name: "enrollment.suspended" }).count()).toBeGreaterThan(0);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps students out of the console", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "maya@example.com");
+    for (const path of ["/admin", "/admin/health", "/admin/courses"]) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForURL(/\/account\?denied=1/);
+    }
+    await context.close();
+  });
+});
