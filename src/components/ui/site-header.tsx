@@ -4,7 +4,7 @@ import { Container } from "./container";
 
 export async function SiteHeader() {
   const actor = await getActor().catch(() => null);
-  const link = "rounded px-2 py-1 hover:text-brand-700";
+  const link = "rounded px-1.5 py-1 hover:text-brand-700 sm:px-2";
   return (
     <header className="border-b border-slate-200 bg-white">
       <Container className="flex h-16 items-center justify-between gap-4">
@@ -15,7 +15,8 @@ export async function SiteHeader() {
           >
             AI
           </span>
-          <span>AI Whisperers</span>
+          {/* The name stays the link's accessible name on narrow screens, where the menu needs the room. */}
+          <span className="sr-only sm:not-sr-only">AI Whisperers</span>
         </Link>
         <nav aria-label="Main">
           <ul className="flex items-center gap-1 text-sm font-medium text-slate-700 sm:gap-3">
@@ -28,6 +29,13 @@ export async function SiteHeader() {
               <li>
                 <Link href="/dashboard" className={link}>
                   My learning
+                </Link>
+              </li>
+            ) : null}
+            {actor?.role === "INSTRUCTOR" || actor?.role === "ADMIN" ? (
+              <li>
+                <Link href="/instructor" className={link}>
+                  Teach
                 </Link>
               </li>
             ) : null}

@@ -24,17 +24,15 @@ describe("course analytics", () => {
       const s = await createUser(db);
       await createEnrollment(db, s.id, tree.course.id);
       const lesson = tree.lessons[0]!;
-      await db
-        .insert(userProgress)
-        .values({
-          userId: s.id,
-          courseId: tree.course.id,
-          moduleId: lesson.moduleId,
-          lessonId: lesson.id,
-          completed: i < 2,
-          completedAt: i < 2 ? new Date() : null,
-          timeSpent: 120,
-        });
+      await db.insert(userProgress).values({
+        userId: s.id,
+        courseId: tree.course.id,
+        moduleId: lesson.moduleId,
+        lessonId: lesson.id,
+        completed: i < 2,
+        completedAt: i < 2 ? new Date() : null,
+        timeSpent: 120,
+      });
       if (i === 0)
         await db.insert(courseReviews).values({ userId: s.id, courseId: tree.course.id, rating: 4 });
     }

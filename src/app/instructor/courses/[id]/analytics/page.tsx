@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
-import { Container } from "@/components/ui/container";
 import { formatMoney } from "@/lib/format";
 import { getCourseAnalytics } from "@/server/analytics/course-analytics";
 import { requireRole } from "@/server/auth/session";
@@ -24,7 +23,7 @@ export default async function CourseAnalyticsPage({ params }: { params: Promise<
     throw e;
   }
   return (
-    <Container className="py-10">
+    <div>
       <Link href="/instructor" className="text-sm text-brand-700 underline">
         ← My courses
       </Link>
@@ -88,6 +87,6 @@ export default async function CourseAnalyticsPage({ params }: { params: Promise<
           </table>
         </div>
       </section>
-    </Container>
+    </div>
   );
 }

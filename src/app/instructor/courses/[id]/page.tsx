@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { deleteCourseAction } from "@/app/instructor/actions";
+import { ConfirmDelete } from "@/components/authoring/confirm-delete";
+import { CourseForm } from "@/components/authoring/course-form";
+import { PublishPanel } from "@/components/authoring/publish-panel";
+import { StructureEditor } from "@/components/authoring/structure-editor";
+import { Badge } from "@/components/ui/badge";
+import { currencySymbol, formatDuration } from "@/lib/format";
+import { getActor } from "@/server/auth/session";
+import { getCourseForEditing } from "@/server/authoring/queries";
+import { getDb } from "@/server/db";
+import { getEnv } from "@/server/env";
+import { isAppError } from "@/server/errors";
+
+export const metadata: Metadata = { title: "Edit course", robots: { index: false } };
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+export default async function EditCoursePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const view = await getCourseForEditing(await getDb(), await getActor(), id).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const { course, modules, publishProblems, enrolledStudents } = view;
+  const firstLesson = modules.find((m) => m.published && m.lessons.length > 0)?.lessons[0];
+  const price = `${Math.floor(course.price / 100)}.${String(course.price % 100).padStart(2, "0")}`;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/instructor" className="text-sm font-medium text-brand-700 hover:underline">
+          ← My courses
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-3xl font-bold tracking-tight">{course.title}</h1>
+          {course.published ? <Badge tone="success">Published</Badge> : <Badge tone="warning">Draft</Badge>}
+          {course.featured ? <Badge tone="brand">Featured</Badge> : null}
+        </div>
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
+          <span>{formatDuration(course.duration)} of published lessons</span>
+          <span>
+            {enrolledStudents} enrolled {enrolledStudents === 1 ? "student" : "students"}
+          </span>
+          {course.published ? (
+            <Link href={`/courses/${course.slug}`} className="font-medium text-brand-700 hover:underline">
+              View in the catalog
+            </Link>
+          ) : null}
+          {firstLesson ? (
+            <Link
+              href={`/learn/${course.slug}/${firstLesson.id}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              Preview as a learner
+            </Link>
+          ) : null}
+          <Link
+            href={`/instructor/courses/${course.id}/analytics`}
+            className="font-medium text-brand-700 hover:underline"
+          >
+            Analytics
+          </Link>
+        </p>
+      </div>
+
+      <Section id="publishing" title="Publishing">
+        {course.published ? (
+          <p className="mb-3 text-slate-700">
+            The course is in the catalog. Students can find it and enroll.
+          </p>
+        ) : publishProblems.length > 0 ? (
+          <div className="mb-3">
+            <p className="text-slate-700">Before this course can be published:</p>
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-amber-900" aria-label="What is missing">
+              {publishProblems.map((p) => (
+                <li key={p.message}>
+                  {p.lessonId ? (
+                    <Link
+                      href={`/instructor/courses/${course.id}/lessons/${p.lessonId}`}
+                      className="underline"
+                    >
+                      {p.message}
+                    </Link>
+                  ) : (
+                    p.message
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="mb-3 text-slate-700">Everything needed is in place: the course can be published.</p>
+        )}
+        <PublishPanel
+          courseId={course.id}
+          published={course.published}
+          canPublish={publishProblems.length === 0}
+          enrolledStudents={enrolledStudents}
+        />
+      </Section>
+
+      <Section id="structure" title="Modules and lessons">
+        <p className="mb-4 text-sm text-slate-600">
+          Reorder with the Move buttons or by dragging. Durations add up from the lessons.
+        </p>
+        <StructureEditor courseId={course.id} courseSlug={course.slug} modules={modules} />
+      </Section>
+
+      <Section id="details" title="Details">
+        <CourseForm
+          currencySymbol={currencySymbol(getEnv().currency)}
+          slugLocked={Boolean(course.firstPublishedAt)}
+          values={{
+            id: course.id,
+            title: course.title,
+            slug: course.slug,
+            description: course.description,
+            price,
+            difficulty: course.difficulty,
+            imageUrl: course.imageUrl ?? "",
+            metaTitle: course.metaTitle ?? "",
+            metaDescription: course.metaDescription ?? "",
+            learningObjectives: course.learningObjectives,
+            prerequisites: course.prerequisites,
+          }}
+        />
+      </Section>
+
+      <Section id="danger" title="Delete the course">
+        <p className="mb-3 text-sm text-slate-600">
+          Only a course nobody has enrolled in or paid for can be deleted; otherwise unpublish it.
+        </p>
+        <ConfirmDelete
+          action={deleteCourseAction}
+          hidden={{ id: course.id }}
+          what="course"
+          name={course.title}
+          affected={0}
+        />
+      </Section>
+    </div>
+  );
+}

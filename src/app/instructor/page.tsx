@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getActor } from "@/server/auth/session";
+import { findMyCourses } from "@/server/authoring/queries";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Teach", robots: { index: false } };
+
+export default async function InstructorPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ deleted?: string }>;
+}) {
+  const actor = await getActor();
+  const courses = await findMyCourses(await getDb(), actor);
+  const { deleted } = await searchParams;
+  const newCourse = (
+    <Link
+      href="/instructor/courses/new"
+      className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+    >
+      New course
+    </Link>
+  );
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">
+            {actor?.role === "ADMIN" ? "All courses" : "My courses"}
+          </h1>
+          <p className="mt-2 text-slate-600">
+            Drafts and published courses, with how students are doing in them.
+          </p>
+        </div>
+        {courses.length > 0 ? newCourse : null}
+      </div>
+      {deleted ? (
+        <p role="status" className="mt-4 text-emerald-700">
+          The course was deleted.
+        </p>
+      ) : null}
+      <div className="mt-6">
+        {courses.length === 0 ? (
+          <EmptyState title="No courses yet" action={newCourse}>
+            Create your first course: give it a title and a description, add modules and lessons, then publish
+            it.
+          </EmptyState>
+        ) : (
+          <ul className="grid gap-4">
+            {courses.map((c) => (
+              <li key={c.id} className="rounded-2xl border border-slate-200 bg-white p-5">
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <h2 className="text-lg font-semibold">
+                      <Link
+                        href={`/instructor/courses/${c.id}`}
+                        className="text-slate-900 hover:text-brand-700"
+                      >
+                        {c.title}
+                      </Link>
+                    </h2>
+                    <p className="mt-1 font-mono text-xs text-slate-500">/courses/{c.slug}</p>
+                  </div>
+                  {c.published ? (
+                    <Badge tone="success">Published</Badge>
+                  ) : (
+                    <Badge tone="warning">Draft</Badge>
+                  )}
+                </div>
+                <dl className="mt-4 grid grid-cols-3 gap-3 text-sm">
+                  <div>
+                    <dt className="text-slate-500">Enrollments</dt>
+                    <dd className="font-semibold text-slate-900">{c.enrollmentCount}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-slate-500">Completion rate</dt>
+                    <dd className="font-semibold text-slate-900">
+                      {c.completionRate === null ? "—" : `${c.completionRate}%`}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="text-slate-500">Average rating</dt>
+                    <dd className="font-semibold text-slate-900">
+                      {c.ratingAverage === null ? "—" : `${c.ratingAverage} (${c.ratingCount})`}
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/types";
+import { queryRows } from "../db/rows";
+import { notFound } from "../errors";
+import { assertRole, type Actor } from "../accounts/actor";
+
+/** Authoring is for instructors and admins; a student is refused outright (FORBIDDEN). */
+export function assertAuthor(actor: Actor | null | undefined): asserts actor is Actor {
+  assertRole(actor, "INSTRUCTOR", "ADMIN");
+}
+
+/** SQL condition: the actor may edit course `courseIdExpr` (an admin any, an instructor their own). */
+export function mayEdit(actor: Actor, courseIdExpr = sql`c.id`) {
+  return actor.role === "ADMIN"
+    ? sql`true`
+    : sql`EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = ${courseIdExpr} AND ci.user_id = ${actor.id})`;
+}
+
+export interface LockedCourse {
+  id: string;
+  slug: string;
+  title: string;
+  published: boolean;
+  first_published_at: Date | string | null;
+}
+
+/**
+ * Locks the course row (FOR NO KEY UPDATE: inserting a module, enrollment or review takes FOR KEY SHARE on
+ * it, which this does not block; see refresh-course-stats.ts) after checking the actor may edit it. Every
+ * authoring write starts here, so writes to one course are serialized and always lock course → module →
+ * lesson in that order. A course the actor may not edit is not found.
+ */
+export async function lockCourseForAuthor(tx: Db, actor: Actor, courseId: string): Promise<LockedCourse> {
+  const [row] = await queryRows<LockedCourse & Record<string, unknown>>(
+    tx,
+    sql`SELECT c.id, c.slug, c.title, c.published, c.first_published_at FROM courses c
+        WHERE c.id = ${courseId} AND ${mayEdit(actor)} FOR NO KEY UPDATE`,
+  );
+  if (!row) throw notFound("This course");
+  return row;
+}
+
+/** The course of a module the actor may edit (not found otherwise); locks the course, then the module. */
+export async function lockModuleForAuthor(tx: Db, actor: Actor, moduleId: string) {
+  const [m] = await queryRows<{ course_id: string }>(
+    tx,
+    sql`SELECT course_id FROM modules WHERE id = ${moduleId}`,
+  );
+  if (!m) throw notFound("This module");
+  const course = await lockCourseForAuthor(tx, actor, m.course_id).catch(() => {
+    throw notFound("This module");
+  });
+  const [locked] = await queryRows<{ id: string; course_id: string; title: string }>(
+    tx,
+    sql`SELECT id, course_id, title FROM modules WHERE id = ${moduleId} AND course_id = ${course.id} FOR NO KEY UPDATE`,
+  );
+  // Moved to another course between the two reads: impossible today, but never edit the wrong course.
+  if (!locked) throw notFound("This module");
+  return { course, module: locked };
+}
+
+/** A lesson's module and course, locked in the same order. */
+export async function lockLessonForAuthor(tx: Db, actor: Actor, lessonId: string) {
+  const [l] = await queryRows<{ module_id: string }>(
+    tx,
+    sql`SELECT module_id FROM lessons WHERE id = ${lessonId}`,
+  );
+  if (!l) throw notFound("This lesson");
+  const { course, module } = await lockModuleForAuthor(tx, actor, l.module_id).catch(() => {
+    throw notFound("This lesson");
+  });
+  const [lesson] = await queryRows<{
+    id: string;
+    module_id: string;
+    title: string;
+    order: number;
+    duration: number;
+    lesson_type: string;
+  }>(
+    tx,
+    sql`SELECT id, module_id, title, "order", duration, lesson_type FROM lessons
+        WHERE id = ${lessonId} AND module_id = ${module.id} FOR UPDATE`,
+  );
+  if (!lesson) throw notFound("This lesson");
+  return { course, module, lesson };
+}
+
+/**
+ * Locks the course's enrollments before a structural change. A learner's progress write locks their
+ * enrollment first and then takes FOR KEY SHARE on the lesson; a structural change that deleted or moved
+ * that lesson first and updated the enrollments after would take the two in the opposite order (deadlock).
+ */
+export async function lockEnrollments(tx: Db, courseId: string) {
+  await tx.execute(sql`SELECT id FROM enrollments WHERE course_id = ${courseId} ORDER BY id FOR UPDATE`);
+}
+
+/** Module durations = the sum of their lessons; the course's = the sum over its published modules. */
+export async function refreshDurations(tx: Db, courseId: string) {
+  await tx.execute(sql`
+    UPDATE modules m SET duration = s.total
+    FROM (SELECT m2.id, coalesce(sum(l.duration), 0)::int AS total
+          FROM modules m2 LEFT JOIN lessons l ON l.module_id = m2.id
+          WHERE m2.course_id = ${courseId} GROUP BY m2.id) s
+    WHERE m.id = s.id AND m.duration <> s.total`);
+  await tx.execute(sql`
+    UPDATE courses c SET duration = s.total
+    FROM (SELECT coalesce(sum(l.duration), 0)::int AS total
+          FROM modules m JOIN lessons l ON l.module_id = m.id
+          WHERE m.course_id = ${courseId} AND m.published) s
+    WHERE c.id = ${courseId} AND c.duration <> s.total`);
+}
+
+/**
+ * Every enrollment's percentage from the rows, in one statement, by the completion rule
+ * (src/server/progress/completion.ts): floor(done × 100 / total) over lessons of published modules, 0 when
+ * there are none. The status is never touched: a completion or certificate is never taken away.
+ * Returns how many enrollments changed.
+ */
+export async function recomputeEnrollmentProgress(tx: Db, courseId: string): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`
+      WITH total AS (
+        SELECT count(*)::int AS n FROM lessons l JOIN modules m ON m.id = l.module_id
+        WHERE m.course_id = ${courseId} AND m.published
+      ),
+      done AS (
+        SELECT up.user_id, count(*)::int AS n
+        FROM user_progress up
+        JOIN lessons l ON l.id = up.lesson_id
+        JOIN modules m ON m.id = l.module_id AND m.published AND m.course_id = ${courseId}
+        WHERE up.course_id = ${courseId} AND up.completed
+        GROUP BY up.user_id
+      ),
+      computed AS (
+        SELECT e.id,
+               CASE WHEN t.n = 0 THEN 0 ELSE least(100, (coalesce(d.n, 0) * 100) / t.n) END AS pct
+        FROM enrollments e CROSS JOIN total t LEFT JOIN done d ON d.user_id = e.user_id
+        WHERE e.course_id = ${courseId}
+      )
+      UPDATE enrollments e SET progress_percentage = computed.pct
+      FROM computed
+      WHERE e.id = computed.id AND e.progress_percentage <> computed.pct
+      RETURNING e.id`,
+  );
+  return rows.length;
+}
+
+/** Students with a completed or started lesson among `lessonIds`. */
+export async function countStudentsWithProgress(tx: Db, lessonIdsSql: ReturnType<typeof sql>) {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(DISTINCT up.user_id)::int AS n FROM user_progress up WHERE up.lesson_id IN (${lessonIdsSql})`,
+  );
+  return row?.n ?? 0;
+}

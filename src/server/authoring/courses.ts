@@ -1,0 +1,276 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/types";
+import { courseInstructors, courseSlugRedirects, courses } from "../db/schema";
+import { queryRows } from "../db/rows";
+import { AppError, isUniqueViolation } from "../errors";
+import { invalidInput } from "../http/problem";
+import { recordAudit, type AuditContext } from "../audit/record";
+import type { Actor } from "../accounts/actor";
+import { SLUG_REGEX } from "@/lib/slug";
+import { assertAuthor, lockCourseForAuthor } from "./course-access";
+import { ZCourseInput, ZSlugCheck, ZUnpublishInput, ZUpdateCourseInput } from "./schemas";
+
+const slugTaken = () =>
+  new AppError("CONFLICT", {
+    userMessage: "That address is already taken by another course.",
+    fields: [{ path: "slug", message: "Already taken by another course." }],
+  });
+
+/** The audit snapshot of a course's details: small, no long text. */
+const snapshot = (c: {
+  title: string;
+  slug: string;
+  price: number;
+  difficulty: string;
+  published?: boolean;
+}) => ({ title: c.title, slug: c.slug, price: c.price, difficulty: c.difficulty, published: c.published });
+
+/** Whether a slug can be used (by `courseId`, when editing): well-formed, not another course's, not an old address. */
+export async function checkSlugAvailability(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<{ available: boolean; reason?: string }> {
+  assertAuthor(actor);
+  const parsed = ZSlugCheck.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { slug, courseId } = parsed.data;
+  if (!SLUG_REGEX.test(slug) || slug.length > 200) {
+    return { available: false, reason: "Use lower-case letters and digits joined by single hyphens." };
+  }
+  const [row] = await queryRows<{ taken: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM courses WHERE slug = ${slug} AND id IS DISTINCT FROM ${courseId ?? null})
+            OR EXISTS (SELECT 1 FROM course_slug_redirects WHERE old_slug = ${slug}
+                       AND course_id IS DISTINCT FROM ${courseId ?? null}) AS taken`,
+  );
+  return row?.taken ? { available: false, reason: "Another course uses this address." } : { available: true };
+}
+
+/** Creates a draft course; its creator becomes its OWNER. */
+export async function createCourse(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const parsed = ZCourseInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const data = parsed.data;
+  try {
+    return await db.transaction(async (tx) => {
+      await assertSlugFree(tx, data.slug, null);
+      const [course] = await tx
+        .insert(courses)
+        .values({ ...data, duration: 0, published: false })
+        .returning({ id: courses.id, slug: courses.slug });
+      await tx.insert(courseInstructors).values({ courseId: course!.id, userId: actor.id, role: "OWNER" });
+      await recordAudit(
+        tx,
+        actor,
+        { action: "course.created", entityType: "course", entityId: course!.id, after: snapshot(data) },
+        ctx,
+      );
+      return course!;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "courses_slug_unique")) throw slugTaken();
+    throw e;
+  }
+}
+
+async function assertSlugFree(tx: Db, slug: string, courseId: string | null) {
+  const [row] = await queryRows<{ taken: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM course_slug_redirects WHERE old_slug = ${slug}
+                       AND course_id IS DISTINCT FROM ${courseId}) AS taken`,
+  );
+  if (row?.taken) throw slugTaken();
+}
+
+/**
+ * Saves a course's details. After its first publication a slug change keeps the old address as a redirect,
+ * in the same transaction; taking back one of the course's own old slugs removes that redirect.
+ */
+export async function updateCourse(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const parsed = ZUpdateCourseInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { courseId, ...data } = parsed.data;
+  try {
+    return await db.transaction(async (tx) => {
+      const locked = await lockCourseForAuthor(tx, actor, courseId);
+      const [before] = await tx.select().from(courses).where(eq(courses.id, courseId));
+      await assertSlugFree(tx, data.slug, courseId);
+      if (data.slug !== locked.slug) {
+        await tx
+          .delete(courseSlugRedirects)
+          .where(and(eq(courseSlugRedirects.oldSlug, data.slug), eq(courseSlugRedirects.courseId, courseId)));
+        if (locked.first_published_at) {
+          await tx
+            .insert(courseSlugRedirects)
+            .values({ oldSlug: locked.slug, courseId })
+            .onConflictDoNothing();
+        }
+      }
+      await tx.update(courses).set(data).where(eq(courses.id, courseId));
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: "course.updated",
+          entityType: "course",
+          entityId: courseId,
+          before: snapshot(before!),
+          after: snapshot(data),
+        },
+        ctx,
+      );
+      return { id: courseId, slug: data.slug };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "courses_slug_unique")) throw slugTaken();
+    throw e;
+  }
+}
+
+export interface PublishProblem {
+  /** What is missing, in words an instructor acts on. */
+  message: string;
+  lessonId?: string;
+  moduleId?: string;
+}
+
+/** Everything that stands between the course and publication; empty when it can be published. */
+export async function findPublishProblems(tx: Db, courseId: string): Promise<PublishProblem[]> {
+  const rows = await queryRows<{
+    module_id: string;
+    module_title: string;
+    module_order: number;
+    lesson_id: string | null;
+    lesson_title: string | null;
+    empty: boolean | null;
+  }>(
+    tx,
+    sql`SELECT m.id AS module_id, m.title AS module_title, m."order" AS module_order,
+               l.id AS lesson_id, l.title AS lesson_title, btrim(l.content) = '' AS empty
+        FROM modules m LEFT JOIN lessons l ON l.module_id = m.id
+        WHERE m.course_id = ${courseId} AND m.published
+        ORDER BY m."order", l."order"`,
+  );
+  if (rows.length === 0) return [{ message: "Add at least one published module." }];
+  const problems: PublishProblem[] = [];
+  for (const r of rows) {
+    if (!r.lesson_id) {
+      problems.push({ message: `Module “${r.module_title}” has no lessons.`, moduleId: r.module_id });
+    } else if (r.empty) {
+      problems.push({
+        message: `Lesson “${r.lesson_title}” in “${r.module_title}” has no content.`,
+        lessonId: r.lesson_id,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Publishes a course that passes every rule; the first publication is remembered. */
+export async function publishCourse(db: Db, actor: Actor | null, courseId: string, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  return db.transaction(async (tx) => {
+    const locked = await lockCourseForAuthor(tx, actor, courseId);
+    if (locked.published) return { changed: false };
+    const problems = await findPublishProblems(tx, courseId);
+    if (problems.length > 0) {
+      throw new AppError("CONFLICT", {
+        userMessage: `This course cannot be published yet: ${problems.map((p) => p.message).join(" ")}`,
+        fields: problems.map((p) => ({ path: p.lessonId ?? p.moduleId ?? "modules", message: p.message })),
+      });
+    }
+    await tx
+      .update(courses)
+      .set({ published: true, firstPublishedAt: sql`coalesce(${courses.firstPublishedAt}, now())` })
+      .where(eq(courses.id, courseId));
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "course.published",
+        entityType: "course",
+        entityId: courseId,
+        before: { published: false },
+        after: { published: true, firstPublication: !locked.first_published_at },
+      },
+      ctx,
+    );
+    return { changed: true };
+  });
+}
+
+/**
+ * Takes a course out of the catalog (and off the featured list). Enrolled students keep access; when there
+ * are any, the caller must confirm for their current number (409 otherwise, saying how many).
+ */
+export async function unpublishCourse(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const parsed = ZUnpublishInput.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { courseId, confirmEnrolled } = parsed.data;
+  return db.transaction(async (tx) => {
+    const locked = await lockCourseForAuthor(tx, actor, courseId);
+    if (!locked.published) return { changed: false };
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM enrollments WHERE course_id = ${courseId} AND status IN ('ACTIVE', 'COMPLETED')`,
+    );
+    const enrolled = row?.n ?? 0;
+    if (enrolled > 0 && confirmEnrolled !== enrolled) {
+      throw new AppError("CONFLICT", {
+        userMessage: `${enrolled} ${enrolled === 1 ? "student is" : "students are"} enrolled. They keep access to the lessons; new students can no longer find or enroll in the course. Confirm to unpublish.`,
+        fields: [{ path: "confirmEnrolled", message: String(enrolled) }],
+      });
+    }
+    await tx.update(courses).set({ published: false, featured: false }).where(eq(courses.id, courseId));
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "course.unpublished",
+        entityType: "course",
+        entityId: courseId,
+        before: { published: true },
+        after: { published: false, featured: false, enrolledStudents: enrolled },
+      },
+      ctx,
+    );
+    return { changed: true };
+  });
+}
+
+/** Deletes a course nobody enrolled in or paid for; otherwise 409 (unpublish it instead). */
+export async function deleteCourse(db: Db, actor: Actor | null, courseId: string, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  return db.transaction(async (tx) => {
+    const locked = await lockCourseForAuthor(tx, actor, courseId);
+    const [row] = await queryRows<{ enrollments: number; payments: number; certificates: number }>(
+      tx,
+      sql`SELECT (SELECT count(*)::int FROM enrollments WHERE course_id = ${courseId}) AS enrollments,
+                 (SELECT count(*)::int FROM payments WHERE course_id = ${courseId}) AS payments,
+                 (SELECT count(*)::int FROM certificates WHERE course_id = ${courseId}) AS certificates`,
+    );
+    if (row!.enrollments + row!.payments + row!.certificates > 0) {
+      throw new AppError("CONFLICT", {
+        userMessage:
+          "This course has enrollments or payments, so it cannot be deleted. Unpublish it instead: it leaves the catalog and its students keep access.",
+      });
+    }
+    await tx.delete(courses).where(eq(courses.id, courseId));
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "course.deleted",
+        entityType: "course",
+        entityId: courseId,
+        before: { title: locked.title, slug: locked.slug },
+      },
+      ctx,
+    );
+  });
+}

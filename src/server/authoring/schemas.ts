@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { ZSlug } from "@/lib/slug";
+import { difficultyEnum, lessonTypeEnum } from "../db/schema/enums";
+import { COURSE_TITLE_MAX } from "../db/schema/catalog";
+
+const id = z.string().trim().min(1).max(64);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+/** "49", "49.9", "49.00" → 4900 cents; integer arithmetic, never a float. */
+export const ZPriceInput = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, "Enter an amount like 49.00 (at most 999999.99)."))
+  .transform((v) => {
+    const [units, frac = ""] = v.split(".");
+    return Number(units) * 100 + Number(frac.padEnd(2, "0"));
+  });
+
+/** https URLs, or a path on the platform ("/covers/x.svg"); never javascript:, data: or protocol-relative. */
+const platformPathOrHttps = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (v) => /^\/(?!\/)[^\s\\]*$/.test(v) || /^https:\/\/[^\s]+$/i.test(v),
+    "Use an https:// address or a path on this platform starting with /.",
+  );
+const httpUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), "Use an http:// or https:// address.");
+const videoUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (v) => /^\/(?!\/)[^\s\\]*$/.test(v) || (/^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v)),
+    "Use an http(s):// address or a path on this platform starting with /.",
+  );
+const emptyToNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable().optional());
+
+const listItems = z
+  .array(z.string().trim().max(300))
+  .max(30)
+  .transform((items) => items.filter((s) => s !== ""));
+
+export const ZCourseInput = z.object({
+  title: z.string().trim().min(1, "Give the course a title.").max(COURSE_TITLE_MAX),
+  slug: ZSlug,
+  description: z.string().trim().min(1, "Describe the course.").max(5000),
+  price: ZPriceInput,
+  difficulty: z.enum(difficultyEnum.enumValues),
+  imageUrl: emptyToNull(platformPathOrHttps),
+  metaTitle: optionalText(120),
+  metaDescription: optionalText(300),
+  learningObjectives: listItems,
+  prerequisites: listItems,
+});
+export type TCourseInput = z.input<typeof ZCourseInput>;
+
+export const ZUpdateCourseInput = ZCourseInput.extend({ courseId: id });
+
+export const ZSlugCheck = z.object({ slug: z.string().max(300), courseId: id.optional() });
+
+export const ZModuleInput = z.object({
+  courseId: id,
+  title: z.string().trim().min(1, "Give the module a title.").max(200),
+  description: z.string().trim().max(2000).default(""),
+  published: z.boolean().default(true),
+});
+export const ZUpdateModuleInput = ZModuleInput.omit({ courseId: true }).extend({ moduleId: id });
+
+export const ZNewLessonInput = z.object({
+  moduleId: id,
+  title: z.string().trim().min(1, "Give the lesson a title.").max(200),
+});
+
+export const ZLessonInput = z.object({
+  lessonId: id,
+  title: z.string().trim().min(1, "Give the lesson a title.").max(200),
+  lessonType: z.enum(lessonTypeEnum.enumValues),
+  duration: z.coerce.number().int("Whole minutes.").min(0).max(1440),
+  content: z.string().max(200_000),
+  videoUrl: emptyToNull(videoUrl),
+  resourceUrl: emptyToNull(httpUrl),
+});
+
+/**
+ * A reorder: the complete new order, and the order the editor last saw. When the current children differ
+ * from `previousIds` (someone else added, removed or reordered), the answer is 409 CONFLICT.
+ */
+export const ZReorderInput = z
+  .object({
+    parentId: id,
+    ids: z.array(id).min(1).max(500),
+    previousIds: z.array(id).min(1).max(500),
+  })
+  .refine(
+    (v) =>
+      v.ids.length === v.previousIds.length && [...v.ids].sort().join() === [...v.previousIds].sort().join(),
+    { message: "The new order must contain exactly the items shown.", path: ["ids"] },
+  );
+
+export const ZMoveLessonInput = z.object({ lessonId: id, toModuleId: id });
+
+/** A destructive step confirmed for the number of students the editor was told about. */
+export const ZConfirmedDelete = z.object({ id, confirmAffected: z.coerce.number().int().min(0).default(0) });
+export const ZUnpublishInput = z.object({
+  courseId: id,
+  confirmEnrolled: z.coerce.number().int().min(0).default(0),
+});

@@ -1,0 +1,338 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../db/types";
+import { lessons, modules } from "../db/schema";
+import { queryRows } from "../db/rows";
+import { AppError } from "../errors";
+import { invalidInput } from "../http/problem";
+import { recordAudit, type AuditContext } from "../audit/record";
+import type { Actor } from "../accounts/actor";
+import {
+  assertAuthor,
+  countStudentsWithProgress,
+  lockCourseForAuthor,
+  lockEnrollments,
+  lockLessonForAuthor,
+  lockModuleForAuthor,
+  recomputeEnrollmentProgress,
+  refreshDurations,
+} from "./course-access";
+import {
+  ZConfirmedDelete,
+  ZModuleInput,
+  ZMoveLessonInput,
+  ZNewLessonInput,
+  ZReorderInput,
+  ZUpdateModuleInput,
+} from "./schemas";
+
+/** Orders are shifted past this before being renumbered, so no step meets the unique (parent, order). */
+const ORDER_OFFSET = 1_000_000;
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+const confirmationNeeded = (affected: number, what: string) =>
+  new AppError("CONFLICT", {
+    userMessage: `${affected} ${affected === 1 ? "student has" : "students have"} progress in this ${what}. Deleting it removes that progress and recomputes their percentages (completions and certificates stay). Confirm to delete.`,
+    fields: [{ path: "confirmAffected", message: String(affected) }],
+  });
+
+/** Renumbers a parent's children densely 1..n in the given order (two statements, never a duplicate). */
+async function renumber(
+  tx: Db,
+  table: "modules" | "lessons",
+  parentColumn: string,
+  parentId: string,
+  ids: string[],
+) {
+  const t = sql.raw(table);
+  const parent = sql.raw(parentColumn);
+  await tx.execute(sql`UPDATE ${t} SET "order" = "order" + ${ORDER_OFFSET} WHERE ${parent} = ${parentId}`);
+  if (ids.length === 0) return;
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    UPDATE ${t} SET "order" = x.ord
+    FROM unnest(ARRAY[${list}]::varchar[]) WITH ORDINALITY AS x(id, ord)
+    WHERE ${t}.id = x.id AND ${t}.${parent} = ${parentId}`);
+}
+
+async function childIds(tx: Db, table: "modules" | "lessons", parentColumn: string, parentId: string) {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM ${sql.raw(table)} WHERE ${sql.raw(parentColumn)} = ${parentId} ORDER BY "order", id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function createModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const data = parse(ZModuleInput, input);
+  return db.transaction(async (tx) => {
+    await lockCourseForAuthor(tx, actor, data.courseId);
+    const [next] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT coalesce(max("order"), 0)::int + 1 AS n FROM modules WHERE course_id = ${data.courseId}`,
+    );
+    const [row] = await tx
+      .insert(modules)
+      .values({ ...data, order: next!.n, duration: 0 })
+      .returning({ id: modules.id });
+    // A new published module has no lessons yet: the percentages do not change.
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "module.created",
+        entityType: "module",
+        entityId: row!.id,
+        after: { title: data.title, courseId: data.courseId },
+      },
+      ctx,
+    );
+    return row!;
+  });
+}
+
+/** Title, description and whether the module is published (which changes durations and percentages). */
+export async function updateModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const { moduleId, ...data } = parse(ZUpdateModuleInput, input);
+  return db.transaction(async (tx) => {
+    const { course } = await lockModuleForAuthor(tx, actor, moduleId);
+    const [before] = await tx
+      .select({ title: modules.title, published: modules.published })
+      .from(modules)
+      .where(eq(modules.id, moduleId));
+    await lockEnrollments(tx, course.id);
+    await tx.update(modules).set(data).where(eq(modules.id, moduleId));
+    if (before!.published !== data.published) {
+      await refreshDurations(tx, course.id);
+      await recomputeEnrollmentProgress(tx, course.id);
+    }
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "module.updated",
+        entityType: "module",
+        entityId: moduleId,
+        before,
+        after: { title: data.title, published: data.published },
+      },
+      ctx,
+    );
+  });
+}
+
+export async function deleteModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const { id: moduleId, confirmAffected } = parse(ZConfirmedDelete, input);
+  return db.transaction(async (tx) => {
+    const { course, module } = await lockModuleForAuthor(tx, actor, moduleId);
+    await lockEnrollments(tx, course.id);
+    const affected = await countStudentsWithProgress(
+      tx,
+      sql`SELECT id FROM lessons WHERE module_id = ${moduleId}`,
+    );
+    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "module");
+    await tx.delete(modules).where(eq(modules.id, moduleId));
+    await renumber(
+      tx,
+      "modules",
+      "course_id",
+      course.id,
+      await childIds(tx, "modules", "course_id", course.id),
+    );
+    await refreshDurations(tx, course.id);
+    const recomputed = await recomputeEnrollmentProgress(tx, course.id);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "module.deleted",
+        entityType: "module",
+        entityId: moduleId,
+        before: { title: module.title, courseId: course.id },
+        after: { studentsAffected: affected, enrollmentsRecomputed: recomputed },
+      },
+      ctx,
+    );
+    return { affected };
+  });
+}
+
+/** Reorders a course's modules (parentId: the course). 409 when the editor's view is out of date. */
+export async function reorderModules(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const { parentId, ids, previousIds } = parse(ZReorderInput, input);
+  return db.transaction(async (tx) => {
+    await lockCourseForAuthor(tx, actor, parentId);
+    await applyReorder(tx, "modules", "course_id", parentId, ids, previousIds);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "module.reordered",
+        entityType: "course",
+        entityId: parentId,
+        before: previousIds,
+        after: ids,
+      },
+      ctx,
+    );
+  });
+}
+
+/** Reorders a module's lessons (parentId: the module), under the module's lock. */
+export async function reorderLessons(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const { parentId, ids, previousIds } = parse(ZReorderInput, input);
+  return db.transaction(async (tx) => {
+    await lockModuleForAuthor(tx, actor, parentId);
+    await applyReorder(tx, "lessons", "module_id", parentId, ids, previousIds);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "lesson.reordered",
+        entityType: "module",
+        entityId: parentId,
+        before: previousIds,
+        after: ids,
+      },
+      ctx,
+    );
+  });
+}
+
+async function applyReorder(
+  tx: Db,
+  table: "modules" | "lessons",
+  parentColumn: string,
+  parentId: string,
+  ids: string[],
+  previousIds: string[],
+) {
+  const current = await childIds(tx, table, parentColumn, parentId);
+  if (current.join() !== previousIds.join()) {
+    throw new AppError("CONFLICT", {
+      userMessage: `The ${table} changed since this page was loaded (someone else edited the course). Reload to see the current order.`,
+    });
+  }
+  await renumber(tx, table, parentColumn, parentId, ids);
+}
+
+/** Adds an empty draft lesson at the end of a module (its content is written in the lesson editor). */
+export async function createLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const data = parse(ZNewLessonInput, input);
+  return db.transaction(async (tx) => {
+    const { course } = await lockModuleForAuthor(tx, actor, data.moduleId);
+    await lockEnrollments(tx, course.id);
+    const [next] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT coalesce(max("order"), 0)::int + 1 AS n FROM lessons WHERE module_id = ${data.moduleId}`,
+    );
+    const [row] = await tx
+      .insert(lessons)
+      .values({ moduleId: data.moduleId, title: data.title, content: "", order: next!.n, duration: 0 })
+      .returning({ id: lessons.id });
+    await refreshDurations(tx, course.id);
+    // One more lesson to do: every percentage in the course may drop (statuses stay).
+    await recomputeEnrollmentProgress(tx, course.id);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "lesson.created",
+        entityType: "lesson",
+        entityId: row!.id,
+        after: { title: data.title, moduleId: data.moduleId },
+      },
+      ctx,
+    );
+    return row!;
+  });
+}
+
+export async function deleteLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const { id: lessonId, confirmAffected } = parse(ZConfirmedDelete, input);
+  return db.transaction(async (tx) => {
+    const { course, module, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
+    await lockEnrollments(tx, course.id);
+    const affected = await countStudentsWithProgress(tx, sql`${lessonId}`);
+    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "lesson");
+    await tx.delete(lessons).where(eq(lessons.id, lessonId));
+    await renumber(
+      tx,
+      "lessons",
+      "module_id",
+      module.id,
+      await childIds(tx, "lessons", "module_id", module.id),
+    );
+    await refreshDurations(tx, course.id);
+    const recomputed = await recomputeEnrollmentProgress(tx, course.id);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "lesson.deleted",
+        entityType: "lesson",
+        entityId: lessonId,
+        before: { title: lesson.title, moduleId: module.id },
+        after: { studentsAffected: affected, enrollmentsRecomputed: recomputed },
+      },
+      ctx,
+    );
+    return { affected, moduleId: module.id };
+  });
+}
+
+/**
+ * Moves a lesson to the end of another module of the same course. Its progress rows follow through
+ * user_progress's ON UPDATE CASCADE foreign key (lesson_id, module_id); both modules are renumbered.
+ */
+export async function moveLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+  assertAuthor(actor);
+  const { lessonId, toModuleId } = parse(ZMoveLessonInput, input);
+  return db.transaction(async (tx) => {
+    const { course, module: from, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
+    if (from.id === toModuleId) return { moved: false };
+    const [target] = await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM modules WHERE id = ${toModuleId} AND course_id = ${course.id} FOR NO KEY UPDATE`,
+    );
+    if (!target) throw new AppError("NOT_FOUND", { userMessage: "That module is not part of this course." });
+    await lockEnrollments(tx, course.id);
+    const [next] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT coalesce(max("order"), 0)::int + 1 AS n FROM lessons WHERE module_id = ${toModuleId}`,
+    );
+    await tx.update(lessons).set({ moduleId: toModuleId, order: next!.n }).where(eq(lessons.id, lessonId));
+    await renumber(tx, "lessons", "module_id", from.id, await childIds(tx, "lessons", "module_id", from.id));
+    await refreshDurations(tx, course.id);
+    const recomputed = await recomputeEnrollmentProgress(tx, course.id);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "lesson.moved",
+        entityType: "lesson",
+        entityId: lessonId,
+        before: { moduleId: from.id, order: lesson.order },
+        after: { moduleId: toModuleId, order: next!.n, enrollmentsRecomputed: recomputed },
+      },
+      ctx,
+    );
+    return { moved: true };
+  });
+}

@@ -1,0 +1,158 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInViaMailbox } from "./helpers/auth";
+import { launchBrowser, watchPage } from "./helpers/browser";
+import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+
+let server: RunningServer;
+let browser: Browser;
+let dropDb: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await databaseForServer();
+  dropDb = database.drop;
+  server = await startServer(database.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await dropDb?.();
+});
+
+const TITLE = "Zephyrology for Curious Minds";
+
+async function addModule(page: Page, title: string, position: number) {
+  const form = page.getByRole("form", { name: "Add a module" });
+  await form.getByLabel("New module title").fill(title);
+  await form.getByRole("button", { name: "Add module" }).click();
+  await page.getByRole("heading", { name: `${position}. ${title}` }).waitFor();
+}
+
+async function addLesson(
+  page: Page,
+  courseUrl: string,
+  moduleTitle: string,
+  title: string,
+  markdown: string,
+) {
+  const form = page.getByRole("form", { name: `Add a lesson to ${moduleTitle}` });
+  await form.getByLabel("New lesson title").fill(title);
+  await form.getByRole("button", { name: "Add lesson" }).click();
+  await page.waitForURL(/\/instructor\/courses\/[^/]+\/lessons\/[^/]+$/);
+  const lessonId = page.url().split("/").at(-1)!;
+  await page.getByLabel("Duration").fill("12");
+  await page.getByLabel(/^Content/).fill(markdown);
+  await page.getByRole("button", { name: "Save lesson" }).click();
+  await page.getByText("Lesson saved.").waitFor();
+  await page.goto(courseUrl);
+  return lessonId;
+}
+
+describe("authoring a course end to end", () => {
+  it("an instructor builds, reorders, previews and publishes a course; a student finds it and enrolls", async () => {
+    const context = await browser.newContext();
+    const page = await signInViaMailbox(context, server.url, "ada@example.com");
+    const watch = watchPage(page, server.url);
+
+    await page.getByRole("link", { name: "Teach" }).click();
+    await page.getByRole("heading", { name: "My courses" }).waitFor();
+    await page.getByRole("link", { name: "New course" }).click();
+    await page.getByLabel("Title", { exact: true }).fill(TITLE);
+    // The address follows the title and is checked as it is typed.
+    expect(await page.getByLabel(/^Address/).inputValue()).toBe("zephyrology-for-curious-minds");
+    await page.getByText("/courses/zephyrology-for-curious-minds is available").waitFor();
+    await page
+      .getByLabel("Description", { exact: true })
+      .fill("Winds, breezes and the science of gentle air.");
+    await page.getByLabel(/^Price/).fill("0");
+    await page.getByRole("button", { name: "Add objective" }).click();
+    await page.getByLabel("Objective 1").fill("Tell a zephyr from a gale");
+    await page.getByRole("button", { name: "Create course" }).click();
+    await page.waitForURL(/\/instructor\/courses\/(?!new$)[^/]+$/);
+    const courseUrl = page.url();
+    await page.getByRole("heading", { name: TITLE }).waitFor();
+    expect(await page.getByRole("list", { name: "What is missing" }).textContent()).toContain(
+      "Add at least one published module.",
+    );
+
+    await addModule(page, "Getting started", 1);
+    await addModule(page, "Going further", 2);
+    const first = await addLesson(
+      page,
+      courseUrl,
+      "Getting started",
+      "What a zephyr is",
+      "## Zephyrs\n\nA *gentle* wind.",
+    );
+    await addLesson(
+      page,
+      courseUrl,
+      "Getting started",
+      "Measuring wind",
+      "## Anemometers\n\n- cups\n- vanes",
+    );
+    await addLesson(page, courseUrl, "Going further", "Winds of the world", "## Mistral and Sirocco");
+
+    // The live preview is the player's renderer: raw HTML is dropped, Markdown is rendered.
+    await page.goto(`${courseUrl}/lessons/${first}`);
+    await page.getByLabel(/^Content/).fill("## Zephyrs\n\nA **gentle** wind.<script>alert(1)</script>");
+    const preview = page.getByTestId("lesson-preview");
+    await preview.locator("strong", { hasText: "gentle" }).waitFor();
+    expect(await preview.innerHTML()).not.toContain("<script");
+    await page.getByLabel(/^Content/).fill("## Zephyrs\n\nA **gentle** west wind.");
+    await preview.getByText("west wind").waitFor();
+    await page.getByRole("button", { name: "Save lesson" }).click();
+    await page.getByText("Lesson saved.").waitFor();
+    await page.goto(courseUrl);
+
+    // Reorder by keyboard: focus "Move down" on the first lesson and press Enter, then Space back up.
+    const lessons = page.getByRole("list", { name: "Lessons of Getting started" }).getByRole("link", {
+      name: /^(What a zephyr is|Measuring wind)$/,
+    });
+    expect(await lessons.allTextContents()).toEqual(["What a zephyr is", "Measuring wind"]);
+    const down = page.getByRole("button", { name: "Move down What a zephyr is" });
+    await down.focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Moved “What a zephyr is” to position 2 of 2 in Getting started.").waitFor();
+    expect(await lessons.allTextContents()).toEqual(["Measuring wind", "What a zephyr is"]);
+    // At the bottom its "Move down" is disabled; the focus moved to its "Move up".
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Move up");
+    await page.keyboard.press("Space");
+    await page.getByText("Moved “What a zephyr is” to position 1 of 2 in Getting started.").waitFor();
+    await down.focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Moved “What a zephyr is” to position 2 of 2 in Getting started.").waitFor();
+    await page.reload();
+    expect(await lessons.allTextContents()).toEqual(["Measuring wind", "What a zephyr is"]);
+
+    // Preview a lesson in the player without enrolling.
+    await page.getByRole("link", { name: "Preview What a zephyr is" }).click();
+    await page.waitForURL(new RegExp(`/learn/zephyrology-for-curious-minds/${first}$`));
+    await page.getByRole("heading", { name: "Zephyrs" }).waitFor();
+    expect(await page.getByText("west wind").isVisible()).toBe(true);
+
+    await page.goto(courseUrl);
+    await page.getByText("Everything needed is in place").waitFor();
+    await page.getByRole("button", { name: "Publish course" }).click();
+    await page.getByText("Published: the course is in the catalog.").waitFor();
+    await page.getByRole("button", { name: "Unpublish" }).waitFor();
+    expect(watch.problems).toEqual([]);
+    expect(watch.external).toEqual([]);
+    await context.close();
+
+    const studentContext = await browser.newContext();
+    const student = await signInViaMailbox(studentContext, server.url, "nia@example.com");
+    expect(await student.getByRole("link", { name: "Teach" }).count()).toBe(0);
+    await student.goto(`${server.url}/courses?q=zephyrology`);
+    await student.getByRole("link", { name: TITLE }).first().click();
+    await student.waitForURL(`${server.url}/courses/zephyrology-for-curious-minds`);
+    await student.getByRole("button", { name: /Enroll for free/ }).click();
+    await student.waitForURL(new RegExp(`/learn/zephyrology-for-curious-minds/`));
+    await student.getByRole("heading", { name: "Anemometers" }).waitFor();
+    // Students cannot reach authoring.
+    await student.goto(`${courseUrl}`);
+    expect(new URL(student.url()).pathname).toBe("/account");
+    await studentContext.close();
+  });
+});
