@@ -9,6 +9,8 @@ import { StructureEditor } from "@/components/authoring/structure-editor";
 import { Badge } from "@/components/ui/badge";
 import { currencySymbol, formatDuration } from "@/lib/format";
 import { getActor } from "@/server/auth/session";
+import { findCourseTeam } from "@/server/authoring/instructors";
+import { TeamEditor } from "@/components/authoring/team-editor";
 import { getCourseForEditing } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
@@ -34,6 +36,7 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
     throw e;
   });
   const { course, modules, publishProblems, enrolledStudents } = view;
+  const team = await findCourseTeam(await getDb(), await getActor(), course.id);
   const firstLesson = modules.find((m) => m.published && m.lessons.length > 0)?.lessons[0];
   const price = `${Math.floor(course.price / 100)}.${String(course.price % 100).padStart(2, "0")}`;
   return (
@@ -115,6 +118,10 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
           Reorder with the Move buttons or by dragging. Durations add up from the lessons.
         </p>
         <StructureEditor courseId={course.id} courseSlug={course.slug} modules={modules} />
+      </Section>
+
+      <Section id="team" title="Instructors">
+        <TeamEditor courseId={course.id} team={team} />
       </Section>
 
       <Section id="details" title="Details">
