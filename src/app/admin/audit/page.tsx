@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { findAuditEntries } from "@/server/audit/queries";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { loadOrExplain } from "@/server/http/page-query";
 
 export const metadata: Metadata = { title: "Audit log", robots: { index: false } };
 
@@ -19,14 +19,10 @@ type Params = {
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  let page: Awaited<ReturnType<typeof findAuditEntries>> = { items: [], nextCursor: null };
-  let error: string | null = null;
-  try {
-    page = await findAuditEntries(await getDb(), await getActor(), params);
-  } catch (e) {
-    if (isAppError(e) && e.code === "INVALID_INPUT") error = e.userMessage;
-    else throw e;
-  }
+  const { data: page, error } = await loadOrExplain(
+    async () => findAuditEntries(await getDb(), await getActor(), params),
+    { items: [], nextCursor: null },
+  );
   const field = "rounded-lg border border-slate-300 px-3 py-2 text-sm";
   const { cursor: _c, ...filters } = params;
   void _c;

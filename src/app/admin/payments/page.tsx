@@ -5,7 +5,7 @@ import { RefundForm } from "@/components/accounts/refund-form";
 import { formatPrice } from "@/lib/format";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { loadOrExplain } from "@/server/http/page-query";
 import { findPayments } from "@/server/payments/queries";
 
 export const metadata: Metadata = { title: "Payments", robots: { index: false } };
@@ -21,14 +21,10 @@ type Params = {
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  let page: Awaited<ReturnType<typeof findPayments>> = { items: [], nextCursor: null };
-  let error: string | null = null;
-  try {
-    page = await findPayments(await getDb(), await getActor(), params);
-  } catch (e) {
-    if (isAppError(e) && e.code === "INVALID_INPUT") error = e.userMessage;
-    else throw e;
-  }
+  const { data: page, error } = await loadOrExplain(
+    async () => findPayments(await getDb(), await getActor(), params),
+    { items: [], nextCursor: null },
+  );
   const field = "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";
   const { cursor: _c, refunded, ...filters } = params;
   void _c;

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { loadOrExplain } from "@/server/http/page-query";
 import { findReviewReports } from "@/server/reviews/moderation";
 
 export const metadata: Metadata = { title: "Reported reviews", robots: { index: false } };
@@ -19,16 +19,13 @@ export default async function AdminReviewsPage({
   searchParams: Promise<{ cursor?: string }>;
 }) {
   const { cursor } = await searchParams;
-  let page: Awaited<ReturnType<typeof findReviewReports>> = { items: [], nextCursor: null };
-  let error: string | null = null;
-  try {
-    page = await findReviewReports(await getDb(), await getActor(), {
-      cursor: typeof cursor === "string" ? cursor : undefined,
-    });
-  } catch (e) {
-    if (isAppError(e) && e.code === "INVALID_INPUT") error = e.userMessage;
-    else throw e;
-  }
+  const { data: page, error } = await loadOrExplain(
+    async () =>
+      findReviewReports(await getDb(), await getActor(), {
+        cursor: typeof cursor === "string" ? cursor : undefined,
+      }),
+    { items: [], nextCursor: null },
+  );
   return (
     <div>
       <h1 className="text-3xl font-bold tracking-tight">Reported reviews</h1>

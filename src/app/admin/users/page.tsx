@@ -5,7 +5,7 @@ import { RoleForm } from "@/components/accounts/role-form";
 import { findUsers } from "@/server/accounts/roles";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { loadOrExplain } from "@/server/http/page-query";
 
 export const metadata: Metadata = { title: "Users", robots: { index: false } };
 
@@ -15,14 +15,10 @@ export default async function AdminUsersPage({
   searchParams: Promise<{ q?: string; cursor?: string }>;
 }) {
   const params = await searchParams;
-  let page;
-  try {
-    page = await findUsers(await getDb(), await getActor(), params);
-  } catch (e) {
-    if (isAppError(e) && e.code === "INVALID_INPUT")
-      page = { items: [], nextCursor: null, error: e.userMessage };
-    else throw e;
-  }
+  const { data: page, error } = await loadOrExplain(
+    async () => findUsers(await getDb(), await getActor(), params),
+    { items: [], nextCursor: null },
+  );
   return (
     <div>
       <h1 className="text-3xl font-bold tracking-tight">Users</h1>
@@ -41,9 +37,9 @@ export default async function AdminUsersPage({
           Search
         </button>
       </form>
-      {"error" in page ? (
+      {error ? (
         <p role="alert" className="mt-4 text-red-700">
-          {page.error}
+          {error}
         </p>
       ) : null}
       <div className="mt-6">
