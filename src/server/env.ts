@@ -265,8 +265,3 @@ export function applyAuthEnvironment(env: Env, secret: string) {
   process.env.AUTH_TRUST_HOST = "true";
   process.env.AUTH_SECRET = secret;
 }
-
-/** Tests that change the environment between cases call this. */
-export function resetEnvForTests() {
-  cached = undefined;
-}

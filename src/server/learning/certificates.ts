@@ -131,5 +131,3 @@ export async function findMyCertificates(db: Db, actor: Actor | null): Promise<M
     status: revokedAt ? ("revoked" as const) : ("valid" as const),
   }));
 }
-
-export const certificateCount = (db: Db) => db.select({ n: sql<number>`count(*)::int` }).from(certificates);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courses, enrollments, payments, users } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
@@ -217,16 +217,3 @@ export async function findStalePending(db: Db, now = new Date()) {
     )
     .limit(500);
 }
-
-export const hasOpenCheckout = (db: Db, userId: string, courseId: string) =>
-  db
-    .select({ id: payments.id })
-    .from(payments)
-    .where(
-      and(
-        eq(payments.userId, userId),
-        eq(payments.courseId, courseId),
-        eq(payments.status, "PENDING"),
-        gt(payments.expiresAt, new Date()),
-      ),
-    );

@@ -28,8 +28,3 @@ export function getDemoProvider(): DemoProvider | null {
 function demoWebhookSecret(): string {
   return "whsec_" + createHmac("sha256", getAuthSecret()).update("demo-payments").digest("base64url");
 }
-
-/** Tests swap providers (a Stripe stand-in, a fresh demo). */
-export function setPaymentProviderForTests(provider: PaymentProvider | null | undefined) {
-  cached = provider;
-}
