@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AppError, ERROR_STATUS, type ErrorCode, type FieldIssue } from "../errors";
+import { AppError, ERROR_STATUS, type ErrorCode } from "../errors";
+export { invalidInput, zodIssuesToFields } from "../validation";
 
 /** The body of every /api/v1 error: `{ "error": { "code", "message", "fields"? } }`. */
 export const ZApiError = z.object({
@@ -11,24 +12,6 @@ export const ZApiError = z.object({
   }),
 });
 export type TApiError = z.infer<typeof ZApiError>;
-
-export function zodIssuesToFields(error: z.ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
-    return { path: path || "(root)", message: issue.message };
-  });
-}
-
-export function invalidInput(error: z.ZodError, prefix?: string): AppError {
-  const fields = zodIssuesToFields(error, prefix);
-  return new AppError("INVALID_INPUT", {
-    userMessage:
-      fields.length === 1
-        ? `Invalid ${fields[0]!.path}: ${fields[0]!.message}`
-        : `${fields.length} fields are invalid: ${fields.map((f) => f.path).join(", ")}.`,
-    fields,
-  });
-}
 
 export function errorBody(err: AppError, requestId?: string): TApiError {
   return {
