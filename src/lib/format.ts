@@ -1,8 +1,5 @@
-/** Money is integer cents of one ISO 4217 currency. */
-export function formatPrice(cents: number, currency: string, locale = "en-US"): string {
-  if (cents === 0) return "Free";
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
-}
+/** Money lives in ./money (minor units of the currency); re-exported for the pages that import it here. */
+export { currencySymbol, formatMoney, formatPrice } from "./money";
 
 /** 0 → "0 min", 45 → "45 min", 60 → "1 h", 135 → "2 h 15 min". */
 export function formatDuration(minutes: number): string {
@@ -31,14 +28,3 @@ const LESSON_TYPE_LABEL: Record<string, string> = {
 };
 
 export const formatLessonType = (t: string) => LESSON_TYPE_LABEL[t] ?? t;
-
-/** An amount of cents as money, zero included ("$0.00"): for ranges and filters, where "Free" would read oddly. */
-export function formatMoney(cents: number, currency: string, locale = "en-US"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
-}
-
-/** The currency's symbol in this locale: USD → "$", EUR → "€", CHF → "CHF". */
-export function currencySymbol(currency: string, locale = "en-US"): string {
-  const parts = new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0);
-  return parts.find((p) => p.type === "currency")?.value ?? currency;
-}

@@ -85,6 +85,14 @@ describe("modes", () => {
     expect(problemsOf({ PORT: "70000" })[0]).toMatch(/PORT/);
     expect(loadEnv({ CURRENCY: "eur" }).currency).toBe("EUR");
   });
+
+  it("accepts currencies with 0 or 3 decimals and refuses one whose minor unit it cannot hold", () => {
+    expect(loadEnv({ CURRENCY: "JPY" }).currency).toBe("JPY");
+    expect(loadEnv({ CURRENCY: "KWD" }).currency).toBe("KWD");
+    expect(problemsOf({ CURRENCY: "CLF" })).toEqual([
+      expect.stringMatching(/CURRENCY.*more than 3 decimals/),
+    ]);
+  });
 });
 
 describe("command-line tools", () => {

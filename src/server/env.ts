@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isSupportedCurrency, MAX_MINOR_DIGITS } from "../lib/money";
 
 /**
  * The one place that reads process.env. `loadEnv` is pure (tests pass their own source);
@@ -35,7 +36,11 @@ const ZRawEnv = z.object({
     .optional()
     .default("USD")
     .transform((v) => v.trim().toUpperCase())
-    .refine((v) => /^[A-Z]{3}$/.test(v) && isKnownCurrency(v), "must be an ISO 4217 code such as USD or EUR"),
+    .refine((v) => /^[A-Z]{3}$/.test(v) && isKnownCurrency(v), "must be an ISO 4217 code such as USD or EUR")
+    .refine(
+      (v) => !isKnownCurrency(v) || isSupportedCurrency(v),
+      `has more than ${MAX_MINOR_DIGITS} decimals in its minor unit, which prices on this platform cannot hold (USD, EUR, JPY and KWD work)`,
+    ),
   EMAIL_SERVER: optionalString,
   EMAIL_FROM: optionalString,
   AUTH_GITHUB_ID: optionalString,

@@ -1,0 +1,64 @@
+import type { ReactNode } from "react";
+
+export interface Column<T> {
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** Classes of this column's cells (e.g. "whitespace-nowrap"). */
+  className?: string;
+}
+
+/**
+ * A table with a caption, column headers and rows; scrolls sideways on small screens instead of squeezing.
+ * With no rows it shows `empty` instead.
+ */
+export function DataTable<T>({
+  caption,
+  showCaption = false,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  className = "",
+}: {
+  caption: string;
+  /** The caption is read by screen readers; shown only when asked. */
+  showCaption?: boolean;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  empty?: ReactNode;
+  className?: string;
+}) {
+  if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
+  return (
+    <div className={`overflow-x-auto rounded-2xl border border-slate-200 bg-white ${className}`}>
+      <table className="w-full text-left text-sm">
+        <caption
+          className={showCaption ? "px-4 pt-3 text-left text-sm font-medium text-slate-700" : "sr-only"}
+        >
+          {caption}
+        </caption>
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className="px-4 py-3 font-medium">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c, i) => (
+                <td key={i} className={`px-4 py-3 ${c.className ?? ""}`}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

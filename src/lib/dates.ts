@@ -1,0 +1,27 @@
+/**
+ * Dates as people read them, in one fixed form whatever the server's locale and time zone: "27 Nov 2026"
+ * and "27 Nov 2026, 14:05 UTC". Machine values (sitemaps, JSON, <time dateTime>) keep toISOString().
+ */
+const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+type DateLike = Date | string | number;
+const toDate = (d: DateLike) => (d instanceof Date ? d : new Date(d));
+
+/** "27 Nov 2026" (UTC). */
+export const formatDate = (d: DateLike): string => DATE.format(toDate(d));
+
+/** "27 November 2026" (UTC): certificates and other formal texts. */
+export const formatLongDate = (d: DateLike): string => LONG_DATE.format(toDate(d));
+
+/** "27 Nov 2026, 14:05 UTC". */
+export const formatDateTime = (d: DateLike): string => `${DATE_TIME.format(toDate(d))} UTC`;
+
+/** formatDateTime, or a dash for "never". */
+export const formatDateTimeOrDash = (d: DateLike | null | undefined): string =>
+  d == null ? "—" : formatDateTime(d);
