@@ -3,4 +3,5 @@ export * from "./accounts";
 export * from "./catalog";
 export * from "./learning";
 export * from "./commerce";
+export * from "./reviews";
 export * from "./platform";

@@ -101,6 +101,9 @@ export const userProgress = pgTable(
       .onUpdate("cascade")
       .onDelete("cascade"),
     index("idx_user_progress_user_course").on(t.userId, t.courseId),
+    // idx_user_progress_user_course leads with user_id: course-level reads (`course_id = …` in the progress
+    // recomputes, analytics) and the cascade from courses need one leading with course_id (migration 0009).
+    index("idx_user_progress_course_id").on(t.courseId),
     index("idx_user_progress_module").on(t.moduleId),
     index("idx_user_progress_lesson").on(t.lessonId),
     index("idx_user_progress_completed").on(t.completed),

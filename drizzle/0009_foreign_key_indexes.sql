@@ -1,0 +1,3 @@
+CREATE INDEX IF NOT EXISTS "idx_user_progress_course_id" ON "user_progress" USING btree ("course_id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "idx_course_reviews_hidden_by" ON "course_reviews" USING btree ("hidden_by") WHERE "course_reviews"."hidden_by" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "idx_payment_events_payment_id" ON "payment_events" USING btree ("payment_id");
