@@ -5,15 +5,21 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "./schema";
 import { lockDataDir } from "./lock";
-import type { Db, DbKind } from "./types";
+import type { Db } from "./types";
 
 export type { Db, DbKind } from "./types";
 
-export interface Database {
+interface DatabaseHandle {
   db: Db;
-  kind: DbKind;
   close: () => Promise<void>;
 }
+
+/**
+ * An open database. The PostgreSQL kind also exposes its pool, for work that needs one connection for a
+ * while (a session advisory lock is held by a connection, not by the pool).
+ */
+export type Database = (DatabaseHandle & { kind: "pglite" }) | PostgresDatabase;
+export type PostgresDatabase = DatabaseHandle & { kind: "postgres"; pool: pg.Pool };
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, "pglite");
 
@@ -41,7 +47,7 @@ export async function openPglite(
   }
 }
 
-export function openPostgres(url: string, poolSize = 10): Database & { pool: pg.Pool } {
+export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});

@@ -1,12 +1,68 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import type pg from "pg";
 import type { Database } from "../db/client";
-import { queryRows } from "../db/rows";
 import { logger } from "../log";
 
+export type RunOutcome<T> = { ran: true; result: T } | { ran: false };
+
 /**
- * Runs `job` now and then every `everyMs`, in-process. On PostgreSQL a session advisory lock makes sure only
- * one app instance runs it at a time (DESIGN.md convention 16); PGlite is one process by construction.
+ * One run of `job`, unless another app instance is running it (DESIGN.md convention 16).
+ *
+ * On PostgreSQL the guard is the session advisory lock `lockKey`. A session lock belongs to a connection,
+ * so one client is checked out of the pool for the whole run: lock, run, unlock, release. (Unlocking
+ * through the pool may land on another connection; the lock then stays with an idle pooled connection and
+ * the job never runs again on any instance.) If unlocking fails, the client is destroyed instead of going
+ * back to the pool: its session ends and takes the lock with it. The job's own queries use the pool, so the
+ * pool needs a second connection while a job runs.
+ *
+ * PGlite is one process by construction: the job just runs. The job's error is rethrown once the lock is
+ * released.
+ */
+export async function runExclusive<T>(
+  database: Database,
+  name: string,
+  lockKey: number,
+  job: () => Promise<T>,
+): Promise<RunOutcome<T>> {
+  if (database.kind !== "postgres") return { ran: true, result: await job() };
+
+  const client = await database.pool.connect();
+  // A checked-out client has no error listener of the pool's; its connection dying while the job runs
+  // (server restart, idle timeout, terminated backend) would otherwise crash the process.
+  const onError = (err: Error) => logger.warn("job lock connection failed", { job: name, err });
+  client.on("error", onError);
+  let reusable = false;
+  try {
+    const locked = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [lockKey]);
+    if (!locked.rows[0]?.ok) {
+      reusable = true;
+      return { ran: false };
+    }
+    try {
+      return { ran: true, result: await job() };
+    } finally {
+      reusable = await unlock(client, name, lockKey);
+    }
+  } finally {
+    client.removeListener("error", onError);
+    client.release(!reusable);
+  }
+}
+
+async function unlock(client: pg.PoolClient, name: string, lockKey: number): Promise<boolean> {
+  try {
+    const { rows } = await client.query<{ ok: boolean }>("SELECT pg_advisory_unlock($1) AS ok", [lockKey]);
+    if (rows[0]?.ok === true) return true;
+    logger.warn("job lock was not held at unlock; closing its connection", { job: name, lockKey });
+  } catch (err) {
+    logger.warn("job lock could not be released; closing its connection", { job: name, lockKey, err });
+  }
+  return false;
+}
+
+/**
+ * Runs `job` 10 s after start-up and then every `everyMs`, in-process, through `runExclusive`. A run that
+ * is still going when the next one is due makes that one skip.
  */
 export function schedule(
   database: Database,
@@ -15,24 +71,18 @@ export function schedule(
   everyMs: number,
   job: () => Promise<unknown>,
 ) {
+  let running = false;
   const run = async () => {
+    if (running) return;
+    running = true;
     try {
-      if (database.kind === "postgres") {
-        const [got] = await queryRows<{ ok: boolean }>(
-          database.db,
-          sql`SELECT pg_try_advisory_lock(${lockKey}) AS ok`,
-        );
-        if (!got?.ok) return;
-        try {
-          logger.info("job finished", { job: name, result: await job() });
-        } finally {
-          await database.db.execute(sql`SELECT pg_advisory_unlock(${lockKey})`);
-        }
-      } else {
-        logger.info("job finished", { job: name, result: await job() });
-      }
+      const outcome = await runExclusive(database, name, lockKey, job);
+      if (outcome.ran) logger.info("job finished", { job: name, result: outcome.result });
+      else logger.debug("job skipped: another instance holds its lock", { job: name });
     } catch (e) {
       logger.error("job failed", { job: name, err: e });
+    } finally {
+      running = false;
     }
   };
   setTimeout(run, 10_000).unref();
