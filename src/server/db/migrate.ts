@@ -7,6 +7,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database } from "./client";
 import { queryRows } from "./rows";
+import { assertSupportedPostgres } from "./version";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
 /**
@@ -18,6 +19,7 @@ const MIGRATIONS_TABLE = "__drizzle_migrations";
 
 /** Applies every pending migration under drizzle/ (idempotent; drizzle records what ran). */
 export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
+  await assertSupportedPostgres(database.db);
   if (database.kind === "pglite") {
     await migratePglite(database.db as unknown as PgliteDatabase, {
       migrationsFolder,
