@@ -1,51 +1,59 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect, unstable_rethrow } from "next/navigation";
 import { eraseMyAccount } from "@/server/accounts/erase";
 import { updateMyProfile } from "@/server/accounts/profile";
 import { revokeOtherSessions, revokeSession } from "@/server/accounts/sessions";
 import { unlinkAccount } from "@/server/accounts/connected";
 import { requestEmailConfirmation } from "@/server/accounts/email-confirmation";
 import { signOut } from "@/server/auth/config";
-import { getActor } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { runAction, type ActionResult } from "@/server/http/action";
-import { auditContext } from "@/server/http/request-context";
+import { formString, handleForm, runAction, type ActionResult } from "@/server/http/action";
+
+const ACCOUNT = ["/account"];
 
 export async function saveProfile(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => {
-    await updateMyProfile(
-      await getDb(),
-      await getActor(),
-      { name: form.get("name") ?? "", image: form.get("image") ?? "" },
-      await auditContext(),
-    );
-    return "Profile saved.";
-  });
-  revalidatePath("/account");
-  return result;
-}
-
-export async function revokeSessionAction(form: FormData): Promise<void> {
-  await runAction(async () =>
-    revokeSession(await getDb(), await getActor(), String(form.get("sessionId")), await auditContext()),
+  return handleForm(
+    form,
+    (f) => ({ name: formString(f, "name"), image: formString(f, "image") }),
+    async (input, { db, actor, audit }) => {
+      await updateMyProfile(db, actor, input, audit);
+      return "Profile saved.";
+    },
+    { revalidate: ACCOUNT },
   );
-  revalidatePath("/account");
 }
 
-export async function revokeOthersAction(): Promise<void> {
-  await runAction(async () => {
-    await revokeOtherSessions(await getDb(), await getActor(), await auditContext());
-  });
-  revalidatePath("/account");
-}
-
-export async function unlinkAccountAction(form: FormData): Promise<void> {
-  await runAction(async () =>
-    unlinkAccount(await getDb(), await getActor(), String(form.get("provider")), await auditContext()),
+export async function revokeSessionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return handleForm(
+    form,
+    (f) => formString(f, "sessionId"),
+    async (sessionId, { db, actor, audit }) => {
+      await revokeSession(db, actor, sessionId, audit);
+      return "Signed out on that device.";
+    },
+    { revalidate: ACCOUNT },
   );
-  revalidatePath("/account");
+}
+
+export async function revokeOthersAction(): Promise<ActionResult> {
+  return runAction(
+    async ({ db, actor, audit }) => {
+      await revokeOtherSessions(db, actor, audit);
+      return "Signed out everywhere else.";
+    },
+    { revalidate: ACCOUNT },
+  );
+}
+
+export async function unlinkAccountAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return handleForm(
+    form,
+    (f) => formString(f, "provider"),
+    async (provider, { db, actor, audit }) => {
+      await unlinkAccount(db, actor, provider, audit);
+      return "Disconnected.";
+    },
+    { revalidate: ACCOUNT },
+  );
 }
 
 export async function signOutAction(): Promise<void> {
@@ -53,29 +61,19 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function deleteAccount(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  let erased = false;
-  const result = await runAction(async () => {
-    await eraseMyAccount(
-      await getDb(),
-      await getActor(),
-      { confirmEmail: form.get("confirmEmail") ?? "" },
-      await auditContext(),
-    );
-    erased = true;
-  });
-  if (erased) {
-    try {
-      redirect("/?account=deleted");
-    } catch (e) {
-      unstable_rethrow(e);
-    }
-  }
-  return result;
+  return handleForm(
+    form,
+    (f) => ({ confirmEmail: formString(f, "confirmEmail") }),
+    async (input, { db, actor, audit }) => {
+      await eraseMyAccount(db, actor, input, audit);
+      return { redirect: "/?account=deleted" };
+    },
+  );
 }
 
-export async function requestConfirmationAction(): Promise<void> {
-  await runAction(async () => {
-    await requestEmailConfirmation(await getDb(), await getActor(), await auditContext());
+export async function requestConfirmationAction(): Promise<ActionResult> {
+  return runAction(async ({ db, actor, audit }) => {
+    await requestEmailConfirmation(db, actor, audit);
+    return { redirect: "/account?confirmation=sent" };
   });
-  redirect("/account?confirmation=sent");
 }

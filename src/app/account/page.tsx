@@ -9,9 +9,16 @@ import { signInMethods } from "@/server/auth/config";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { findMyPayments } from "@/server/payments/queries";
-import { formatPrice } from "@/lib/format";
+import { ActionForm } from "@/components/ui/action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { formatDate, formatDateTimeOrDash } from "@/lib/dates";
+import { formatPrice } from "@/lib/money";
+import { describeUserAgent as describeAgent } from "@/lib/user-agent";
 import {
+  deleteAccount,
   requestConfirmationAction,
+  saveProfile,
   revokeOthersAction,
   revokeSessionAction,
   signOutAction,
@@ -21,37 +28,7 @@ import { signInWithProvider } from "../signin/actions";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
-const when = (d: Date | null) =>
-  d
-    ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
-        d,
-      ) + " UTC"
-    : "—";
-
-function describeAgent(ua: string | null): string {
-  if (!ua) return "Unknown device";
-  const browser = /Edg\//.test(ua)
-    ? "Edge"
-    : /Chrome\//.test(ua)
-      ? "Chrome"
-      : /Firefox\//.test(ua)
-        ? "Firefox"
-        : /Safari\//.test(ua)
-          ? "Safari"
-          : "Browser";
-  const os = /Windows/.test(ua)
-    ? "Windows"
-    : /Android/.test(ua)
-      ? "Android"
-      : /iPhone|iPad/.test(ua)
-        ? "iOS"
-        : /Mac OS X/.test(ua)
-          ? "macOS"
-          : /Linux/.test(ua)
-            ? "Linux"
-            : "";
-  return os ? `${browser} on ${os}` : browser;
-}
+const when = formatDateTimeOrDash;
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -93,15 +70,13 @@ export default async function AccountPage({
           </p>
         </div>
         <form action={signOutAction}>
-          <button className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
-            Sign out
-          </button>
+          <Button variant="secondary">Sign out</Button>
         </form>
       </div>
       {denied ? (
-        <p role="alert" className="mt-4 rounded-lg bg-amber-50 p-3 text-amber-900">
+        <Alert tone="warning" className="mt-4">
           That page is for another role. You were brought to your account instead.
-        </p>
+        </Alert>
       ) : null}
       {!profile.emailVerified ? (
         <div
@@ -113,16 +88,16 @@ export default async function AccountPage({
               ? `We sent a confirmation link to ${profile.email}.`
               : "Confirm your e-mail address before buying a course or writing a review. Certificates you earn meanwhile are issued once it is confirmed."}
           </p>
-          <form action={requestConfirmationAction}>
+          <ActionForm action={requestConfirmationAction} className="flex flex-wrap items-center gap-2">
             <button className="rounded-lg bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-700">
               {confirmation === "sent" ? "Send it again" : "Send a confirmation link"}
             </button>
-          </form>
+          </ActionForm>
         </div>
       ) : null}
       <div className="mt-8 grid items-start gap-6 lg:grid-cols-2">
         <Section id="profile" title="Profile">
-          <ProfileForm name={profile.name ?? ""} image={profile.image ?? ""} />
+          <ProfileForm action={saveProfile} name={profile.name ?? ""} image={profile.image ?? ""} />
         </Section>
         <Section id="connected" title="Connected accounts">
           <ul className="space-y-2 text-sm">
@@ -135,12 +110,15 @@ export default async function AccountPage({
             {profile.connectedAccounts.map((a) => (
               <li key={a.provider} className="flex items-center justify-between">
                 <span className="capitalize">{a.provider}</span>
-                <form action={unlinkAccountAction}>
-                  <input type="hidden" name="provider" value={a.provider} />
-                  <button className="text-sm font-medium text-red-700 underline-offset-2 hover:underline">
+                <ActionForm
+                  action={unlinkAccountAction}
+                  hiddenFields={{ provider: a.provider }}
+                  className="flex flex-wrap items-center justify-end gap-2"
+                >
+                  <Button variant="danger-link" size="sm">
                     Disconnect
-                  </button>
-                </form>
+                  </Button>
+                </ActionForm>
               </li>
             ))}
           </ul>
@@ -154,14 +132,16 @@ export default async function AccountPage({
               {(["github", "google"] as const)
                 .filter((p) => methods[p] && !profile.connectedAccounts.some((a) => a.provider === p))
                 .map((p) => (
-                  <button
+                  <Button
                     key={p}
                     name="provider"
                     value={p}
-                    className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium capitalize hover:bg-slate-50"
+                    variant="secondary"
+                    size="sm"
+                    className="capitalize"
                   >
                     Connect {p}
-                  </button>
+                  </Button>
                 ))}
             </form>
           )}
@@ -178,25 +158,28 @@ export default async function AccountPage({
                   </span>
                 </span>
                 {!s.current ? (
-                  <form action={revokeSessionAction}>
-                    <input type="hidden" name="sessionId" value={s.id} />
-                    <button
-                      className="font-medium text-red-700 underline-offset-2 hover:underline"
+                  <ActionForm
+                    action={revokeSessionAction}
+                    hiddenFields={{ sessionId: s.id }}
+                    className="flex flex-wrap items-center gap-2"
+                  >
+                    <Button
+                      variant="danger-link"
                       aria-label={`Sign out ${describeAgent(s.userAgent)} signed in ${when(s.createdAt)}`}
                     >
                       Sign out
-                    </button>
-                  </form>
+                    </Button>
+                  </ActionForm>
                 ) : null}
               </li>
             ))}
           </ul>
           {sessions.length > 1 ? (
-            <form action={revokeOthersAction} className="mt-3">
-              <button className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+            <ActionForm action={revokeOthersAction} className="mt-3 flex flex-wrap items-center gap-3">
+              <Button variant="secondary" size="sm">
                 Sign out everywhere else
-              </button>
-            </form>
+              </Button>
+            </ActionForm>
           ) : null}
         </Section>
         <Section id="purchases" title="Purchases">
@@ -209,7 +192,7 @@ export default async function AccountPage({
                   <span>
                     <span className="font-medium">{p.courseTitle ?? "A course"}</span>
                     <span className="block text-xs text-slate-500">
-                      {p.createdAt.toISOString().slice(0, 10)} · reference {p.id.slice(0, 8)} · {p.provider}
+                      {formatDate(p.createdAt)} · reference {p.id.slice(0, 8)} · {p.provider}
                     </span>
                   </span>
                   <span className="text-right">
@@ -226,11 +209,7 @@ export default async function AccountPage({
             Download everything the platform holds about you as JSON: profile, sign-in methods, sessions,
             enrollments, progress, certificates, payments, reviews and the audit entries about you.
           </p>
-          <a
-            href="/api/v1/me/export"
-            download
-            className="mt-3 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
+          <a href="/api/v1/me/export" download className={buttonClass({ className: "mt-3" })}>
             Export my data
           </a>
           <h3 className="mt-6 font-semibold text-red-800">Delete my account</h3>
@@ -239,7 +218,7 @@ export default async function AccountPage({
             audit entries keep a pseudonym.
           </p>
           <div className="mt-3">
-            <DeleteAccountForm email={profile.email} />
+            <DeleteAccountForm action={deleteAccount} email={profile.email} />
           </div>
         </Section>
       </div>

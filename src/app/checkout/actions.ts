@@ -4,30 +4,23 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
-import { auditContext } from "@/server/http/request-context";
+import { formString, handleForm, type ActionResult } from "@/server/http/action";
 import { logger } from "@/server/log";
 import { startCheckout } from "@/server/payments/checkout";
 import { completeDemoCheckout } from "@/server/payments/demo-checkout";
 import { getDemoProvider, getPaymentProvider } from "@/server/payments/providers";
 
-export interface BuyState {
-  error?: string;
-}
-
-export async function buyAction(_prev: BuyState, form: FormData): Promise<BuyState> {
-  const slug = String(form.get("slug") ?? "").slice(0, 200);
-  const actor = await getActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/courses/${slug}`)}`);
-  let url: string;
-  try {
-    ({ url } = await startCheckout(await getDb(), actor, slug, getPaymentProvider(), await auditContext()));
-  } catch (e) {
-    if (isAppError(e)) return { error: e.userMessage };
-    logger.error("checkout failed", { err: e });
-    return { error: "The payment provider could not be reached. Nothing was charged; please try again." };
-  }
-  redirect(url);
+export async function buyAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return handleForm(
+    form,
+    (f) => formString(f, "slug").slice(0, 200),
+    async (slug, { db, actor, audit }) => {
+      if (!actor) return { redirect: `/signin?callbackUrl=${encodeURIComponent(`/courses/${slug}`)}` };
+      const { url } = await startCheckout(db, actor, slug, getPaymentProvider(), audit);
+      return { redirect: url };
+    },
+    { unexpectedError: "The payment provider could not be reached. Nothing was charged; please try again." },
+  );
 }
 
 const ZDemoChoice = z.object({

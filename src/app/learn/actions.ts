@@ -8,6 +8,7 @@ import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { setLessonProgress } from "@/server/learning/progress";
 import { enrollInCourse } from "@/server/learning/enroll";
+import { formString, handleForm, type ActionResult } from "@/server/http/action";
 import { logger } from "@/server/log";
 
 const ZCompletionForm = z.object({
@@ -36,25 +37,17 @@ export async function setCompletionAction(form: FormData): Promise<void> {
   redirect(`/learn/${encodeURIComponent(slug)}/${encodeURIComponent(target)}${notice}`);
 }
 
-export interface EnrollState {
-  error?: string;
-}
-
-export async function enrollAction(_prev: EnrollState, form: FormData): Promise<EnrollState> {
-  const slug = String(form.get("slug") ?? "");
-  const actor = await getActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/courses/${slug}`)}`);
-  let resume: string | null = null;
-  try {
-    await enrollInCourse(await getDb(), actor, slug);
-    const { findMyEnrollments } = await import("@/server/learning/dashboard");
-    resume =
-      (await findMyEnrollments(await getDb(), actor)).find((e) => e.courseSlug === slug)?.resumeLessonId ??
-      null;
-  } catch (e) {
-    if (isAppError(e)) return { error: e.userMessage };
-    logger.error("enroll failed", { err: e });
-    return { error: "We could not enroll you just now. Please try again." };
-  }
-  redirect(resume ? `/learn/${slug}/${resume}` : "/dashboard");
+export async function enrollAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return handleForm(
+    form,
+    (f) => formString(f, "slug"),
+    async (slug, { db, actor }) => {
+      if (!actor) return { redirect: `/signin?callbackUrl=${encodeURIComponent(`/courses/${slug}`)}` };
+      await enrollInCourse(db, actor, slug);
+      const { findMyEnrollments } = await import("@/server/learning/dashboard");
+      const resume = (await findMyEnrollments(db, actor)).find((e) => e.courseSlug === slug)?.resumeLessonId;
+      return { redirect: resume ? `/learn/${slug}/${resume}` : "/dashboard" };
+    },
+    { unexpectedError: "We could not enroll you just now. Please try again." },
+  );
 }

@@ -7,7 +7,7 @@ import { signInMethods } from "@/server/auth/config";
 import { getActor } from "@/server/auth/session";
 import { ZReturnPath } from "@/server/accounts/sign-in";
 import { getEnv } from "@/server/env";
-import { signInWithProvider } from "./actions";
+import { requestSignInLink, signInWithProvider } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -27,7 +27,7 @@ export default async function SignInPage({
         <h1 className="text-2xl font-bold tracking-tight">Sign in to AI Whisperers</h1>
         <p className="mt-2 text-slate-600">New here? Signing in for the first time creates your account.</p>
         <div className="mt-6 space-y-6">
-          {methods.email ? <SignInForm callbackUrl={callbackUrl} /> : null}
+          {methods.email ? <SignInForm action={requestSignInLink} callbackUrl={callbackUrl} /> : null}
           {(methods.github || methods.google) && (
             <form action={signInWithProvider} className="space-y-3">
               <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteAccount } from "@/app/account/actions";
-import type { ActionResult } from "@/server/http/action";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
-export function DeleteAccountForm({ email }: { email: string }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(deleteAccount, null);
+export function DeleteAccountForm({ action, email }: { action: FormAction; email: string }) {
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(action, null);
+  const failed = state && !state.ok;
   return (
-    <form action={action} className="space-y-3">
+    <form action={formAction} className="space-y-3">
       <label htmlFor="confirmEmail" className="block text-sm text-slate-700">
         Type <strong className="font-mono">{email}</strong> to confirm. This cannot be undone.
       </label>
@@ -17,21 +18,19 @@ export function DeleteAccountForm({ email }: { email: string }) {
         type="email"
         autoComplete="off"
         required
+        defaultValue={failed ? state.values?.confirmEmail : undefined}
         className="block w-full rounded-lg border border-slate-300 px-3 py-2 shadow-sm focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-600"
-        aria-describedby={state && !state.ok ? "delete-error" : undefined}
+        aria-invalid={failed ? true : undefined}
+        aria-describedby={failed ? "delete-error" : undefined}
       />
-      {state && !state.ok ? (
+      {failed ? (
         <p id="delete-error" role="alert" className="text-sm text-red-700">
           {state.error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-60"
-      >
+      <Button variant="danger-solid" disabled={pending}>
         {pending ? "Deleting…" : "Delete my account"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,72 +1,26 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveProfile } from "@/app/account/actions";
-import type { ActionResult } from "@/server/http/action";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
 
-const input =
-  "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600";
-
-export function ProfileForm({ name, image }: { name: string; image: string }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(saveProfile, null);
-  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+export function ProfileForm({ action, name, image }: { action: FormAction; name: string; image: string }) {
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(action, null);
+  const fields = fieldErrors(state);
+  // React resets the form after an action: a failed save shows what was typed, not the saved values.
   return (
-    <form action={action} className="space-y-4">
-      <div>
-        <label htmlFor="name" className="block text-sm font-medium text-slate-800">
-          Name <span className="font-normal text-slate-500">(shown on your certificates)</span>
-        </label>
-        <input
-          id="name"
-          name="name"
-          defaultValue={name}
-          required
-          maxLength={120}
-          className={input}
-          aria-invalid={fields.name ? true : undefined}
-          aria-describedby={fields.name ? "name-error" : undefined}
-        />
-        {fields.name ? (
-          <p id="name-error" className="mt-1 text-sm text-red-700">
-            {fields.name}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="image" className="block text-sm font-medium text-slate-800">
-          Picture URL <span className="font-normal text-slate-500">(optional, https)</span>
-        </label>
-        <input
-          id="image"
-          name="image"
-          type="url"
-          defaultValue={image}
-          maxLength={500}
-          className={input}
-          aria-invalid={fields.image ? true : undefined}
-          aria-describedby={fields.image ? "image-error" : undefined}
-        />
-        {fields.image ? (
-          <p id="image-error" className="mt-1 text-sm text-red-700">
-            {fields.image}
-          </p>
-        ) : null}
-      </div>
+    <form action={formAction} className="space-y-4">
+      <Field id="name" label="Name" inlineHint="shown on your certificates" error={fields.name}>
+        <Input name="name" defaultValue={keptValue(state, "name", name)} required maxLength={120} />
+      </Field>
+      <Field id="image" label="Picture URL" inlineHint="optional, https" error={fields.image}>
+        <Input name="image" type="url" defaultValue={keptValue(state, "image", image)} maxLength={500} />
+      </Field>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? "Saving…" : "Save profile"}
-        </button>
-        <p
-          role="status"
-          aria-live="polite"
-          className={`text-sm ${state?.ok ? "text-emerald-700" : "text-red-700"}`}
-        >
-          {state ? (state.ok ? state.message : state.error) : null}
-        </p>
+        <Button disabled={pending}>{pending ? "Saving…" : "Save profile"}</Button>
+        <ActionStatus state={state} />
       </div>
     </form>
   );

@@ -1,13 +1,24 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRoleAction } from "@/app/admin/actions";
-import type { ActionResult } from "@/server/http/action";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
-export function RoleForm({ userId, role, label }: { userId: string; role: string; label: string }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(changeRoleAction, null);
+export function RoleForm({
+  action,
+  userId,
+  role,
+  label,
+}: {
+  action: FormAction;
+  userId: string;
+  role: string;
+  label: string;
+}) {
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(action, null);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {label}
@@ -22,19 +33,10 @@ export function RoleForm({ userId, role, label }: { userId: string; role: string
         <option value="INSTRUCTOR">Instructor</option>
         <option value="ADMIN">Admin</option>
       </select>
-      <button
-        disabled={pending}
-        className="rounded-lg border border-slate-300 px-2 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
-      >
+      <Button variant="secondary" size="xs" className="text-sm" disabled={pending}>
         {pending ? "Saving…" : "Change"}
-      </button>
-      <span
-        role="status"
-        aria-live="polite"
-        className={`text-xs ${state?.ok ? "text-emerald-700" : "text-red-700"}`}
-      >
-        {state ? (state.ok ? state.message : state.error) : null}
-      </span>
+      </Button>
+      <ActionStatus state={state} size="xs" />
     </form>
   );
 }

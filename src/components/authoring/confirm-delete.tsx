@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionResult } from "@/server/http/action";
-import { dangerButton, secondaryButton } from "./styles";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
 /**
  * A delete that asks first, saying how many students have progress in what is deleted. The server checks
@@ -10,13 +11,13 @@ import { dangerButton, secondaryButton } from "./styles";
  */
 export function ConfirmDelete({
   action,
-  hidden,
+  hiddenFields,
   what,
   name,
   affected,
 }: {
-  action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
-  hidden: Record<string, string>;
+  action: FormAction;
+  hiddenFields: Record<string, string>;
   what: string;
   name: string;
   affected: number;
@@ -27,9 +28,9 @@ export function ConfirmDelete({
   const count = Number.isFinite(serverCount) ? serverCount : affected;
   if (!open) {
     return (
-      <button type="button" className={dangerButton} onClick={() => setOpen(true)}>
+      <Button type="button" variant="danger" size="sm" onClick={() => setOpen(true)}>
         Delete<span className="sr-only"> {name}</span>
-      </button>
+      </Button>
     );
   }
   return (
@@ -39,7 +40,7 @@ export function ConfirmDelete({
       aria-label={`Confirm deleting ${name}`}
       className="w-full rounded-xl border border-red-200 bg-red-50 p-3 text-sm"
     >
-      {Object.entries(hidden).map(([k, v]) => (
+      {Object.entries(hiddenFields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <input type="hidden" name="confirmAffected" value={count} />
@@ -50,18 +51,14 @@ export function ConfirmDelete({
           : "No student has progress in it."}
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <button type="submit" disabled={pending} className={dangerButton}>
+        <Button variant="danger" size="sm" disabled={pending}>
           {pending ? "Deleting…" : `Delete ${what}`}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
+        </Button>
+        <Button type="button" variant="secondary" size="sm" onClick={() => setOpen(false)}>
           Cancel
-        </button>
+        </Button>
       </div>
-      {state && !state.ok ? (
-        <p role="alert" className="mt-2 text-red-800">
-          {state.error}
-        </p>
-      ) : null}
+      {state && !state.ok ? <ActionStatus state={state} className="mt-2" /> : null}
     </form>
   );
 }

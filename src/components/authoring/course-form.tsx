@@ -1,12 +1,21 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import { checkSlugAction, saveCourseAction } from "@/app/instructor/actions";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass, labelClass } from "@/components/ui/field";
+import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
+import { moneyInputPattern } from "@/lib/money";
 import { slugify } from "@/lib/slug";
-import type { ActionResult } from "@/server/http/action";
-import { ActionStatus } from "./action-status";
 import { ListField } from "./list-field";
-import { inputClass, labelClass, primaryButton } from "./styles";
+
+export interface CourseFormActions {
+  save: FormAction;
+  checkSlug: (
+    slug: string,
+    courseId?: string,
+  ) => Promise<ActionResult<{ available: boolean; reason?: string }>>;
+}
 
 export interface CourseFormValues {
   id?: string;
@@ -32,47 +41,24 @@ const DIFFICULTIES = [
 
 type SlugState = { checking: true } | { checking: false; available: boolean; reason?: string } | null;
 
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label} {hint ? <span className="font-normal text-slate-500">({hint})</span> : null}
-      </label>
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 /** Creates (no id) or edits a course's details. The slug follows the title until it is edited by hand. */
 export function CourseForm({
   values,
+  currency,
   currencySymbol,
   slugLocked,
+  actions,
 }: {
   values: CourseFormValues;
+  currency: string;
   currencySymbol: string;
+  actions: CourseFormActions;
   /** After first publication a changed slug keeps the old address as a redirect: say so. */
   slugLocked: boolean;
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(saveCourseAction, null);
-  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.save, null);
+  const fields = fieldErrors(state);
+  const kept = (name: keyof CourseFormValues & string) => keptValue(state, name, String(values[name] ?? ""));
   const [title, setTitle] = useState(values.title);
   const [slug, setSlug] = useState(values.slug);
   const [slugEdited, setSlugEdited] = useState(Boolean(values.id));
@@ -92,20 +78,22 @@ export function CourseForm({
     }
     setSlugState({ checking: true });
     timer.current = setTimeout(async () => {
-      const answer = await checkSlugAction(next, values.id);
-      if (n === seq.current) setSlugState({ checking: false, ...answer });
+      const answer = await actions.checkSlug(next, values.id);
+      if (n !== seq.current) return;
+      setSlugState(
+        answer.ok && answer.data
+          ? { checking: false, ...answer.data }
+          : { checking: false, available: false, reason: answer.ok ? undefined : answer.error },
+      );
     }, 300);
   }
-
-  const invalid = (name: string) =>
-    fields[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
 
   return (
     <form action={action} className="space-y-5" aria-label={values.id ? "Course details" : "New course"}>
       {values.id ? <input type="hidden" name="courseId" value={values.id} /> : null}
       <Field id="title" label="Title" error={fields.title}>
         <input
-          id="title"
+          className={inputClass}
           name="title"
           required
           maxLength={200}
@@ -114,8 +102,6 @@ export function CourseForm({
             setTitle(e.target.value);
             if (!slugEdited) changeSlug(slugify(e.target.value));
           }}
-          className={inputClass}
-          {...invalid("title")}
         />
       </Field>
       <div>
@@ -159,31 +145,32 @@ export function CourseForm({
       </div>
       <Field id="description" label="Description" error={fields.description}>
         <textarea
-          id="description"
           name="description"
           required
           rows={4}
           maxLength={5000}
-          defaultValue={values.description}
+          defaultValue={kept("description")}
           className={inputClass}
-          {...invalid("description")}
         />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id="price" label={`Price (${currencySymbol})`} hint="0 for a free course" error={fields.price}>
+        <Field
+          id="price"
+          label={`Price (${currencySymbol})`}
+          inlineHint="0 for a free course"
+          error={fields.price}
+        >
           <input
-            id="price"
             name="price"
             required
             inputMode="decimal"
-            pattern="\d{1,6}(\.\d{1,2})?"
-            defaultValue={values.price}
+            pattern={moneyInputPattern(currency)}
+            defaultValue={kept("price")}
             className={inputClass}
-            {...invalid("price")}
           />
         </Field>
         <Field id="difficulty" label="Level" error={fields.difficulty}>
-          <select id="difficulty" name="difficulty" defaultValue={values.difficulty} className={inputClass}>
+          <select name="difficulty" defaultValue={kept("difficulty")} className={inputClass}>
             {DIFFICULTIES.map(([v, label]) => (
               <option key={v} value={v}>
                 {label}
@@ -195,17 +182,10 @@ export function CourseForm({
       <Field
         id="imageUrl"
         label="Image URL"
-        hint="optional; https:// or a path on this platform"
+        inlineHint="optional; https:// or a path on this platform"
         error={fields.imageUrl}
       >
-        <input
-          id="imageUrl"
-          name="imageUrl"
-          maxLength={500}
-          defaultValue={values.imageUrl}
-          className={inputClass}
-          {...invalid("imageUrl")}
-        />
+        <input name="imageUrl" maxLength={500} defaultValue={kept("imageUrl")} className={inputClass} />
       </Field>
       <ListField
         name="learningObjectives"
@@ -222,29 +202,22 @@ export function CourseForm({
       <fieldset className="space-y-4 rounded-xl border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium text-slate-800">Search engines (optional)</legend>
         <Field id="metaTitle" label="SEO title" error={fields.metaTitle}>
-          <input
-            id="metaTitle"
-            name="metaTitle"
-            maxLength={120}
-            defaultValue={values.metaTitle}
-            className={inputClass}
-          />
+          <input name="metaTitle" maxLength={120} defaultValue={kept("metaTitle")} className={inputClass} />
         </Field>
         <Field id="metaDescription" label="SEO description" error={fields.metaDescription}>
           <textarea
-            id="metaDescription"
             name="metaDescription"
             rows={2}
             maxLength={300}
-            defaultValue={values.metaDescription}
+            defaultValue={kept("metaDescription")}
             className={inputClass}
           />
         </Field>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <Button disabled={pending}>
           {pending ? "Saving…" : values.id ? "Save details" : "Create course"}
-        </button>
+        </Button>
         <ActionStatus state={state} />
       </div>
     </form>

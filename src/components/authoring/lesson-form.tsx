@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import { previewMarkdownAction, saveLessonAction } from "@/app/instructor/actions";
-import type { ActionResult } from "@/server/http/action";
-import { ActionStatus } from "./action-status";
-import { inputClass, labelClass, primaryButton } from "./styles";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import { inputClass, labelClass } from "@/components/ui/field";
+import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
 
 const TYPES = [
   ["TEXT", "Reading"],
@@ -29,9 +29,18 @@ export interface LessonFormValues {
  * The lesson editor. The preview beside the Markdown is rendered on the server by the player's own
  * renderMarkdown (debounced), so what the author sees is what students get.
  */
-export function LessonForm({ values, initialHtml }: { values: LessonFormValues; initialHtml: string }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(saveLessonAction, null);
-  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+export function LessonForm({
+  values,
+  initialHtml,
+  actions,
+}: {
+  values: LessonFormValues;
+  initialHtml: string;
+  actions: { save: FormAction; preview: (markdown: string) => Promise<ActionResult<{ html: string }>> };
+}) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.save, null);
+  const fields = fieldErrors(state);
+  const kept = (name: keyof LessonFormValues) => keptValue(state, name, String(values[name]));
   const [content, setContent] = useState(values.content);
   const [html, setHtml] = useState(initialHtml);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -46,11 +55,11 @@ export function LessonForm({ values, initialHtml }: { values: LessonFormValues; 
     const n = ++seq.current;
     setRendering(true);
     timer.current = setTimeout(async () => {
-      const answer = await previewMarkdownAction(next);
+      const answer = await actions.preview(next);
       if (n !== seq.current) return;
       setRendering(false);
-      if ("html" in answer) {
-        setHtml(answer.html);
+      if (answer.ok) {
+        setHtml(answer.data?.html ?? "");
         setPreviewError(null);
       } else setPreviewError(answer.error);
     }, 350);
@@ -78,7 +87,7 @@ export function LessonForm({ values, initialHtml }: { values: LessonFormValues; 
           name="title"
           required
           maxLength={200}
-          defaultValue={values.title}
+          defaultValue={kept("title")}
           className={inputClass}
           {...invalid("title")}
         />
@@ -89,7 +98,7 @@ export function LessonForm({ values, initialHtml }: { values: LessonFormValues; 
           <label htmlFor="lessonType" className={labelClass}>
             Type
           </label>
-          <select id="lessonType" name="lessonType" defaultValue={values.lessonType} className={inputClass}>
+          <select id="lessonType" name="lessonType" defaultValue={kept("lessonType")} className={inputClass}>
             {TYPES.map(([v, label]) => (
               <option key={v} value={v}>
                 {label}
@@ -109,7 +118,7 @@ export function LessonForm({ values, initialHtml }: { values: LessonFormValues; 
             max={1440}
             step={1}
             required
-            defaultValue={values.duration}
+            defaultValue={kept("duration")}
             className={inputClass}
             {...invalid("duration")}
           />
@@ -159,7 +168,7 @@ export function LessonForm({ values, initialHtml }: { values: LessonFormValues; 
             id="videoUrl"
             name="videoUrl"
             maxLength={500}
-            defaultValue={values.videoUrl}
+            defaultValue={kept("videoUrl")}
             className={inputClass}
             {...invalid("videoUrl")}
           />
@@ -173,7 +182,7 @@ export function LessonForm({ values, initialHtml }: { values: LessonFormValues; 
             id="resourceUrl"
             name="resourceUrl"
             maxLength={500}
-            defaultValue={values.resourceUrl}
+            defaultValue={kept("resourceUrl")}
             className={inputClass}
             {...invalid("resourceUrl")}
           />
@@ -181,9 +190,7 @@ export function LessonForm({ values, initialHtml }: { values: LessonFormValues; 
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Saving…" : "Save lesson"}
-        </button>
+        <Button disabled={pending}>{pending ? "Saving…" : "Save lesson"}</Button>
         <ActionStatus state={state} />
       </div>
     </form>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { inputClass, secondaryButton } from "./styles";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 /** An editable list of short texts, submitted as repeated form fields named `name`. */
 export function ListField({
@@ -40,7 +41,7 @@ export function ListField({
             />
             <button
               type="button"
-              className={secondaryButton}
+              className={buttonClass({ variant: "secondary", size: "sm" })}
               onClick={() => setItems(items.filter((x) => x.key !== item.key))}
             >
               Remove
@@ -54,7 +55,7 @@ export function ListField({
       </ol>
       <button
         type="button"
-        className={secondaryButton}
+        className={buttonClass({ variant: "secondary", size: "sm" })}
         disabled={items.length >= 30}
         onClick={() => {
           setItems([...items, { key: nextKey, text: "" }]);

@@ -1,24 +1,26 @@
 "use client";
 
 import { useActionState } from "react";
-import { moveLessonAction } from "@/app/instructor/actions";
-import type { ActionResult } from "@/server/http/action";
-import { ActionStatus } from "./action-status";
-import { inputClass, labelClass, secondaryButton } from "./styles";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import { inputClass, labelClass } from "@/components/ui/field";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
 /** Moves the lesson to the end of another module; students' progress in it moves along. */
 export function MoveLessonForm({
+  action: move,
   courseId,
   lessonId,
   currentModuleId,
   modules,
 }: {
+  action: FormAction;
   courseId: string;
   lessonId: string;
   currentModuleId: string;
   modules: { id: string; title: string }[];
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(moveLessonAction, null);
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(move, null);
   const others = modules.filter((m) => m.id !== currentModuleId);
   return (
     <form action={action} className="mt-3 flex flex-wrap items-end gap-2">
@@ -36,9 +38,9 @@ export function MoveLessonForm({
           ))}
         </select>
       </div>
-      <button type="submit" disabled={pending} className={`${secondaryButton} py-2`}>
+      <Button variant="secondary" size="sm" className="py-2" disabled={pending}>
         Move lesson
-      </button>
+      </Button>
       <ActionStatus state={state} className="basis-full" />
     </form>
   );

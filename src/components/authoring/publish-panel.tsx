@@ -1,32 +1,33 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { publishAction } from "@/app/instructor/actions";
-import type { ActionResult } from "@/server/http/action";
-import { ActionStatus } from "./action-status";
-import { primaryButton, secondaryButton } from "./styles";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
 /** Publish (when nothing is missing) or unpublish (confirming when students are enrolled). */
 export function PublishPanel({
+  action: publish,
   courseId,
   published,
   canPublish,
   enrolledStudents,
 }: {
+  action: FormAction;
   courseId: string;
   published: boolean;
   canPublish: boolean;
   enrolledStudents: number;
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(publishAction, null);
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(publish, null);
   const [confirming, setConfirming] = useState(false);
   if (!published) {
     return (
       <form action={action} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="courseId" value={courseId} />
-        <button name="intent" value="publish" disabled={pending || !canPublish} className={primaryButton}>
+        <Button name="intent" value="publish" disabled={pending || !canPublish}>
           {pending ? "Publishing…" : "Publish course"}
-        </button>
+        </Button>
         <ActionStatus state={state} />
       </form>
     );
@@ -45,18 +46,18 @@ export function PublishPanel({
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         {needsConfirmation ? (
-          <button type="button" className={secondaryButton} onClick={() => setConfirming(true)}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(true)}>
             Unpublish…
-          </button>
+          </Button>
         ) : (
-          <button name="intent" value="unpublish" disabled={pending} className={secondaryButton}>
+          <Button name="intent" value="unpublish" disabled={pending} variant="secondary" size="sm">
             {pending ? "Unpublishing…" : confirming ? "Unpublish anyway" : "Unpublish"}
-          </button>
+          </Button>
         )}
         {confirming ? (
-          <button type="button" className={secondaryButton} onClick={() => setConfirming(false)}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(false)}>
             Keep it published
-          </button>
+          </Button>
         ) : null}
         <ActionStatus state={state} />
       </div>

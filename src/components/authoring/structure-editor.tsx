@@ -2,13 +2,26 @@
 
 import Link from "next/link";
 import { useRef, useState, type DragEvent } from "react";
-import { deleteModuleAction, reorderAction } from "@/app/instructor/actions";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 import { formatDuration, formatLessonType } from "@/lib/format";
 import type { EditorModule } from "@/server/authoring/queries";
 import { ConfirmDelete } from "./confirm-delete";
 import { ModuleForm, NewLessonForm } from "./structure-forms";
-import { secondaryButton } from "./styles";
+
+export interface StructureActions {
+  reorder: (input: {
+    kind: "modules" | "lessons";
+    courseId: string;
+    parentId: string;
+    ids: string[];
+    previousIds: string[];
+  }) => Promise<ActionResult>;
+  saveModule: FormAction;
+  deleteModule: FormAction;
+  createLesson: FormAction;
+}
 
 type Kind = "modules" | "lessons";
 interface Dragged {
@@ -36,10 +49,12 @@ export function StructureEditor({
   courseId,
   courseSlug,
   modules,
+  actions,
 }: {
   courseId: string;
   courseSlug: string;
   modules: EditorModule[];
+  actions: StructureActions;
 }) {
   const [tree, setTree] = useState(modules);
   const [source, setSource] = useState(modules);
@@ -91,7 +106,7 @@ export function StructureEditor({
           document.getElementById(`move-${viaButton === "up" ? "down" : "up"}-${movedId}`)?.focus();
       });
     }
-    const result = await reorderAction({ kind, courseId, parentId, ids, previousIds });
+    const result = await actions.reorder({ kind, courseId, parentId, ids, previousIds });
     busy.current = false;
     if (result.ok) {
       setAnnouncement(`Moved “${label}” to position ${to + 1} of ${count}${where}.`);
@@ -262,15 +277,24 @@ export function StructureEditor({
                 </ol>
               )}
               <div className="mt-4">
-                <NewLessonForm courseId={courseId} moduleId={m.id} moduleTitle={m.title} />
+                <NewLessonForm
+                  action={actions.createLesson}
+                  courseId={courseId}
+                  moduleId={m.id}
+                  moduleTitle={m.title}
+                />
               </div>
               <details className="mt-4">
-                <summary className={`${secondaryButton} inline-block cursor-pointer`}>Edit module</summary>
+                <summary
+                  className={buttonClass({ variant: "secondary", size: "sm", className: "cursor-pointer" })}
+                >
+                  Edit module
+                </summary>
                 <div className="mt-3 space-y-4 rounded-xl bg-slate-50 p-4">
-                  <ModuleForm courseId={courseId} module={m} />
+                  <ModuleForm action={actions.saveModule} courseId={courseId} module={m} />
                   <ConfirmDelete
-                    action={deleteModuleAction}
-                    hidden={{ id: m.id, courseId }}
+                    action={actions.deleteModule}
+                    hiddenFields={{ id: m.id, courseId }}
                     what="module"
                     name={m.title}
                     affected={m.studentsWithProgress}
@@ -289,7 +313,7 @@ export function StructureEditor({
           Add a module
         </h3>
         <div className="mt-3">
-          <ModuleForm courseId={courseId} />
+          <ModuleForm action={actions.saveModule} courseId={courseId} />
         </div>
       </section>
     </div>

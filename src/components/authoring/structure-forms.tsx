@@ -1,20 +1,22 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { createLessonAction, saveModuleAction } from "@/app/instructor/actions";
-import type { ActionResult } from "@/server/http/action";
-import { ActionStatus } from "./action-status";
-import { inputClass, labelClass, primaryButton, secondaryButton } from "./styles";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import { inputClass, labelClass } from "@/components/ui/field";
+import { keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
 
 /** Adds a module (no moduleId) or edits one. */
 export function ModuleForm({
+  action: save,
   courseId,
   module,
 }: {
+  action: FormAction;
   courseId: string;
   module?: { id: string; title: string; description: string; published: boolean };
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(saveModuleAction, null);
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(save, null);
   const id = useId();
   return (
     <form
@@ -33,7 +35,7 @@ export function ModuleForm({
           name="title"
           required
           maxLength={200}
-          defaultValue={module?.title}
+          defaultValue={keptValue(state, "title", module?.title ?? "")}
           className={inputClass}
         />
       </div>
@@ -46,7 +48,7 @@ export function ModuleForm({
           name="description"
           rows={2}
           maxLength={2000}
-          defaultValue={module?.description}
+          defaultValue={keptValue(state, "description", module?.description ?? "")}
           className={inputClass}
         />
       </div>
@@ -61,9 +63,9 @@ export function ModuleForm({
         <span className="text-slate-500">(a draft module is hidden from students and not counted)</span>
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={module ? secondaryButton : primaryButton}>
+        <Button variant={module ? "secondary" : "primary"} size={module ? "sm" : "md"} disabled={pending}>
           {module ? "Save module" : "Add module"}
-        </button>
+        </Button>
         <ActionStatus state={state} />
       </div>
     </form>
@@ -72,15 +74,17 @@ export function ModuleForm({
 
 /** Adds an empty lesson at the end of a module and opens it in the lesson editor. */
 export function NewLessonForm({
+  action: create,
   courseId,
   moduleId,
   moduleTitle,
 }: {
+  action: FormAction;
   courseId: string;
   moduleId: string;
   moduleTitle: string;
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(createLessonAction, null);
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(create, null);
   const id = useId();
   return (
     <form
@@ -96,9 +100,9 @@ export function NewLessonForm({
         </label>
         <input id={`${id}-title`} name="title" required maxLength={200} className={inputClass} />
       </div>
-      <button type="submit" disabled={pending} className={secondaryButton + " py-2"}>
+      <Button variant="secondary" size="sm" className="py-2" disabled={pending}>
         {pending ? "Adding…" : "Add lesson"}
-      </button>
+      </Button>
       <ActionStatus state={state} className="basis-full" />
     </form>
   );

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { addInstructorAction, removeInstructorAction } from "@/app/instructor/team-actions";
-import type { ActionResult } from "@/server/http/action";
-import { ActionStatus } from "./action-status";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
 interface Member {
   userId: string;
@@ -12,31 +12,47 @@ interface Member {
   role: "OWNER" | "INSTRUCTOR";
 }
 
-function RemoveButton({ courseId, member, last }: { courseId: string; member: Member; last: boolean }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(
-    removeInstructorAction,
-    null,
-  );
+function RemoveButton({
+  remove,
+  courseId,
+  member,
+  last,
+}: {
+  remove: FormAction;
+  courseId: string;
+  member: Member;
+  last: boolean;
+}) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(remove, null);
   if (last) return <span className="text-xs text-slate-500">the course&apos;s only instructor</span>;
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="courseId" value={courseId} />
       <input type="hidden" name="userId" value={member.userId} />
-      <button
+      <Button
+        variant="danger-link"
+        size="sm"
         disabled={pending}
-        className="text-sm font-medium text-red-700 hover:underline disabled:opacity-60"
         aria-label={`Remove ${member.name ?? member.email} from the course`}
       >
         Remove
-      </button>
+      </Button>
       <ActionStatus state={state} />
     </form>
   );
 }
 
 /** The course's instructors: list, add by e-mail, remove (never the last one). */
-export function TeamEditor({ courseId, team }: { courseId: string; team: Member[] }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(addInstructorAction, null);
+export function TeamEditor({
+  courseId,
+  team,
+  actions,
+}: {
+  courseId: string;
+  team: Member[];
+  actions: { add: FormAction; remove: FormAction };
+}) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.add, null);
   return (
     <div>
       <ul className="divide-y divide-slate-100">
@@ -47,7 +63,7 @@ export function TeamEditor({ courseId, team }: { courseId: string; team: Member[
               <span className="text-slate-500">{m.email}</span>
               {m.role === "OWNER" ? <span className="ml-2 text-xs text-slate-500">owner</span> : null}
             </span>
-            <RemoveButton courseId={courseId} member={m} last={team.length <= 1} />
+            <RemoveButton remove={actions.remove} courseId={courseId} member={m} last={team.length <= 1} />
           </li>
         ))}
       </ul>
@@ -62,12 +78,9 @@ export function TeamEditor({ courseId, team }: { courseId: string; team: Member[
             className="mt-1 block w-72 max-w-full rounded-lg border border-slate-300 px-3 py-2"
           />
         </label>
-        <button
-          disabled={pending}
-          className="rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
-        >
+        <Button variant="secondary" size="sm" className="py-2" disabled={pending}>
           {pending ? "Adding…" : "Add"}
-        </button>
+        </Button>
         <ActionStatus state={state} className="w-full" />
       </form>
     </div>

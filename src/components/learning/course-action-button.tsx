@@ -1,25 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
-import { buyAction, type BuyState } from "@/app/checkout/actions";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
-export function BuyButton({ slug, label }: { slug: string; label: string }) {
-  const [state, action, pending] = useActionState<BuyState, FormData>(buyAction, {});
+/** A one-button form (enroll, buy) whose action redirects on success and shows why when it fails. */
+export function CourseActionButton({
+  action,
+  slug,
+  label,
+  pendingLabel,
+}: {
+  action: FormAction;
+  slug: string;
+  label: string;
+  pendingLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(action, null);
   return (
-    <form action={action} className="mt-4">
+    <form action={formAction} className="mt-4">
       <input type="hidden" name="slug" value={slug} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {pending ? "Opening the checkout…" : label}
-      </button>
-      {state.error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
+      <Button size="lg" block disabled={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
+      <ActionStatus state={state} className="mt-2" />
     </form>
   );
 }

@@ -1,40 +1,52 @@
-import Link from "next/link";
-import { getActor } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { getCourseCta } from "@/server/learning/course-cta";
-import { EnrollButton } from "./enroll-button";
-import { BuyButton } from "./buy-button";
-import { formatPrice } from "@/lib/format";
-import { getEnv } from "@/server/env";
-import { getPaymentProvider } from "@/server/payments/providers";
+import { ButtonLink } from "@/components/ui/button";
+import type { FormAction } from "@/lib/action-result";
+import { formatPrice } from "@/lib/money";
+import type { CourseCta } from "@/server/learning/course-cta";
+import { CourseActionButton } from "./course-action-button";
 
-const primary =
-  "mt-4 block w-full rounded-lg bg-brand-600 px-4 py-2.5 text-center font-medium text-white hover:bg-brand-700";
-const secondary =
-  "mt-2 block w-full rounded-lg border border-slate-300 px-4 py-2.5 text-center font-medium hover:bg-slate-50";
-
-/** The course page's call to action: sign in, enroll, continue, or see the certificate. */
-export async function CourseCallToAction({
+/** The course page's call to action: sign in, enroll, buy, continue, or see the certificate. */
+export function CourseCallToAction({
   course,
+  cta,
+  currency,
+  canBuy,
+  actions,
 }: {
-  course: { id: string; slug: string; price: number };
+  course: { slug: string; price: number };
+  cta: CourseCta;
+  currency: string;
+  /** A payment provider is configured. */
+  canBuy: boolean;
+  actions: { enroll: FormAction; buy: FormAction };
 }) {
-  const cta = await getCourseCta(await getDb(), await getActor(), course);
+  const primary = { size: "lg", block: true, className: "mt-4" } as const;
   switch (cta.kind) {
     case "sign-in":
       return (
-        <Link
+        <ButtonLink
+          {...primary}
           href={`/signin?callbackUrl=${encodeURIComponent(`/courses/${course.slug}`)}`}
-          className={primary}
         >
           {course.price === 0 ? "Sign in to enroll for free" : "Sign in to get this course"}
-        </Link>
+        </ButtonLink>
       );
     case "enroll-free":
-      return <EnrollButton slug={course.slug} />;
+      return (
+        <CourseActionButton
+          action={actions.enroll}
+          slug={course.slug}
+          label="Enroll for free"
+          pendingLabel="Enrolling…"
+        />
+      );
     case "buy":
-      return getPaymentProvider() ? (
-        <BuyButton slug={course.slug} label={`Buy for ${formatPrice(course.price, getEnv().currency)}`} />
+      return canBuy ? (
+        <CourseActionButton
+          action={actions.buy}
+          slug={course.slug}
+          label={`Buy for ${formatPrice(course.price, currency)}`}
+          pendingLabel="Opening the checkout…"
+        />
       ) : (
         <p className="mt-4 text-sm text-slate-600">Purchases are not available on this instance.</p>
       );
@@ -48,20 +60,26 @@ export async function CourseCallToAction({
       );
     case "continue":
       return cta.lessonId ? (
-        <Link href={`/learn/${course.slug}/${cta.lessonId}`} className={primary}>
+        <ButtonLink {...primary} href={`/learn/${course.slug}/${cta.lessonId}`}>
           {cta.progress === 0 ? "Start learning" : `Continue where you left off (${cta.progress}%)`}
-        </Link>
+        </ButtonLink>
       ) : null;
     case "certificate":
       return (
         <>
-          <Link href={`/certificates/${cta.certificateNumber}`} className={primary}>
+          <ButtonLink {...primary} href={`/certificates/${cta.certificateNumber}`}>
             View your certificate
-          </Link>
+          </ButtonLink>
           {cta.lessonId ? (
-            <Link href={`/learn/${course.slug}/${cta.lessonId}`} className={secondary}>
+            <ButtonLink
+              variant="secondary"
+              size="lg"
+              block
+              className="mt-2"
+              href={`/learn/${course.slug}/${cta.lessonId}`}
+            >
               Review the course
-            </Link>
+            </ButtonLink>
           ) : null}
         </>
       );

@@ -1,24 +1,34 @@
 import Link from "next/link";
-import { getActor } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import type { FormAction } from "@/lib/action-result";
+import { formatDate } from "@/lib/dates";
 import { INELIGIBLE_MESSAGES } from "@/server/reviews/eligibility";
-import { getCourseReviewsView } from "@/server/reviews/queries";
+import type { CourseReviewsView } from "@/server/reviews/queries";
 import { ReviewForm } from "./review-form";
-import { ReviewItem, formatReviewDate } from "./review-list";
+import { ReviewItem } from "./review-list";
+
+export interface ReviewActions {
+  save: FormAction;
+  delete: FormAction;
+  report: FormAction;
+}
 
 /**
  * The course page's reviews: the visitor's own review (write, edit, delete; or why they cannot yet), then
  * everyone's, newest first, one page at a time (?reviews=<cursor>).
  */
-export async function CourseReviews({
+export function CourseReviews({
   course,
   cursor,
+  view,
+  signedIn,
+  actions,
 }: {
   course: { id: string; slug: string };
   cursor?: string;
+  view: CourseReviewsView;
+  signedIn: boolean;
+  actions: ReviewActions;
 }) {
-  const actor = await getActor();
-  const view = await getCourseReviewsView(await getDb(), actor, course.id, cursor);
   const { mine, eligibility } = view;
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(`/courses/${course.slug}`)}`;
 
@@ -28,7 +38,7 @@ export async function CourseReviews({
         <h3 id="your-review" className="text-lg font-semibold">
           {mine ? "Your review" : "Review this course"}
         </h3>
-        {!actor ? (
+        {!signedIn ? (
           <p className="mt-2 text-slate-700">
             <Link href={signInHref} className="font-medium text-brand-700 underline">
               Sign in
@@ -39,8 +49,8 @@ export async function CourseReviews({
           <div className="mt-3 space-y-3">
             {mine?.hiddenAt ? (
               <p role="status" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-                <strong>Hidden by a moderator</strong> on {formatReviewDate(mine.hiddenAt)}:{" "}
-                {mine.hiddenReason}. Only you can see this review; it does not count in the course’s rating.
+                <strong>Hidden by a moderator</strong> on {formatDate(mine.hiddenAt)}: {mine.hiddenReason}.
+                Only you can see this review; it does not count in the course’s rating.
               </p>
             ) : null}
             {!eligibility.eligible ? (
@@ -71,6 +81,7 @@ export async function CourseReviews({
                 slug={course.slug}
                 initial={mine ? { rating: mine.rating, comment: mine.comment } : null}
                 canWrite={eligibility.eligible}
+                actions={actions}
               />
             ) : null}
           </div>
@@ -87,7 +98,11 @@ export async function CourseReviews({
       ) : (
         <ol className="space-y-4" aria-label="Reviews, newest first">
           {view.items.map((r) => (
-            <ReviewItem key={r.id} review={r} canReport={Boolean(actor) && r.id !== mine?.id} />
+            <ReviewItem
+              key={r.id}
+              review={r}
+              report={signedIn && r.id !== mine?.id ? actions.report : undefined}
+            />
           ))}
         </ol>
       )}

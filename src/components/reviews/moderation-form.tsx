@@ -1,12 +1,21 @@
 "use client";
 
 import { useActionState } from "react";
-import { moderateReviewAction } from "@/app/admin/reviews/actions";
-import type { ActionResult } from "@/server/http/action";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
 /** Hide or remove a reported review, with a reason the author sees (hide) or the audit log keeps (remove). */
-export function ModerationForm({ reviewId, courseSlug }: { reviewId: string; courseSlug: string }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(moderateReviewAction, null);
+export function ModerationForm({
+  action: moderate,
+  reviewId,
+  courseSlug,
+}: {
+  action: FormAction;
+  reviewId: string;
+  courseSlug: string;
+}) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(moderate, null);
   const id = `moderation-reason-${reviewId}`;
   return (
     <form action={action} className="space-y-2" aria-label="Moderate this review">
@@ -23,30 +32,14 @@ export function ModerationForm({ reviewId, courseSlug }: { reviewId: string; cou
         className="block w-full min-w-48 rounded-lg border border-slate-300 px-2 py-1 text-sm"
       />
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          name="intent"
-          value="hide"
-          disabled={pending}
-          className="rounded-lg bg-slate-800 px-3 py-1 text-xs font-medium text-white hover:bg-slate-700 disabled:opacity-60"
-        >
+        <Button name="intent" value="hide" disabled={pending} variant="dark" size="xs">
           Hide
-        </button>
-        <button
-          name="intent"
-          value="remove"
-          disabled={pending}
-          className="rounded-lg border border-red-300 px-3 py-1 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
-        >
+        </Button>
+        <Button name="intent" value="remove" disabled={pending} variant="danger" size="xs">
           Remove
-        </button>
+        </Button>
       </div>
-      <p
-        role="status"
-        aria-live="polite"
-        className={`text-xs ${state?.ok ? "text-emerald-700" : "text-red-700"}`}
-      >
-        {state ? (state.ok ? state.message : state.error) : null}
-      </p>
+      <ActionStatus state={state} size="xs" />
     </form>
   );
 }

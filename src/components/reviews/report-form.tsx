@@ -1,19 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { reportReviewAction } from "@/app/courses/[slug]/review-actions";
-import type { ActionResult } from "@/server/http/action";
+import type { ActionResult, FormAction } from "@/lib/action-result";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
 
 /** "Report" behind a disclosure: a reason (1–1000 characters) for the moderators. */
-export function ReportForm({ reviewId, authorName }: { reviewId: string; authorName: string }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(reportReviewAction, null);
-  if (state?.ok) {
-    return (
-      <p role="status" className="mt-2 text-xs text-emerald-700">
-        {state.message}
-      </p>
-    );
-  }
+export function ReportForm({
+  action: report,
+  reviewId,
+  authorName,
+}: {
+  action: FormAction;
+  reviewId: string;
+  authorName: string;
+}) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(report, null);
+  if (state?.ok) return <ActionStatus state={state} size="xs" className="mt-2" />;
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-xs text-slate-500 hover:text-slate-700">Report</summary>
@@ -31,18 +34,10 @@ export function ReportForm({ reviewId, authorName }: { reviewId: string; authorN
           className="block w-full rounded-lg border border-slate-300 px-2 py-1 text-sm"
         />
         <div className="flex items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg border border-slate-300 px-3 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60"
-          >
+          <Button variant="secondary" size="xs" disabled={pending}>
             {pending ? "Sending…" : "Send report"}
-          </button>
-          {state && !state.ok ? (
-            <span role="alert" className="text-xs text-red-700">
-              {state.error}
-            </span>
-          ) : null}
+          </Button>
+          <ActionStatus state={state} size="xs" />
         </div>
       </form>
     </details>

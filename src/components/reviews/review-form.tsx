@@ -1,42 +1,34 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { deleteReviewAction, saveReviewAction } from "@/app/courses/[slug]/review-actions";
-import type { ActionResult } from "@/server/http/action";
+import { ActionStatus } from "@/components/ui/action-status";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/action-result";
+import type { ReviewActions } from "./course-reviews";
 
 const COMMENT_MAX = 2000;
 const STARS = [1, 2, 3, 4, 5] as const;
 const starLabel = (n: number) => `${n} ${n === 1 ? "star" : "stars"}`;
-
-function Status({ state }: { state: ActionResult | null }) {
-  return (
-    <p
-      role="status"
-      aria-live="polite"
-      className={`text-sm ${state?.ok ? "text-emerald-700" : "text-red-700"}`}
-    >
-      {state ? (state.ok ? state.message : state.error) : null}
-    </p>
-  );
-}
 
 /** Write or edit one's review: 1–5 stars as a native radio group (arrow keys work), an optional comment. */
 export function ReviewForm({
   slug,
   initial,
   canWrite,
+  actions,
 }: {
   slug: string;
   initial: { rating: number; comment: string | null } | null;
   canWrite: boolean;
+  actions: Pick<ReviewActions, "save" | "delete">;
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(saveReviewAction, null);
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.save, null);
   const [rating, setRating] = useState(initial?.rating ?? 0);
   const [hover, setHover] = useState(0);
   const [comment, setComment] = useState(initial?.comment ?? "");
   const [delState, delAction, deleting] = useActionState<ActionResult | null, FormData>(
     async (prev, form) => {
-      const result = await deleteReviewAction(prev, form);
+      const result = await actions.delete(prev, form);
       if (result.ok) {
         setRating(0);
         setComment("");
@@ -123,31 +115,23 @@ export function ReviewForm({
             ) : null}
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              disabled={pending}
-              className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-            >
+            <Button disabled={pending}>
               {pending ? "Saving…" : initial ? "Save changes" : "Publish review"}
-            </button>
-            <Status state={state} />
+            </Button>
+            <ActionStatus state={state} />
           </div>
         </form>
       ) : null}
       {initial ? (
         <form action={delAction} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="slug" value={slug} />
-          <button
-            type="submit"
-            disabled={deleting}
-            className="rounded-lg border border-red-300 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
-          >
+          <Button variant="danger" size="sm" disabled={deleting}>
             {deleting ? "Deleting…" : "Delete my review"}
-          </button>
-          <Status state={delState} />
+          </Button>
+          <ActionStatus state={delState} />
         </form>
       ) : delState?.ok ? (
-        <Status state={delState} />
+        <ActionStatus state={delState} />
       ) : null}
     </div>
   );

@@ -1,13 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { RatingStars } from "@/components/catalog/rating-stars";
+import type { FormAction } from "@/lib/action-result";
+import { formatDate } from "@/lib/dates";
 import type { PublicReview } from "@/server/reviews/queries";
 import { ReportForm } from "./report-form";
 
-export const formatReviewDate = (d: Date) =>
-  d.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
-
 /** One review. The comment is React text: markup in it shows as typed, never as HTML or Markdown. */
-export function ReviewItem({ review, canReport }: { review: PublicReview; canReport: boolean }) {
+/** `report` is given when the reader may report this review. */
+export function ReviewItem({ review, report }: { review: PublicReview; report?: FormAction }) {
   const edited = review.updatedAt.getTime() - review.createdAt.getTime() > 1000;
   return (
     <li
@@ -28,7 +28,7 @@ export function ReviewItem({ review, canReport }: { review: PublicReview; canRep
         <RatingStars value={review.rating} />
         <span className="sr-only">Rated {review.rating} out of 5.</span>
         <span>
-          {formatReviewDate(review.createdAt)}
+          {formatDate(review.createdAt)}
           {edited ? " · edited" : ""}
         </span>
       </p>
@@ -37,7 +37,7 @@ export function ReviewItem({ review, canReport }: { review: PublicReview; canRep
           {review.comment}
         </p>
       ) : null}
-      {canReport ? <ReportForm reviewId={review.id} authorName={review.authorName} /> : null}
+      {report ? <ReportForm action={report} reviewId={review.id} authorName={review.authorName} /> : null}
     </li>
   );
 }

@@ -10,14 +10,14 @@ import { ActionStatus } from "./action-status";
  */
 export function ActionForm({
   action,
-  hidden = {},
+  hiddenFields = {},
   children,
   statusClassName,
   statusSize = "sm",
   ...form
 }: {
   action: FormAction;
-  hidden?: Record<string, string>;
+  hiddenFields?: Record<string, string>;
   children: ReactNode;
   statusClassName?: string;
   statusSize?: "xs" | "sm";
@@ -25,7 +25,7 @@ export function ActionForm({
   const [state, formAction] = useActionState<ActionResult | null, FormData>(action, null);
   return (
     <form action={formAction} {...form}>
-      {Object.entries(hidden).map(([name, value]) => (
+      {Object.entries(hiddenFields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}

@@ -17,6 +17,7 @@ export function DataTable<T>({
   columns,
   rows,
   rowKey,
+  rowClassName,
   empty,
   className = "",
 }: {
@@ -26,6 +27,8 @@ export function DataTable<T>({
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
+  /** Classes of a row (e.g. a highlight). */
+  rowClassName?: (row: T) => string | undefined;
   empty?: ReactNode;
   className?: string;
 }) {
@@ -49,7 +52,7 @@ export function DataTable<T>({
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((c, i) => (
                 <td key={i} className={`px-4 py-3 ${c.className ?? ""}`}>
                   {c.cell(row)}

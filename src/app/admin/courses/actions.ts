@@ -1,21 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { setCourseFeatured } from "@/server/admin/courses";
-import { getActor } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { runAction } from "@/server/http/action";
-import { auditContext } from "@/server/http/request-context";
+import { formString, handleForm, type ActionResult } from "@/server/http/action";
 
-export async function featureAction(form: FormData): Promise<void> {
-  await runAction(async () => {
-    await setCourseFeatured(
-      await getDb(),
-      await getActor(),
-      { courseId: form.get("courseId"), featured: form.get("featured") },
-      await auditContext(),
-    );
-  });
-  revalidatePath("/admin/courses");
-  revalidatePath("/");
+export async function featureAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return handleForm(
+    form,
+    (f) => ({ courseId: formString(f, "courseId"), featured: formString(f, "featured") }),
+    async (input, { db, actor, audit }) => {
+      await setCourseFeatured(db, actor, input, audit);
+      return input.featured === "true" ? "Featured." : "No longer featured.";
+    },
+    { revalidate: ["/admin/courses", "/"] },
+  );
 }

@@ -3,15 +3,16 @@ import Link from "next/link";
 import { RatingStars } from "@/components/catalog/rating-stars";
 import { ModerationForm } from "@/components/reviews/moderation-form";
 import { Badge } from "@/components/ui/badge";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/lib/dates";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { loadOrExplain } from "@/server/http/page-query";
 import { findReviewReports } from "@/server/reviews/moderation";
+import { moderateReviewAction } from "./actions";
 
 export const metadata: Metadata = { title: "Reported reviews", robots: { index: false } };
-
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
 
 export default async function AdminReviewsPage({
   searchParams,
@@ -34,9 +35,9 @@ export default async function AdminReviewsPage({
         that it was hidden and why. Removing deletes it; the audit log keeps what it said.
       </p>
       {error ? (
-        <p role="alert" className="mt-4 text-red-700">
+        <Alert tone="error" className="mt-4">
           {error}
-        </p>
+        </Alert>
       ) : null}
       <div className="mt-6">
         {page.items.length === 0 ? (
@@ -52,7 +53,7 @@ export default async function AdminReviewsPage({
                 <div className="min-w-0">
                   <p className="text-sm text-slate-600">
                     <span className="font-medium text-slate-900">{r.reporter.name}</span> ({r.reporter.email})
-                    reported on {when(r.createdAt)} UTC:
+                    reported on {formatDateTime(r.createdAt)}:
                   </p>
                   <p className="mt-1 whitespace-pre-line break-words font-medium text-slate-900">
                     {r.reason}
@@ -85,7 +86,11 @@ export default async function AdminReviewsPage({
                   ) : null}
                   {r.resolvedAt && !r.review.hiddenAt ? <Badge tone="success">Resolved</Badge> : null}
                   <div className={r.review.hiddenAt || r.resolvedAt ? "mt-3" : ""}>
-                    <ModerationForm reviewId={r.review.id} courseSlug={r.course.slug} />
+                    <ModerationForm
+                      action={moderateReviewAction}
+                      reviewId={r.review.id}
+                      courseSlug={r.course.slug}
+                    />
                   </div>
                 </div>
               </li>

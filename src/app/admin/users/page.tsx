@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate } from "@/lib/dates";
 import { RoleForm } from "@/components/accounts/role-form";
 import { findUsers } from "@/server/accounts/roles";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { loadOrExplain } from "@/server/http/page-query";
+import { changeRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users", robots: { index: false } };
 
@@ -33,61 +38,47 @@ export default async function AdminUsersPage({
           placeholder="Search by e-mail or name"
           className="flex-1 rounded-lg border border-slate-300 px-3 py-2"
         />
-        <button className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Search
-        </button>
+        <Button>Search</Button>
       </form>
       {error ? (
-        <p role="alert" className="mt-4 text-red-700">
+        <Alert tone="error" className="mt-4">
           {error}
-        </p>
+        </Alert>
       ) : null}
       <div className="mt-6">
-        {page.items.length === 0 ? (
-          <EmptyState
-            title="No users match"
-            action={
-              <Link href="/admin/users" className="font-medium text-brand-700 underline">
-                Clear the search
-              </Link>
-            }
-          />
-        ) : (
-          <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Users, newest first</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    User
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Joined
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Role
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((u) => (
-                  <tr key={u.id}>
-                    <td className="px-4 py-3">
-                      <Link href={`/admin/users/${u.id}`} className="block font-medium hover:underline">
-                        {u.name ?? u.email}
-                      </Link>
-                      <span className="text-slate-500">{u.email}</span>
-                    </td>
-                    <td className="px-4 py-3 text-slate-600">{u.createdAt.toISOString().slice(0, 10)}</td>
-                    <td className="px-4 py-3">
-                      <RoleForm userId={u.id} role={u.role} label={u.email} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Users, newest first"
+          rows={page.items}
+          rowKey={(u) => u.id}
+          empty={
+            <EmptyState
+              title="No users match"
+              action={
+                <Link href="/admin/users" className="font-medium text-brand-700 underline">
+                  Clear the search
+                </Link>
+              }
+            />
+          }
+          columns={[
+            {
+              header: "User",
+              cell: (u) => (
+                <>
+                  <Link href={`/admin/users/${u.id}`} className="block font-medium hover:underline">
+                    {u.name ?? u.email}
+                  </Link>
+                  <span className="text-slate-500">{u.email}</span>
+                </>
+              ),
+            },
+            { header: "Joined", className: "text-slate-600", cell: (u) => formatDate(u.createdAt) },
+            {
+              header: "Role",
+              cell: (u) => <RoleForm action={changeRoleAction} userId={u.id} role={u.role} label={u.email} />,
+            },
+          ]}
+        />
         {page.nextCursor ? (
           <Link
             href={`/admin/users?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), cursor: page.nextCursor })}`}

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Container } from "@/components/ui/container";
+import { CourseHero } from "@/components/catalog/course-hero";
+import { CoursePriceCard } from "@/components/catalog/course-price-card";
 import { CourseCallToAction } from "@/components/learning/course-cta";
-import { RatingStars, formatRating, ratingSentence } from "@/components/catalog/rating-stars";
 import { RatingSummary } from "@/components/catalog/rating-summary";
 import { Syllabus } from "@/components/catalog/syllabus";
 import { CourseReviews } from "@/components/reviews/course-reviews";
-import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
 import { serializeJsonLd } from "@/lib/json-ld";
 import { ZSlug } from "@/lib/slug";
 import { courseJsonLd } from "@/server/catalog/course-json-ld";
@@ -19,7 +17,13 @@ import { findSlugRedirect, getCoursePage } from "@/server/catalog/queries";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { getCourseCta } from "@/server/learning/course-cta";
+import { getPaymentProvider } from "@/server/payments/providers";
 import { PLATFORM_NAME } from "@/server/platform/info";
+import { getCourseReviewsView } from "@/server/reviews/queries";
+import { buyAction } from "../../checkout/actions";
+import { enrollAction } from "../../learn/actions";
+import { deleteReviewAction, reportReviewAction, saveReviewAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ reviews?: string | string[] }> };
 
@@ -63,7 +67,8 @@ export default async function CoursePage({ params, searchParams }: Props) {
   if (!page) return notFoundOrMoved((await params).slug);
   const { course, instructors, lessonCount, rating } = page;
   const { currency, appUrl } = getEnv();
-  const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
+  const [db, actor] = await Promise.all([getDb(), getActor()]);
+  const cursor = reviewsCursor(await searchParams);
   const jsonLd = courseJsonLd(page, { appUrl, currency, platformName: PLATFORM_NAME });
   // JSON-LD is data, not script: the CSP does not apply to it. The nonce keeps "every script tag carries
   // the nonce" true for the page.
@@ -85,81 +90,16 @@ export default async function CoursePage({ params, searchParams }: Props) {
       )}
       <header className="bg-gradient-to-b from-brand-900 to-brand-700 text-white">
         <Container className="grid gap-8 py-10 lg:grid-cols-[1fr_380px] lg:py-14">
-          <div>
-            <nav aria-label="Breadcrumb" className="text-sm text-brand-100">
-              <Link href="/courses" className="underline-offset-2 hover:underline">
-                Courses
-              </Link>
-              <span aria-hidden="true"> / </span>
-              <span aria-current="page">{course.title}</span>
-            </nav>
-            <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">{course.title}</h1>
-            <p className="mt-4 max-w-prose text-lg text-brand-100">{course.description}</p>
-            <dl className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm text-brand-100">
-              <div className="flex gap-1">
-                <dt>Level:</dt>
-                <dd className="font-medium text-white">{formatDifficulty(course.difficulty)}</dd>
-              </div>
-              <div className="flex gap-1">
-                <dt>Length:</dt>
-                <dd className="font-medium text-white">
-                  {formatDuration(course.duration)} in total · {course.modules.length} modules · {lessonCount}{" "}
-                  lessons
-                </dd>
-              </div>
-              <div className="flex items-center gap-1">
-                <dt>Rating:</dt>
-                <dd className="flex items-center gap-1.5 font-medium text-white">
-                  {rating.average !== null ? (
-                    <>
-                      <RatingStars value={rating.average} size="text-sm" />
-                      <span aria-hidden="true">
-                        {formatRating(rating.average)} ({rating.count})
-                      </span>
-                      <span className="sr-only">{ratingSentence(rating.average, rating.count)}</span>
-                    </>
-                  ) : (
-                    "not rated yet"
-                  )}
-                </dd>
-              </div>
-              <div className="flex gap-1">
-                <dt>Learners:</dt>
-                <dd className="font-medium text-white">{course.enrollmentCount.toLocaleString("en-US")}</dd>
-              </div>
-              {instructors.length > 0 ? (
-                <div className="flex gap-1">
-                  <dt>{instructors.length === 1 ? "Instructor:" : "Instructors:"}</dt>
-                  <dd className="font-medium text-white">{instructors.map((i) => i.name).join(", ")}</dd>
-                </div>
-              ) : null}
-            </dl>
-          </div>
-          <aside
-            aria-label="Price"
-            className="self-start overflow-hidden rounded-2xl bg-white text-slate-900 shadow-lg"
-          >
-            <div className="aspect-[16/9] bg-gradient-to-br from-brand-600 to-violet-700">
-              {localImage ? (
-                // eslint-disable-next-line @next/next/no-img-element -- small local SVG cover
-                <img src={localImage} alt="" className="h-full w-full object-cover" />
-              ) : null}
-            </div>
-            <div className="p-5">
-              <p className="text-3xl font-bold">{formatPrice(course.price, currency)}</p>
-              <p className="mt-1 text-sm text-slate-600">
-                {course.price === 0
-                  ? "Free for everyone: every lesson, progress tracking and a certificate."
-                  : "One payment: lifetime access to every lesson and a verifiable certificate."}
-              </p>
-              <CourseCallToAction course={{ id: course.id, slug: course.slug, price: course.price }} />
-              {course.featured ? (
-                <p className="mt-3">
-                  <Badge tone="warning">Featured course</Badge>
-                </p>
-              ) : null}
-            </div>
-          </aside>
+          <CourseHero course={course} lessonCount={lessonCount} rating={rating} instructors={instructors} />
+          <CoursePriceCard course={course} currency={currency}>
+            <CourseCallToAction
+              course={course}
+              cta={await getCourseCta(db, actor, course)}
+              currency={currency}
+              canBuy={Boolean(getPaymentProvider())}
+              actions={{ enroll: enrollAction, buy: buyAction }}
+            />
+          </CoursePriceCard>
         </Container>
       </header>
 
@@ -199,7 +139,13 @@ export default async function CoursePage({ params, searchParams }: Props) {
               <h2 id="reviews" className="text-xl font-semibold">
                 Reviews
               </h2>
-              <CourseReviews course={course} cursor={reviewsCursor(await searchParams)} />
+              <CourseReviews
+                course={course}
+                cursor={cursor}
+                view={await getCourseReviewsView(db, actor, course.id, cursor)}
+                signedIn={Boolean(actor)}
+                actions={{ save: saveReviewAction, delete: deleteReviewAction, report: reportReviewAction }}
+              />
             </section>
           )}
         </div>

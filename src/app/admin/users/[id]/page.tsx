@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { formatPrice } from "@/lib/format";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button, buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDate } from "@/lib/dates";
+import { formatPrice } from "@/lib/money";
 import { getUserForAdmin } from "@/server/admin/enrollments";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
-import { enrollmentStatusAction } from "../actions-enrollment";
+import { enrollmentStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "User", robots: { index: false } };
 
@@ -21,7 +25,6 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
     throw e;
   }
   const { user } = view;
-  const cell = "px-4 py-2";
   return (
     <div>
       <Link href="/admin/users" className="text-sm text-brand-700 underline">
@@ -35,12 +38,12 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         ) : (
           <Badge tone="warning">address not confirmed</Badge>
         )}
-        <span className="ml-2 text-sm">joined {user.createdAt.toISOString().slice(0, 10)}</span>
+        <span className="ml-2 text-sm">joined {formatDate(user.createdAt)}</span>
       </p>
       <a
         href={`/admin/users/${user.id}/export`}
         download
-        className="mt-4 inline-flex rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+        className={buttonClass({ variant: "secondary", size: "sm", className: "mt-4" })}
       >
         Download this user&apos;s data export
       </a>
@@ -48,69 +51,57 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <h2 id="enrollments" className="text-xl font-semibold">
           Enrollments
         </h2>
-        {view.enrollments.length === 0 ? (
-          <p className="mt-2 text-slate-600">Not enrolled in any course.</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className={cell}>
-                    Course
-                  </th>
-                  <th scope="col" className={cell}>
-                    Status
-                  </th>
-                  <th scope="col" className={cell}>
-                    Progress
-                  </th>
-                  <th scope="col" className={cell}>
-                    Action
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {view.enrollments.map((e) => (
-                  <tr key={e.id}>
-                    <td className={cell}>
-                      <Link href={`/courses/${e.courseSlug}`} className="hover:underline">
-                        {e.courseTitle}
-                      </Link>
-                    </td>
-                    <td className={cell}>{e.status.toLowerCase()}</td>
-                    <td className={cell}>{e.progressPercentage}%</td>
-                    <td className={cell}>
-                      {e.status === "ACTIVE" || e.status === "COMPLETED" ? (
-                        <form action={enrollmentStatusAction} className="flex flex-wrap items-center gap-2">
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input type="hidden" name="enrollmentId" value={e.id} />
-                          <input type="hidden" name="action" value="suspend" />
-                          <label className="flex items-center gap-1 text-xs text-slate-600">
-                            <input type="checkbox" required /> close the lessons at once
-                          </label>
-                          <button className="rounded-lg border border-red-300 px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50">
-                            Suspend
-                          </button>
-                        </form>
-                      ) : e.status === "SUSPENDED" ? (
-                        <form action={enrollmentStatusAction}>
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input type="hidden" name="enrollmentId" value={e.id} />
-                          <input type="hidden" name="action" value="reinstate" />
-                          <button className="rounded-lg border border-slate-300 px-2 py-1 text-sm font-medium hover:bg-slate-50">
-                            Reinstate
-                          </button>
-                        </form>
-                      ) : (
-                        <span className="text-xs text-slate-500">refunded: reopened by buying again</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          className="mt-3"
+          caption={`Enrollments of ${user.name ?? user.email}`}
+          rows={view.enrollments}
+          rowKey={(e) => e.id}
+          empty={<p className="mt-2 text-slate-600">Not enrolled in any course.</p>}
+          columns={[
+            {
+              header: "Course",
+              cell: (e) => (
+                <Link href={`/courses/${e.courseSlug}`} className="hover:underline">
+                  {e.courseTitle}
+                </Link>
+              ),
+            },
+            { header: "Status", cell: (e) => e.status.toLowerCase() },
+            { header: "Progress", cell: (e) => `${e.progressPercentage}%` },
+            {
+              header: "Action",
+              cell: (e) =>
+                e.status === "ACTIVE" || e.status === "COMPLETED" ? (
+                  <ActionForm
+                    action={enrollmentStatusAction}
+                    hiddenFields={{ userId: user.id, enrollmentId: e.id, action: "suspend" }}
+                    className="flex flex-wrap items-center gap-2"
+                    statusSize="xs"
+                  >
+                    <label className="flex items-center gap-1 text-xs text-slate-600">
+                      <input type="checkbox" required /> close the lessons at once
+                    </label>
+                    <Button variant="danger" size="xs" className="text-sm">
+                      Suspend
+                    </Button>
+                  </ActionForm>
+                ) : e.status === "SUSPENDED" ? (
+                  <ActionForm
+                    action={enrollmentStatusAction}
+                    hiddenFields={{ userId: user.id, enrollmentId: e.id, action: "reinstate" }}
+                    className="flex flex-wrap items-center gap-2"
+                    statusSize="xs"
+                  >
+                    <Button variant="secondary" size="xs" className="text-sm">
+                      Reinstate
+                    </Button>
+                  </ActionForm>
+                ) : (
+                  <span className="text-xs text-slate-500">refunded: reopened by buying again</span>
+                ),
+            },
+          ]}
+        />
       </section>
       <section aria-labelledby="payments" className="mt-8">
         <h2 id="payments" className="text-xl font-semibold">
@@ -125,7 +116,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                 <span>
                   {p.courseTitle}{" "}
                   <span className="text-slate-500">
-                    · {p.createdAt.toISOString().slice(0, 10)} · {p.provider}
+                    · {formatDate(p.createdAt)} · {p.provider}
                   </span>
                 </span>
                 <span>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteCourseAction } from "@/app/instructor/actions";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
 import { CourseForm } from "@/components/authoring/course-form";
 import { PublishPanel } from "@/components/authoring/publish-panel";
 import { StructureEditor } from "@/components/authoring/structure-editor";
 import { Badge } from "@/components/ui/badge";
-import { currencySymbol, formatDuration } from "@/lib/format";
+import { formatDuration } from "@/lib/format";
+import { currencySymbol, toMajorUnits } from "@/lib/money";
 import { getActor } from "@/server/auth/session";
 import { findCourseTeam } from "@/server/authoring/instructors";
 import { TeamEditor } from "@/components/authoring/team-editor";
@@ -15,6 +15,18 @@ import { getCourseForEditing } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { isAppError } from "@/server/errors";
+import {
+  addInstructorAction,
+  checkSlugAction,
+  createLessonAction,
+  deleteCourseAction,
+  deleteModuleAction,
+  publishAction,
+  removeInstructorAction,
+  reorderAction,
+  saveCourseAction,
+  saveModuleAction,
+} from "../../actions";
 
 export const metadata: Metadata = { title: "Edit course", robots: { index: false } };
 
@@ -38,7 +50,7 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
   const { course, modules, publishProblems, enrolledStudents } = view;
   const team = await findCourseTeam(await getDb(), await getActor(), course.id);
   const firstLesson = modules.find((m) => m.published && m.lessons.length > 0)?.lessons[0];
-  const price = `${Math.floor(course.price / 100)}.${String(course.price % 100).padStart(2, "0")}`;
+  const { currency } = getEnv();
   return (
     <div className="space-y-6">
       <div>
@@ -106,6 +118,7 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
           <p className="mb-3 text-slate-700">Everything needed is in place: the course can be published.</p>
         )}
         <PublishPanel
+          action={publishAction}
           courseId={course.id}
           published={course.published}
           canPublish={publishProblems.length === 0}
@@ -117,23 +130,39 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
         <p className="mb-4 text-sm text-slate-600">
           Reorder with the Move buttons or by dragging. Durations add up from the lessons.
         </p>
-        <StructureEditor courseId={course.id} courseSlug={course.slug} modules={modules} />
+        <StructureEditor
+          courseId={course.id}
+          courseSlug={course.slug}
+          modules={modules}
+          actions={{
+            reorder: reorderAction,
+            saveModule: saveModuleAction,
+            deleteModule: deleteModuleAction,
+            createLesson: createLessonAction,
+          }}
+        />
       </Section>
 
       <Section id="team" title="Instructors">
-        <TeamEditor courseId={course.id} team={team} />
+        <TeamEditor
+          courseId={course.id}
+          team={team}
+          actions={{ add: addInstructorAction, remove: removeInstructorAction }}
+        />
       </Section>
 
       <Section id="details" title="Details">
         <CourseForm
-          currencySymbol={currencySymbol(getEnv().currency)}
+          currency={currency}
+          currencySymbol={currencySymbol(currency)}
+          actions={{ save: saveCourseAction, checkSlug: checkSlugAction }}
           slugLocked={Boolean(course.firstPublishedAt)}
           values={{
             id: course.id,
             title: course.title,
             slug: course.slug,
             description: course.description,
-            price,
+            price: toMajorUnits(course.price, currency),
             difficulty: course.difficulty,
             imageUrl: course.imageUrl ?? "",
             metaTitle: course.metaTitle ?? "",
@@ -150,7 +179,7 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
         </p>
         <ConfirmDelete
           action={deleteCourseAction}
-          hidden={{ id: course.id }}
+          hiddenFields={{ id: course.id }}
           what="course"
           name={course.title}
           affected={0}

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CourseForm } from "@/components/authoring/course-form";
-import { currencySymbol } from "@/lib/format";
+import { currencySymbol, toMajorUnits } from "@/lib/money";
 import { getEnv } from "@/server/env";
+import { checkSlugAction, saveCourseAction } from "../../actions";
 
 export const metadata: Metadata = { title: "New course", robots: { index: false } };
 
 export default function NewCoursePage() {
+  const { currency } = getEnv();
   return (
     <div className="max-w-3xl">
       <Link href="/instructor" className="text-sm font-medium text-brand-700 hover:underline">
@@ -18,13 +20,15 @@ export default function NewCoursePage() {
       </p>
       <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 sm:p-6">
         <CourseForm
-          currencySymbol={currencySymbol(getEnv().currency)}
+          currency={currency}
+          currencySymbol={currencySymbol(currency)}
+          actions={{ save: saveCourseAction, checkSlug: checkSlugAction }}
           slugLocked={false}
           values={{
             title: "",
             slug: "",
             description: "",
-            price: "0.00",
+            price: toMajorUnits(0, currency),
             difficulty: "BEGINNER",
             imageUrl: "",
             metaTitle: "",

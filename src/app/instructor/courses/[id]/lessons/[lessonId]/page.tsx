@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteLessonAction } from "@/app/instructor/actions";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
 import { LessonForm } from "@/components/authoring/lesson-form";
 import { MoveLessonForm } from "@/components/authoring/move-lesson-form";
@@ -10,6 +9,7 @@ import { getActor } from "@/server/auth/session";
 import { getLessonForEditing } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
+import { deleteLessonAction, moveLessonAction, previewMarkdownAction, saveLessonAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit lesson", robots: { index: false } };
 
@@ -51,6 +51,7 @@ export default async function EditLessonPage({
       </div>
       <div className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6">
         <LessonForm
+          actions={{ save: saveLessonAction, preview: previewMarkdownAction }}
           initialHtml={renderMarkdown(lesson.content)}
           values={{
             courseId: course.id,
@@ -71,6 +72,7 @@ export default async function EditLessonPage({
               Move to another module
             </h2>
             <MoveLessonForm
+              action={moveLessonAction}
               courseId={course.id}
               lessonId={lesson.id}
               currentModuleId={module.id}
@@ -85,7 +87,7 @@ export default async function EditLessonPage({
           <div className="mt-3">
             <ConfirmDelete
               action={deleteLessonAction}
-              hidden={{ id: lesson.id, courseId: course.id, redirect: "course" }}
+              hiddenFields={{ id: lesson.id, courseId: course.id, redirect: "course" }}
               what="lesson"
               name={lesson.title}
               affected={view.studentsWithProgress}

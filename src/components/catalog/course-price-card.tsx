@@ -1,0 +1,44 @@
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { formatPrice } from "@/lib/money";
+
+/** The course page's price card: cover, price, what it includes, and the call to action (children). */
+export function CoursePriceCard({
+  course,
+  currency,
+  children,
+}: {
+  course: { price: number; imageUrl: string | null; featured: boolean };
+  currency: string;
+  children: ReactNode;
+}) {
+  // Remote images are not loaded (the CSP allows images from the platform only): a gradient tile instead.
+  const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
+  return (
+    <aside
+      aria-label="Price"
+      className="self-start overflow-hidden rounded-2xl bg-white text-slate-900 shadow-lg"
+    >
+      <div className="aspect-[16/9] bg-gradient-to-br from-brand-600 to-violet-700">
+        {localImage ? (
+          // eslint-disable-next-line @next/next/no-img-element -- small local SVG cover
+          <img src={localImage} alt="" className="h-full w-full object-cover" />
+        ) : null}
+      </div>
+      <div className="p-5">
+        <p className="text-3xl font-bold">{formatPrice(course.price, currency)}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {course.price === 0
+            ? "Free for everyone: every lesson, progress tracking and a certificate."
+            : "One payment: lifetime access to every lesson and a verifiable certificate."}
+        </p>
+        {children}
+        {course.featured ? (
+          <p className="mt-3">
+            <Badge tone="warning">Featured course</Badge>
+          </p>
+        ) : null}
+      </div>
+    </aside>
+  );
+}
