@@ -212,6 +212,10 @@ describe("backup helpers", () => {
     );
     expect(dbname).toBe("postgresql://aiw@db.example.com:5433/aiw?sslmode=verify-full");
     expect(env).toEqual({ PGPASSWORD: "s:cret" });
+    expect(libpqConnection("postgresql://aiw@db.example.com/aiw?ssl=true")).toEqual({
+      dbname: "postgresql://aiw@db.example.com/aiw?sslmode=require",
+      env: {},
+    });
   });
 
   it("flags tables missing on either side", () => {

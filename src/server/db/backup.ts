@@ -287,6 +287,10 @@ export function libpqConnection(url: string): { dbname: string; env: Record<stri
   const u = new URL(url);
   const password = decodeURIComponent(u.password);
   u.password = "";
+  // node-postgres's `ssl=true` asks for TLS; libpq spells that sslmode=require.
+  const ssl = u.searchParams.get("ssl");
+  if ((ssl === "true" || ssl === "1") && !u.searchParams.has("sslmode"))
+    u.searchParams.set("sslmode", "require");
   for (const p of ["ssl", "uselibpqcompat"]) u.searchParams.delete(p);
   return { dbname: u.toString(), env: password ? { PGPASSWORD: password } : {} };
 }
