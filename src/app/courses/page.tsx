@@ -5,9 +5,10 @@ import { ActiveFilters } from "@/components/catalog/active-filters";
 import { CatalogFilters } from "@/components/catalog/catalog-filters";
 import { CourseGrid } from "@/components/catalog/course-grid";
 import { Pagination } from "@/components/catalog/pagination";
+import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
-import { currencySymbol } from "@/lib/format";
+import { currencySymbol, minorDigits } from "@/lib/money";
 import { findCatalogCourses, resolveSort } from "@/server/catalog/find-catalog-courses";
 import {
   catalogHref,
@@ -28,7 +29,7 @@ const DESCRIPTION =
   "popular or highly rated.";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { params } = parseCatalogPageParams(await searchParams);
+  const { params } = parseCatalogPageParams(await searchParams, getEnv().currency);
   const { appUrl } = getEnv();
   const title = params.q ? `Courses matching “${params.q}”` : "Course catalog";
   return {
@@ -49,9 +50,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function CatalogPage({ searchParams }: Props) {
   await connection();
-  const { params, ignored } = parseCatalogPageParams(await searchParams);
-  const db = await getDb();
   const { currency } = getEnv();
+  const { params, ignored } = parseCatalogPageParams(await searchParams, currency);
+  const db = await getDb();
   let page: TCatalogPage;
   let cursorRejected = false;
   try {
@@ -86,7 +87,12 @@ export default async function CatalogPage({ searchParams }: Props) {
       </section>
 
       <Container className="-mt-6 space-y-6 pb-4">
-        <CatalogFilters params={params} sort={sort} currencySymbol={currencySymbol(currency)} />
+        <CatalogFilters
+          params={params}
+          sort={sort}
+          currencySymbol={currencySymbol(currency)}
+          step={minorDigits(currency) === 0 ? "1" : `0.${"1".padStart(minorDigits(currency), "0")}`}
+        />
         {ignored.length > 0 || cursorRejected ? (
           <p
             role="status"
@@ -128,7 +134,6 @@ export default async function CatalogPage({ searchParams }: Props) {
 }
 
 function NoResults({ params }: { params: CatalogPageParams }) {
-  const link = "inline-flex rounded-lg px-4 py-2 font-medium";
   if (params.cursor) {
     return <EmptyState title="No more courses">You have reached the end of this list.</EmptyState>;
   }
@@ -141,19 +146,13 @@ function NoResults({ params }: { params: CatalogPageParams }) {
       action={
         <div className="flex flex-wrap justify-center gap-3">
           {hasFilters ? (
-            <Link
-              href={catalogHref({ q: params.q, sort: params.sort, limit: params.limit })}
-              className={`${link} bg-brand-600 text-white hover:bg-brand-700`}
-            >
+            <ButtonLink href={catalogHref({ q: params.q, sort: params.sort, limit: params.limit })}>
               Clear filters
-            </Link>
+            </ButtonLink>
           ) : null}
-          <Link
-            href="/courses"
-            className={`${link} border border-slate-300 bg-white text-slate-800 hover:border-brand-600`}
-          >
+          <ButtonLink href="/courses" variant="secondary">
             Show all courses
-          </Link>
+          </ButtonLink>
         </div>
       }
     >

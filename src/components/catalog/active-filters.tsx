@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { formatDifficulty, formatMoney } from "@/lib/format";
+import { formatDifficulty } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
 import { catalogHref, type CatalogPageParams } from "@/server/catalog/page-params";
 
 /** The filters in force, each a link that removes it; "Clear all" keeps only the search words. */
 export function ActiveFilters({ params, currency }: { params: CatalogPageParams; currency: string }) {
   const base = { ...params, cursor: undefined };
-  const money = (units: number) => formatMoney(Math.round(units * 100), currency);
+  const money = (minor: number) => formatMoney(minor, currency);
   const chips: { label: string; href: string }[] = [];
   if (params.q) chips.push({ label: `“${params.q}”`, href: catalogHref(base, { q: null, sort: null }) });
   if (params.difficulty)
@@ -15,13 +16,14 @@ export function ActiveFilters({ params, currency }: { params: CatalogPageParams;
       label: params.price === "free" ? "Free" : "Paid",
       href: catalogHref(base, { price: null }),
     });
-  if (params.min !== undefined || params.max !== undefined) {
+  const { minPrice, maxPrice } = params;
+  if (minPrice !== undefined || maxPrice !== undefined) {
     const label =
-      params.min !== undefined && params.max !== undefined
-        ? `${money(params.min)} – ${money(params.max)}`
-        : params.min !== undefined
-          ? `From ${money(params.min)}`
-          : `Up to ${money(params.max!)}`;
+      minPrice !== undefined && maxPrice !== undefined
+        ? `${money(minPrice)} – ${money(maxPrice)}`
+        : minPrice !== undefined
+          ? `From ${money(minPrice)}`
+          : `Up to ${money(maxPrice!)}`;
     chips.push({ label, href: catalogHref(base, { min: null, max: null }) });
   }
   if (chips.length === 0) return null;

@@ -30,10 +30,13 @@ export function CatalogFilters({
   params,
   sort,
   currencySymbol,
+  step,
 }: {
   params: CatalogPageParams;
   sort: keyof typeof SORT_LABELS;
   currencySymbol: string;
+  /** The currency's smallest step ("0.01", "1", "0.001"). */
+  step: string;
 }) {
   const searching = Boolean(params.q);
   return (
@@ -84,7 +87,7 @@ export function CatalogFilters({
             type="number"
             inputMode="decimal"
             min={0}
-            step="0.01"
+            step={step}
             placeholder="0"
             defaultValue={params.min}
             className={field}
@@ -100,7 +103,7 @@ export function CatalogFilters({
             type="number"
             inputMode="decimal"
             min={0}
-            step="0.01"
+            step={step}
             placeholder="Any"
             defaultValue={params.max}
             className={field}

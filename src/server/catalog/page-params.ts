@@ -1,40 +1,43 @@
 import { z } from "zod";
-import {
-  CATALOG_LIMIT_MAX,
-  INT4_MAX,
-  ZCatalogSort,
-  ZDifficulty,
-  ZPriceFilter,
-  type TCatalogQuery,
-} from "./schemas";
+import { parseMoneyInput } from "@/lib/money";
+import { CATALOG_LIMIT_MAX, ZCatalogSort, ZDifficulty, ZPriceFilter, type TCatalogQuery } from "./schemas";
 
 /**
  * The catalog page's address: `/courses?q=&difficulty=&price=&min=&max=&sort=&cursor=&limit=`. What a GET
  * form sends, so it is lenient where the JSON API is strict: empty fields mean "any", levels are lower-case,
- * and prices are in whole currency units (what people type), not cents. A value that cannot be understood
+ * and prices are in currency units (what people type), not minor units. A value that cannot be understood
  * is dropped and named, so the page can say so instead of failing.
  */
 export interface CatalogPageParams {
   q?: string;
   difficulty?: z.infer<typeof ZDifficulty>;
   price?: z.infer<typeof ZPriceFilter>;
-  /** Whole currency units, as typed. */
-  min?: number;
-  max?: number;
+  /** Currency units as typed ("19.5"); written back into links as they are. */
+  min?: string;
+  max?: string;
+  /** The same in minor units of the platform currency (read by parseMoneyInput: exact, never a float). */
+  minPrice?: number;
+  maxPrice?: number;
   sort?: z.infer<typeof ZCatalogSort>;
   cursor?: string;
   limit?: number;
 }
 
 export const CATALOG_PAGE_SIZE = 12;
-const MAX_UNITS = Math.floor(INT4_MAX / 100);
 
-const ZUnits = z
-  .string()
-  .trim()
-  .regex(/^\d{1,8}([.,]\d{1,2})?$/)
-  .transform((s) => Number(s.replace(",", ".")))
-  .pipe(z.number().min(0).max(MAX_UNITS));
+/** An amount in currency units, with a decimal point or comma; at most the currency's decimals. */
+const moneyUnits = (currency: string) =>
+  z
+    .string()
+    .trim()
+    .transform((s, ctx) => {
+      const parsed = parseMoneyInput(s.replace(/^(\d+),(\d+)$/, "$1.$2"), currency);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      return { text: s, minor: parsed.minor };
+    });
 
 const FIELDS = {
   q: z
@@ -47,8 +50,8 @@ const FIELDS = {
     .transform((s) => s.toUpperCase())
     .pipe(ZDifficulty),
   price: ZPriceFilter,
-  min: ZUnits,
-  max: ZUnits,
+  min: z.string(),
+  max: z.string(),
   sort: ZCatalogSort,
   cursor: z
     .string()
@@ -63,32 +66,42 @@ const FIELDS = {
 
 type Raw = Record<string, string | string[] | undefined>;
 
-export function parseCatalogPageParams(raw: Raw): { params: CatalogPageParams; ignored: string[] } {
+export function parseCatalogPageParams(
+  raw: Raw,
+  currency: string,
+): { params: CatalogPageParams; ignored: string[] } {
   const params: Record<string, unknown> = {};
   const ignored: string[] = [];
-  for (const [name, schema] of Object.entries(FIELDS)) {
+  const units = moneyUnits(currency);
+  for (const [name, fieldSchema] of Object.entries(FIELDS)) {
     const value = raw[name];
     if (value === undefined || value === "") continue;
-    const parsed = typeof value === "string" ? schema.safeParse(value) : undefined;
-    if (parsed?.success) {
-      if (parsed.data !== "") params[name] = parsed.data;
-    } else ignored.push(name);
+    const isMoney = name === "min" || name === "max";
+    const parsed = typeof value === "string" ? (isMoney ? units : fieldSchema).safeParse(value) : undefined;
+    if (!parsed?.success) ignored.push(name);
+    else if (isMoney) {
+      const { text, minor } = parsed.data as { text: string; minor: number };
+      params[name] = text;
+      params[`${name}Price`] = minor;
+    } else if (parsed.data !== "") params[name] = parsed.data;
   }
   const p = params as CatalogPageParams;
-  if (p.min !== undefined && p.max !== undefined && p.min > p.max) [p.min, p.max] = [p.max, p.min];
+  if (p.minPrice !== undefined && p.maxPrice !== undefined && p.minPrice > p.maxPrice) {
+    [p.min, p.max, p.minPrice, p.maxPrice] = [p.max, p.min, p.maxPrice, p.minPrice];
+  }
   // Relevance means nothing without words to be relevant to: the default order takes over.
   if (p.sort === "relevance" && !p.q) delete p.sort;
   return { params: p, ignored };
 }
 
-/** The service's query for these parameters (prices in cents). */
+/** The service's query for these parameters (prices in minor units). */
 export function toCatalogQuery(p: CatalogPageParams): TCatalogQuery {
   return {
     q: p.q,
     difficulty: p.difficulty,
     price: p.price,
-    minPrice: p.min === undefined ? undefined : Math.round(p.min * 100),
-    maxPrice: p.max === undefined ? undefined : Math.round(p.max * 100),
+    minPrice: p.minPrice,
+    maxPrice: p.maxPrice,
     sort: p.sort,
     cursor: p.cursor,
     limit: p.limit ?? CATALOG_PAGE_SIZE,
