@@ -7,7 +7,7 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { invalidInput } from "../http/problem";
 import { assertRole, type Actor } from "./actor";
-import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
+import { decodeCursor, olderThan, timestampKey, toPage, ZTimeIdKey } from "../pagination";
 
 export const ZRoleChange = z.object({ userId: z.string().min(1).max(64), role: z.enum(userRole.enumValues) });
 
@@ -76,7 +76,7 @@ export async function findUsers(db: Db, actor: Actor | null, input: unknown) {
   const parsed = ZUserSearch.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { q, cursor, limit } = parsed.data;
-  const after = decodeCursor(cursor, z.tuple([z.string(), z.string()]));
+  const after = decodeCursor(cursor, ZTimeIdKey);
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const rows = await db
     .select({
@@ -96,9 +96,9 @@ export async function findUsers(db: Db, actor: Actor | null, input: unknown) {
     )
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(limit + 1);
-  const items: UserRow[] = rows.slice(0, limit).map(({ key: _key, ...u }) => (void _key, u));
-  const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null };
+  return toPage(rows, limit, (r) => [r.key, r.id], {
+    map: ({ id, email, name, role, createdAt }): UserRow => ({ id, email, name, role, createdAt }),
+  });
 }
 
 export async function countAdmins(db: Db): Promise<number> {

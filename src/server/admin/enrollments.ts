@@ -1,13 +1,13 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courses, enrollments, payments, users } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
-import { AppError, notFound } from "../errors";
-import { invalidInput } from "../http/problem";
+import { notFound } from "../errors";
+import { parseInput } from "../validation";
 import { assertRole, type Actor } from "../accounts/actor";
-import { refreshCourseStats } from "../catalog/refresh-course-stats";
+import { setEnrollmentSuspended } from "../learning/enrollment-state";
+import { ZSuspension, type TSuspension } from "../learning/schemas";
 
 /** One user as an admin sees them: profile, enrollments and payments. */
 export async function getUserForAdmin(db: Db, actor: Actor | null, userId: string) {
@@ -57,52 +57,33 @@ export async function getUserForAdmin(db: Db, actor: Actor | null, userId: strin
   return { user, enrollments: myEnrollments, payments: myPayments };
 }
 
-export const ZEnrollmentStatusChange = z.object({
-  enrollmentId: z.string().min(1).max(64),
-  action: z.enum(["suspend", "reinstate"]),
-});
-
 /**
- * Suspends an enrollment (lessons close at once) or reinstates it: COMPLETED again when it had been
- * completed, ACTIVE otherwise. REFUNDED enrollments are the payments' business and are refused here.
+ * Suspends an enrollment (lessons close at once) or reinstates it by the reopen rule (COMPLETED again when it
+ * had been completed): the state change is learning's (setEnrollmentSuspended); the admin's act is audited.
  */
 export async function changeEnrollmentStatus(
   db: Db,
   actor: Actor | null,
-  input: unknown,
+  input: TSuspension,
   ctx: AuditContext = {},
 ) {
   assertRole(actor, "ADMIN");
-  const parsed = ZEnrollmentStatusChange.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { enrollmentId, action } = parsed.data;
+  const { enrollmentId, action } = parseInput(ZSuspension, input);
   return db.transaction(async (tx) => {
-    const [e] = await tx.select().from(enrollments).where(eq(enrollments.id, enrollmentId)).for("update");
-    if (!e) throw notFound("That enrollment");
-    if (e.status === "REFUNDED")
-      throw new AppError("CONFLICT", {
-        userMessage: "A refunded enrollment is reopened by buying the course again.",
-      });
-    const next = action === "suspend" ? "SUSPENDED" : e.completedAt ? "COMPLETED" : "ACTIVE";
-    if (next === e.status) return { status: e.status, changed: false };
-    if (action === "suspend" && e.status === "SUSPENDED") return { status: e.status, changed: false };
-    await tx
-      .update(enrollments)
-      .set({ status: next })
-      .where(and(eq(enrollments.id, e.id)));
-    await refreshCourseStats(tx, e.courseId);
+    const { before, after, changed } = await setEnrollmentSuspended(tx, enrollmentId, action === "suspend");
+    if (!changed) return { status: after, changed: false };
     await recordAudit(
       tx,
       actor,
       {
         action: `enrollment.${action === "suspend" ? "suspended" : "reinstated"}`,
         entityType: "enrollment",
-        entityId: e.id,
-        before: { status: e.status },
-        after: { status: next },
+        entityId: enrollmentId,
+        before: { status: before },
+        after: { status: after },
       },
       ctx,
     );
-    return { status: next, changed: true };
+    return { status: after, changed: true };
   });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courseInstructors, courses } from "../db/schema";
+import { courses } from "../db/schema";
+import { isCourseStaffSql } from "../authoring/staff";
 import { queryRows } from "../db/rows";
 import { getEnv } from "../env";
 import { notFound } from "../errors";
@@ -30,14 +31,7 @@ export async function getCourseAnalytics(
   const [course] = await db
     .select({ id: courses.id, slug: courses.slug, title: courses.title, price: courses.price })
     .from(courses)
-    .where(
-      and(
-        eq(courses.id, courseId),
-        actor.role === "ADMIN"
-          ? undefined
-          : sql`EXISTS (SELECT 1 FROM ${courseInstructors} ci WHERE ci.course_id = ${courses.id} AND ci.user_id = ${actor.id})`,
-      ),
-    );
+    .where(and(eq(courses.id, courseId), isCourseStaffSql(actor, courses.id)));
   if (!course) throw notFound("This course");
   const currency = getEnv().currency;
   const [enrolled, lessons, ratings, revenue] = await Promise.all([

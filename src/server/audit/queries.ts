@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/types";
 import { auditLog } from "../db/schema";
 import { assertRole, type Actor } from "../accounts/actor";
-import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
+import { decodeCursor, olderThan, timestampKey, toPage, withoutKey, ZTimeIdKey } from "../pagination";
 import { invalidInput } from "../http/problem";
 
 const ZDate = z
@@ -45,7 +45,7 @@ export async function findAuditEntries(db: Db, actor: Actor | null, input: unkno
   const parsed = ZAuditFilter.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const f = parsed.data;
-  const after = decodeCursor(f.cursor, z.tuple([z.string(), z.string()]));
+  const after = decodeCursor(f.cursor, ZTimeIdKey);
   const rows = await db
     .select({
       id: auditLog.id,
@@ -73,7 +73,5 @@ export async function findAuditEntries(db: Db, actor: Actor | null, input: unkno
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit).map(({ key: _key, ...e }) => (void _key, e));
-  const last = rows[f.limit - 1];
-  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor([last.key, last.id]) : null };
+  return toPage(rows, f.limit, (r) => [r.key, r.id], { map: withoutKey });
 }

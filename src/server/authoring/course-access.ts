@@ -4,17 +4,16 @@ import type { Db } from "../db/types";
 import { queryRows } from "../db/rows";
 import { notFound } from "../errors";
 import { assertRole, type Actor } from "../accounts/actor";
+import { isCourseStaffSql } from "./staff";
 
 /** Authoring is for instructors and admins; a student is refused outright (FORBIDDEN). */
 export function assertAuthor(actor: Actor | null | undefined): asserts actor is Actor {
   assertRole(actor, "INSTRUCTOR", "ADMIN");
 }
 
-/** SQL condition: the actor may edit course `courseIdExpr` (an admin any, an instructor their own). */
+/** SQL condition: the actor may edit course `courseIdExpr` — course staff (./staff.ts), nobody else. */
 export function mayEdit(actor: Actor, courseIdExpr = sql`c.id`) {
-  return actor.role === "ADMIN"
-    ? sql`true`
-    : sql`EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = ${courseIdExpr} AND ci.user_id = ${actor.id})`;
+  return isCourseStaffSql(actor, courseIdExpr);
 }
 
 export interface LockedCourse {
@@ -111,41 +110,8 @@ export async function refreshDurations(tx: Db, courseId: string) {
     WHERE c.id = ${courseId} AND c.duration <> s.total`);
 }
 
-/**
- * Every enrollment's percentage from the rows, in one statement, by the completion rule
- * (src/server/progress/completion.ts): floor(done × 100 / total) over lessons of published modules, 0 when
- * there are none. The status is never touched: a completion or certificate is never taken away.
- * Returns how many enrollments changed.
- */
-export async function recomputeEnrollmentProgress(tx: Db, courseId: string): Promise<number> {
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`
-      WITH total AS (
-        SELECT count(*)::int AS n FROM lessons l JOIN modules m ON m.id = l.module_id
-        WHERE m.course_id = ${courseId} AND m.published
-      ),
-      done AS (
-        SELECT up.user_id, count(*)::int AS n
-        FROM user_progress up
-        JOIN lessons l ON l.id = up.lesson_id
-        JOIN modules m ON m.id = l.module_id AND m.published AND m.course_id = ${courseId}
-        WHERE up.course_id = ${courseId} AND up.completed
-        GROUP BY up.user_id
-      ),
-      computed AS (
-        SELECT e.id,
-               CASE WHEN t.n = 0 THEN 0 ELSE least(100, (coalesce(d.n, 0) * 100) / t.n) END AS pct
-        FROM enrollments e CROSS JOIN total t LEFT JOIN done d ON d.user_id = e.user_id
-        WHERE e.course_id = ${courseId}
-      )
-      UPDATE enrollments e SET progress_percentage = computed.pct
-      FROM computed
-      WHERE e.id = computed.id AND e.progress_percentage <> computed.pct
-      RETURNING e.id`,
-  );
-  return rows.length;
-}
+/** Recomputing percentages is learning's (the completion rule has one owner). */
+export { recomputeEnrollmentProgress } from "../learning/enrollment-state";
 
 /** Students with a completed or started lesson among `lessonIds`. */
 export async function countStudentsWithProgress(tx: Db, lessonIdsSql: ReturnType<typeof sql>) {

@@ -24,10 +24,7 @@ export interface MyCourseRow {
 /** An instructor's courses (an admin's: every course), drafts included, most recently edited first. */
 export async function findMyCourses(db: Db, actor: Actor | null): Promise<MyCourseRow[]> {
   assertAuthor(actor);
-  const scope =
-    actor.role === "ADMIN"
-      ? sql`true`
-      : sql`EXISTS (SELECT 1 FROM course_instructors ci WHERE ci.course_id = c.id AND ci.user_id = ${actor.id})`;
+  const scope = actor.role === "ADMIN" ? sql`true` : mayEdit(actor);
   const rows = await queryRows<{
     id: string;
     title: string;

@@ -3,7 +3,8 @@ import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../db/types";
 import { courses } from "../db/schema";
-import { decodeCursor, encodeCursor, filterFingerprint, type CursorKey } from "./cursor";
+import { toPage } from "../pagination";
+import { decodeCursor, filterFingerprint, type CursorKey } from "./cursor";
 import type { TCatalogPage, TCatalogQuery, TCatalogSort, TCourseListItem } from "./schemas";
 
 /**
@@ -123,12 +124,10 @@ export async function findCatalogCourses(
   currency: string,
 ): Promise<TCatalogPage> {
   const { statement, sort, fingerprint } = catalogStatement(db, query);
-  const rows = await statement;
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last ? encodeCursor(sort, fingerprint, cursorKey(sort, last)) : null;
-  return { items: page.map((r) => toListItem(r, currency)), nextCursor };
+  return toPage(await statement, query.limit, (row) => cursorKey(sort, row), {
+    map: (row) => toListItem(row, currency),
+    scope: `${sort}:${fingerprint}`,
+  });
 }
 
 type Row = {

@@ -3,6 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courseInstructors, courseSlugRedirects, courses, lessons, modules, users } from "../db/schema";
 import type { Difficulty, LessonType } from "../db/schema";
+import type { Actor } from "../accounts/actor";
+import { isCourseStaff } from "../authoring/staff";
 import { getRatingSummary } from "./rating-summary";
 import type { TRatingSummary } from "./schemas";
 
@@ -178,20 +180,13 @@ export async function getPublicCoursePage(db: Db, slug: string): Promise<PublicC
  */
 export async function getCoursePage(
   db: Db,
-  actor: { id: string; role: string } | null,
+  actor: Pick<Actor, "id" | "role"> | null,
   slug: string,
 ): Promise<(PublicCoursePage & { draft: boolean }) | null> {
   const course = await getCourseOutlineBySlug(db, slug, { publishedModulesOnly: true });
   if (!course) return null;
   if (!course.published) {
-    if (!actor) return null;
-    if (actor.role !== "ADMIN") {
-      const [teaches] = await db
-        .select({ userId: courseInstructors.userId })
-        .from(courseInstructors)
-        .where(and(eq(courseInstructors.courseId, course.id), eq(courseInstructors.userId, actor.id)));
-      if (!teaches) return null;
-    }
+    if (!(await isCourseStaff(db, actor, course.id))) return null;
   }
   const [instructors, rating] = await Promise.all([
     findCourseInstructors(db, course.id),

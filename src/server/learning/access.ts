@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courseInstructors, courses, enrollments, lessons, modules, userProgress } from "../db/schema";
+import { courses, enrollments, lessons, modules, userProgress } from "../db/schema";
+import { isCourseStaffSql } from "../authoring/staff";
 import type { LessonType } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { assertSignedIn, type Actor } from "../accounts/actor";
@@ -71,7 +72,7 @@ export async function getLessonForLearner(
         moduleId: lessons.moduleId,
       },
       enrollment: { status: enrollments.status, progressPercentage: enrollments.progressPercentage },
-      isInstructor: sql<boolean>`EXISTS (SELECT 1 FROM ${courseInstructors} ci WHERE ci.course_id = ${courses.id} AND ci.user_id = ${actor.id})`,
+      staff: sql<boolean>`${isCourseStaffSql(actor, courses.id)}`,
     })
     .from(lessons)
     .innerJoin(modules, and(eq(modules.id, lessons.moduleId), eq(modules.published, true)))
@@ -80,7 +81,7 @@ export async function getLessonForLearner(
     .where(and(eq(lessons.id, lessonId), eq(courses.slug, slug)));
   if (!found) throw notFound("This lesson");
   const enrolled = found.enrollment && ["ACTIVE", "COMPLETED"].includes(found.enrollment.status);
-  const staff = actor.role === "ADMIN" || found.isInstructor;
+  const staff = found.staff;
   if (!enrolled && !staff) {
     if (!found.course.published) throw notFound("This lesson");
     const status = found.enrollment?.status;

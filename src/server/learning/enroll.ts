@@ -4,7 +4,7 @@ import type { Db } from "../db/types";
 import { courses, enrollments, payments, type Enrollment } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { assertSignedIn, type Actor } from "../accounts/actor";
-import { refreshCourseStats } from "../catalog/refresh-course-stats";
+import { grantEnrollment, hasAccess } from "./enrollment-state";
 
 export interface EnrollmentView {
   id: string;
@@ -25,9 +25,9 @@ const view = (e: Enrollment): EnrollmentView => ({
 });
 
 /**
- * Enrolls the actor. Idempotent: a repeat (or twenty at once) returns the one enrollment; the unique
- * (user_id, course_id) constraint decides, ON CONFLICT DO NOTHING. A paid course needs a completed payment
- * (402 otherwise); the payments issue's checkout creates it and reactivates a REFUNDED enrollment.
+ * Enrolls the actor. Idempotent: a repeat (or twenty at once) returns the one enrollment (grantEnrollment:
+ * the unique (user_id, course_id) constraint decides). A paid course needs a completed payment (402
+ * otherwise); fulfilling the payment grants access, and reopens a REFUNDED enrollment.
  */
 export async function enrollInCourse(
   db: Db,
@@ -46,8 +46,7 @@ export async function enrollInCourse(
       .from(enrollments)
       .where(and(eq(enrollments.userId, actor.id), eq(enrollments.courseId, course.id)));
     if (existing) {
-      if (existing.status === "ACTIVE" || existing.status === "COMPLETED")
-        return { enrollment: view(existing), created: false };
+      if (hasAccess(existing.status)) return { enrollment: view(existing), created: false };
       if (existing.status === "SUSPENDED") {
         throw new AppError("FORBIDDEN", {
           userMessage: "Your enrollment in this course is suspended. Please contact support.",
@@ -73,19 +72,7 @@ export async function enrollInCourse(
         });
       }
     }
-    const [created] = await tx
-      .insert(enrollments)
-      .values({ userId: actor.id, courseId: course.id })
-      .onConflictDoNothing({ target: [enrollments.userId, enrollments.courseId] })
-      .returning();
-    if (created) {
-      await refreshCourseStats(tx, course.id);
-      return { enrollment: view(created), created: true };
-    }
-    const [row] = await tx
-      .select()
-      .from(enrollments)
-      .where(and(eq(enrollments.userId, actor.id), eq(enrollments.courseId, course.id)));
-    return { enrollment: view(row!), created: false };
+    const { enrollment, created } = await grantEnrollment(tx, actor.id, course.id);
+    return { enrollment: view(enrollment), created };
   });
 }

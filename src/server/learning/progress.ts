@@ -1,24 +1,14 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../db/types";
 import { courses, enrollments, lessons, modules, userProgress } from "../db/schema";
-import { queryRows } from "../db/rows";
 import { AppError, notFound } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { assertSignedIn, type Actor } from "../accounts/actor";
-import { completionPercentage } from "../progress/completion";
-import { issuePendingCertificates } from "./certificates";
+import { applyProgress, hasAccess } from "./enrollment-state";
+import { ZProgressInput, type TProgressInput } from "./schemas";
 
-export const ZProgressInput = z
-  .object({
-    completed: z.boolean().optional(),
-    timeSpentSeconds: z.number().int().min(1).max(300).optional(),
-  })
-  .refine((v) => v.completed !== undefined || v.timeSpentSeconds !== undefined, {
-    message: "Send completed, timeSpentSeconds, or both.",
-  });
-export type TProgressInput = z.infer<typeof ZProgressInput>;
+export { ZProgressInput };
 
 /** The first heartbeat of a visit counts at most this much (there is no earlier beat to measure from). */
 const FIRST_BEAT_MAX_S = 30;
@@ -39,12 +29,10 @@ export async function setLessonProgress(
   db: Db,
   actor: Actor | null,
   lessonId: string,
-  input: unknown,
+  input: TProgressInput,
 ): Promise<ProgressResult> {
   assertSignedIn(actor);
-  const parsed = ZProgressInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { completed, timeSpentSeconds } = parsed.data;
+  const { completed, timeSpentSeconds } = parseInput(ZProgressInput, input);
   return db.transaction(async (tx) => {
     const [where] = await tx
       .select({ moduleId: lessons.moduleId, courseId: modules.courseId })
@@ -58,7 +46,7 @@ export async function setLessonProgress(
       .from(enrollments)
       .where(and(eq(enrollments.userId, actor.id), eq(enrollments.courseId, where.courseId)))
       .for("update");
-    if (!enrollment || (enrollment.status !== "ACTIVE" && enrollment.status !== "COMPLETED")) {
+    if (!enrollment || !hasAccess(enrollment.status)) {
       throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to record progress." });
     }
     const now = new Date();
@@ -108,26 +96,8 @@ export async function setLessonProgress(
       DO UPDATE SET completed = EXCLUDED.completed,
                     completed_at = CASE WHEN EXCLUDED.completed THEN coalesce(user_progress.completed_at, EXCLUDED.completed_at) END`);
 
-    const [counts] = await queryRows<{ total: number; done: number }>(
-      tx,
-      sql`SELECT count(l.id)::int AS total, count(up.id) FILTER (WHERE up.completed)::int AS done
-          FROM modules m JOIN lessons l ON l.module_id = m.id
-          LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = ${actor.id}
-          WHERE m.course_id = ${where.courseId} AND m.published`,
-    );
-    const percentage = completionPercentage(counts?.done ?? 0, counts?.total ?? 0);
-    const completesNow = enrollment.status === "ACTIVE" && percentage === 100;
-    const [updated] = await tx
-      .update(enrollments)
-      .set({
-        progressPercentage: percentage,
-        lastAccessedAt: now,
-        ...(completesNow ? { status: "COMPLETED" as const, completedAt: now } : {}),
-      })
-      .where(eq(enrollments.id, enrollment.id))
-      .returning({ status: enrollments.status, progressPercentage: enrollments.progressPercentage });
-    const certificateIssued = completesNow ? (await issuePendingCertificates(tx, actor.id)) > 0 : false;
-    return { lessonProgress: row!, enrollment: updated!, certificateIssued };
+    const { enrollment: updated, certificateIssued } = await applyProgress(tx, enrollment, now);
+    return { lessonProgress: row!, enrollment: updated, certificateIssued };
   });
 }
 

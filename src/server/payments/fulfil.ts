@@ -1,18 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/types";
-import {
-  certificates,
-  courses,
-  enrollments,
-  paymentEvents,
-  payments,
-  users,
-  type Payment,
-} from "../db/schema";
+import { courses, paymentEvents, payments, users, type Payment } from "../db/schema";
 import { recordAudit, SYSTEM, type AuditActor } from "../audit/record";
-import { refreshCourseStats } from "../catalog/refresh-course-stats";
-import { issuePendingCertificates } from "../learning/certificates";
+import { grantEnrollment, revokeEnrollment } from "../learning/enrollment-state";
 import { logger } from "../log";
 import type { PaymentEvent } from "./provider";
 
@@ -109,7 +100,7 @@ export async function applyPaymentEvent(
         })
         .where(eq(payments.id, payment.id))
         .returning();
-      if (payment.userId && payment.courseId) await grantAccess(tx, payment.userId, payment.courseId);
+      if (payment.userId && payment.courseId) await grantEnrollment(tx, payment.userId, payment.courseId);
       await audit("completed", { status: "COMPLETED", amount: payment.amount, currency: payment.currency });
       return { applied: true, payment: updated!, transition: "completed" };
     }
@@ -134,7 +125,7 @@ export async function applyPaymentEvent(
         .where(eq(payments.id, payment.id))
         .returning();
       if (full && payment.userId && payment.courseId)
-        await revokeAccess(tx, payment.userId, payment.courseId, now);
+        await revokeEnrollment(tx, payment.userId, payment.courseId, now);
       await audit(full ? "refunded" : "partially_refunded", {
         status: updated!.status,
         refundedAmount: refunded,
@@ -143,31 +134,6 @@ export async function applyPaymentEvent(
     }
     return { applied: false, reason: "no-change" } as const;
   });
-}
-
-/** ACTIVE enrollment: created, or reactivated after a refund (progress kept; complete again if it was). */
-async function grantAccess(tx: Db, userId: string, courseId: string) {
-  await tx.execute(sql`
-    INSERT INTO enrollments (user_id, course_id, status) VALUES (${userId}, ${courseId}, 'ACTIVE')
-    ON CONFLICT (user_id, course_id) DO UPDATE SET
-      status = CASE WHEN enrollments.progress_percentage = 100 THEN 'COMPLETED'::enrollment_status ELSE 'ACTIVE'::enrollment_status END,
-      completed_at = CASE WHEN enrollments.progress_percentage = 100 THEN coalesce(enrollments.completed_at, now()) END
-    WHERE enrollments.status = 'REFUNDED'`);
-  await issuePendingCertificates(tx, userId);
-  await refreshCourseStats(tx, courseId);
-}
-
-/** A full refund ends access at once; a certificate stays verifiable, shown as revoked. */
-async function revokeAccess(tx: Db, userId: string, courseId: string, now: Date) {
-  await tx
-    .update(enrollments)
-    .set({ status: "REFUNDED" })
-    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
-  await tx
-    .update(certificates)
-    .set({ revokedAt: now })
-    .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId)));
-  await refreshCourseStats(tx, courseId);
 }
 
 /** For the receipt e-mail after a completion commits. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/types";
 import { courses, payments, paymentStatus, users } from "../db/schema";
 import { assertRole, assertSignedIn, type Actor } from "../accounts/actor";
-import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
+import { decodeCursor, olderThan, timestampKey, toPage, withoutKey, ZTimeIdKey } from "../pagination";
 import { invalidInput } from "../http/problem";
 
 /** The actor's purchases, newest first. */
@@ -46,7 +46,7 @@ export async function findPayments(db: Db, actor: Actor | null, input: unknown) 
   const parsed = ZPaymentFilter.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const f = parsed.data;
-  const after = decodeCursor(f.cursor, z.tuple([z.string(), z.string()]));
+  const after = decodeCursor(f.cursor, ZTimeIdKey);
   const rows = await db
     .select({
       id: payments.id,
@@ -75,7 +75,5 @@ export async function findPayments(db: Db, actor: Actor | null, input: unknown) 
     )
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit).map(({ key: _key, ...p }) => (void _key, p));
-  const last = rows[f.limit - 1];
-  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor([last.key, last.id]) : null };
+  return toPage(rows, f.limit, (r) => [r.key, r.id], { map: withoutKey });
 }

@@ -7,12 +7,12 @@ import { assertRole, assertSignedIn, type Actor } from "../accounts/actor";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
 import { AppError, notFound } from "../errors";
-import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
+import { decodeCursor, olderThan, timestampKey, toPage, ZTimeIdKey } from "../pagination";
 import { invalidInput } from "../http/problem";
 import { consumeRateLimit, type RateLimitRule } from "../platform/rate-limit";
 import { isPubliclyVisible } from "./queries";
 import { displayName } from "./write-review";
-import { ZModerationInput, ZPageInput, ZReportInput, ZTimeKey } from "./schemas";
+import { ZModerationInput, ZPageInput, ZReportInput } from "./schemas";
 
 export const REVIEW_REPORTS: RateLimitRule = { name: "review:report", limit: 10, windowSeconds: 3600 };
 
@@ -162,7 +162,7 @@ export async function findReviewReports(
   const parsed = ZPageInput.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { cursor, limit } = parsed.data;
-  const after = decodeCursor(cursor, ZTimeKey);
+  const after = decodeCursor(cursor, ZTimeIdKey);
   const reporter = alias(users, "reporter");
   const author = alias(users, "author");
   const rows = await db
@@ -192,15 +192,15 @@ export async function findReviewReports(
     .where(after ? olderThan(reviewReports.createdAt, reviewReports.id, after) : undefined)
     .orderBy(desc(reviewReports.createdAt), desc(reviewReports.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit).map((r) => ({
-    id: r.id,
-    reason: r.reason,
-    createdAt: r.createdAt,
-    resolvedAt: r.resolvedAt,
-    reporter: { name: displayName(r.reporterName), email: r.reporterEmail },
-    review: { ...r.review, authorName: displayName(r.authorName) },
-    course: r.course,
-  }));
-  const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null };
+  return toPage(rows, limit, (r) => [r.key, r.id], {
+    map: (r): ReportRow => ({
+      id: r.id,
+      reason: r.reason,
+      createdAt: r.createdAt,
+      resolvedAt: r.resolvedAt,
+      reporter: { name: displayName(r.reporterName), email: r.reporterEmail },
+      review: { ...r.review, authorName: displayName(r.authorName) },
+      course: r.course,
+    }),
+  });
 }

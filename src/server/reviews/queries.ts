@@ -3,14 +3,14 @@ import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courseReviews, enrollments, users } from "../db/schema";
 import type { Actor } from "../accounts/actor";
-import { decodeCursor, encodeCursor, olderThan, timestampKey } from "../http/cursor";
+import { decodeCursor, olderThan, timestampKey, toPage, ZTimeIdKey } from "../pagination";
 import { invalidInput } from "../http/problem";
 import { isAppError } from "../errors";
 import { getRatingSummary } from "../catalog/rating-summary";
 import type { TRatingSummary } from "../catalog/schemas";
 import { getReviewEligibility, type ReviewEligibility } from "./eligibility";
 import { displayName, getMyReview, getPublishedCourseId, type MyReview } from "./write-review";
-import { ZPageInput, ZTimeKey, type TPageInput } from "./schemas";
+import { ZPageInput, type TPageInput } from "./schemas";
 
 export interface PublicReview {
   id: string;
@@ -40,7 +40,7 @@ export async function findCourseReviews(
   const parsed = ZPageInput.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { cursor, limit } = parsed.data;
-  const after = decodeCursor(cursor, ZTimeKey);
+  const after = decodeCursor(cursor, ZTimeIdKey);
   const rows = await db
     .select({
       id: courseReviews.id,
@@ -68,12 +68,13 @@ export async function findCourseReviews(
     )
     .orderBy(desc(courseReviews.createdAt), desc(courseReviews.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit).map(({ name, status, key: _key, ...r }) => {
-    void _key;
-    return { ...r, authorName: displayName(name), completedCourse: status === "COMPLETED" };
+  return toPage(rows, limit, (r) => [r.key, r.id], {
+    map: ({ name, status, key: _key, ...r }) => ({
+      ...r,
+      authorName: displayName(name),
+      completedCourse: status === "COMPLETED",
+    }),
   });
-  const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.id]) : null };
 }
 
 /** The JSON API's list: a published course's page of reviews with its rating summary. */

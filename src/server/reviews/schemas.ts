@@ -60,15 +60,3 @@ export const ZPageInput = z.object({
   limit: z.coerce.number().int().min(1).max(REVIEWS_PAGE_MAX).default(10),
 });
 export type TPageInput = z.input<typeof ZPageInput>;
-
-/** (created_at as microsecond text, id): a date PostgreSQL can read, checked here so a tampered cursor is a 422. */
-export const ZTimeKey = z.tuple([
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
-    .refine((s) => {
-      const d = new Date(s);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === s.slice(0, 19);
-    }),
-  z.string().min(1).max(64),
-]);

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../../tests/helpers/db";
 import { getCourseOutlineBySlug } from "../../catalog/queries";
-import { findUserCourseProgress, getCompletion } from "../../progress/queries";
+import { findUserCourseProgress, getCompletion } from "../../learning/course-progress";
 import type { Database } from "../client";
 import { queryRows } from "../rows";
 import { demoCatalogue } from "./catalogue";

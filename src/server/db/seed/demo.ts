@@ -19,7 +19,7 @@ import {
   type NewPayment,
   type NewUserProgress,
 } from "../schema";
-import { completionPercentage } from "../../progress/completion";
+import { completionPercentage } from "../../learning/enrollment-state";
 import { courseStatsOf } from "../../catalog/refresh-course-stats";
 import { demoCatalogue, type DemoCourse } from "./catalogue";
 import { demoReviewTexts } from "./catalogue/reviews";

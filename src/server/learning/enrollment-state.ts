@@ -1,0 +1,194 @@
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/types";
+import { certificates, enrollments, type Enrollment, type EnrollmentStatus } from "../db/schema";
+import { queryRows } from "../db/rows";
+import { AppError, notFound } from "../errors";
+import { refreshCourseStats } from "../catalog/refresh-course-stats";
+import { issuePendingCertificates } from "./certificates";
+
+/**
+ * The one owner of enrollment state (docs/decisions.md, "Enrollment state"). Every change of an enrollment's
+ * status or percentage goes through here: grant (create or reopen), revoke (refund), suspend, reinstate, and
+ * the completion rule. Callers run these inside their transaction; what counts, locks first.
+ *
+ * The rules:
+ * - percentage = floor(completed lessons × 100 ÷ lessons), over lessons of published modules; 0 without lessons,
+ *   so 100 means every lesson is done;
+ * - completion is permanent: an enrollment that reached 100 % became COMPLETED with `completed_at`, and keeps
+ *   both when lessons are added or un-completed later (only the percentage drops);
+ * - reopening (buying again after a refund, reinstating a suspension) restores COMPLETED exactly when the
+ *   enrollment had been completed (`completed_at` is set), ACTIVE otherwise — never from the percentage.
+ */
+
+export function completionPercentage(completed: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.min(100, Math.floor((completed * 100) / total));
+}
+
+/** The same rule in SQL, for set-based recomputes. */
+export const completionPercentageSql = (done: SQL, total: SQL) =>
+  sql`CASE WHEN ${total} = 0 THEN 0 ELSE least(100, (${done} * 100) / ${total}) END`;
+
+/** The status an enrollment returns to when access is given back (SQL over the enrollments row). */
+const REOPENED_STATUS = sql`CASE WHEN enrollments.completed_at IS NOT NULL THEN 'COMPLETED'::enrollment_status ELSE 'ACTIVE'::enrollment_status END`;
+
+export const reopenedStatus = (e: Pick<Enrollment, "completedAt">): EnrollmentStatus =>
+  e.completedAt ? "COMPLETED" : "ACTIVE";
+
+/** Statuses that open a course's lessons. */
+export const hasAccess = (status: EnrollmentStatus | null | undefined) =>
+  status === "ACTIVE" || status === "COMPLETED";
+
+export interface Completion {
+  completedLessons: number;
+  totalLessons: number;
+  percentage: number;
+}
+
+/** A user's completion of a course by the rule: lessons of published modules, rounded down. */
+export async function getCompletion(db: Db, userId: string, courseId: string): Promise<Completion> {
+  const [row] = await queryRows<{ total: number; done: number }>(
+    db,
+    sql`SELECT count(l.id)::int AS total, count(up.id)::int AS done
+        FROM modules m
+        JOIN lessons l ON l.module_id = m.id
+        LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = ${userId} AND up.completed
+        WHERE m.course_id = ${courseId} AND m.published`,
+  );
+  const total = row?.total ?? 0;
+  const done = row?.done ?? 0;
+  return { totalLessons: total, completedLessons: done, percentage: completionPercentage(done, total) };
+}
+
+/**
+ * After a learner's progress changed: recounts the percentage and completes the enrollment when it reaches
+ * 100 % for the first time (issuing the certificate). The caller holds the enrollment row's lock
+ * (`SELECT … FOR UPDATE`), so two completions at once cannot both miss "all done" or store a stale figure.
+ */
+export async function applyProgress(
+  tx: Db,
+  enrollment: Pick<Enrollment, "id" | "userId" | "courseId" | "status">,
+  now: Date,
+) {
+  const { percentage } = await getCompletion(tx, enrollment.userId, enrollment.courseId);
+  const completesNow = enrollment.status === "ACTIVE" && percentage === 100;
+  const [updated] = await tx
+    .update(enrollments)
+    .set({
+      progressPercentage: percentage,
+      lastAccessedAt: now,
+      ...(completesNow ? { status: "COMPLETED" as const, completedAt: now } : {}),
+    })
+    .where(eq(enrollments.id, enrollment.id))
+    .returning({ status: enrollments.status, progressPercentage: enrollments.progressPercentage });
+  const certificateIssued = completesNow
+    ? (await issuePendingCertificates(tx, enrollment.userId)) > 0
+    : false;
+  return { enrollment: updated!, certificateIssued };
+}
+
+/**
+ * Every enrollment's percentage in a course from the rows, in one statement (after a structural change:
+ * lessons added, deleted or moved, a module published or not). Statuses are never touched: a completion is
+ * never taken away, and an ACTIVE enrollment that reaches 100 % this way completes on its next progress
+ * write. The caller has locked the course's enrollments. Returns how many changed.
+ */
+export async function recomputeEnrollmentProgress(tx: Db, courseId: string): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`
+      WITH total AS (
+        SELECT count(*)::int AS n FROM lessons l JOIN modules m ON m.id = l.module_id
+        WHERE m.course_id = ${courseId} AND m.published
+      ),
+      done AS (
+        SELECT up.user_id, count(*)::int AS n
+        FROM user_progress up
+        JOIN lessons l ON l.id = up.lesson_id
+        JOIN modules m ON m.id = l.module_id AND m.published AND m.course_id = ${courseId}
+        WHERE up.course_id = ${courseId} AND up.completed
+        GROUP BY up.user_id
+      ),
+      computed AS (
+        SELECT e.id, ${completionPercentageSql(sql`coalesce(d.n, 0)`, sql`t.n`)} AS pct
+        FROM enrollments e CROSS JOIN total t LEFT JOIN done d ON d.user_id = e.user_id
+        WHERE e.course_id = ${courseId}
+      )
+      UPDATE enrollments e SET progress_percentage = computed.pct
+      FROM computed
+      WHERE e.id = computed.id AND e.progress_percentage <> computed.pct
+      RETURNING e.id`,
+  );
+  return rows.length;
+}
+
+/**
+ * Gives a learner access: creates an ACTIVE enrollment, or reopens a REFUNDED one by the reopen rule
+ * (progress kept; COMPLETED again with a valid certificate if it had been completed). ACTIVE, COMPLETED and
+ * SUSPENDED enrollments are left as they are (`changed: false`). Idempotent under concurrency: the unique
+ * (user_id, course_id) constraint decides (INSERT … ON CONFLICT). Counters follow in the same transaction.
+ */
+export async function grantEnrollment(
+  tx: Db,
+  userId: string,
+  courseId: string,
+): Promise<{ enrollment: Enrollment; created: boolean; changed: boolean }> {
+  const [written] = await queryRows<{ id: string; created: boolean }>(
+    tx,
+    sql`INSERT INTO enrollments (user_id, course_id, status) VALUES (${userId}, ${courseId}, 'ACTIVE')
+        ON CONFLICT (user_id, course_id) DO UPDATE SET status = ${REOPENED_STATUS}
+        WHERE enrollments.status = 'REFUNDED'
+        RETURNING id, (xmax = 0) AS created`,
+  );
+  const [enrollment] = await tx
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
+  if (!enrollment) throw notFound("This enrollment");
+  if (written) {
+    if (!written.created) await issuePendingCertificates(tx, userId); // a reopened completion: valid again
+    await refreshCourseStats(tx, courseId);
+  }
+  return { enrollment, created: Boolean(written?.created), changed: Boolean(written) };
+}
+
+/** A full refund ends access at once; the certificate stays verifiable, shown as revoked. */
+export async function revokeEnrollment(tx: Db, userId: string, courseId: string, now: Date) {
+  await tx
+    .update(enrollments)
+    .set({ status: "REFUNDED" })
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
+  await tx
+    .update(certificates)
+    .set({ revokedAt: now })
+    .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId)));
+  await refreshCourseStats(tx, courseId);
+}
+
+/**
+ * Suspends (lessons close at once) or reinstates an enrollment by the reopen rule. REFUNDED enrollments are
+ * the payments' business: they reopen by buying again. Locks the row; returns the before and after status.
+ */
+export async function setEnrollmentSuspended(
+  tx: Db,
+  enrollmentId: string,
+  suspended: boolean,
+): Promise<{ enrollment: Enrollment; before: EnrollmentStatus; after: EnrollmentStatus; changed: boolean }> {
+  const [e] = await tx.select().from(enrollments).where(eq(enrollments.id, enrollmentId)).for("update");
+  if (!e) throw notFound("That enrollment");
+  if (e.status === "REFUNDED") {
+    throw new AppError("CONFLICT", {
+      userMessage: "A refunded enrollment is reopened by buying the course again.",
+    });
+  }
+  const next: EnrollmentStatus = suspended
+    ? "SUSPENDED"
+    : e.status === "SUSPENDED"
+      ? reopenedStatus(e)
+      : e.status;
+  if (next === e.status) return { enrollment: e, before: e.status, after: e.status, changed: false };
+  await tx.update(enrollments).set({ status: next }).where(eq(enrollments.id, e.id));
+  await refreshCourseStats(tx, e.courseId);
+  return { enrollment: e, before: e.status, after: next, changed: true };
+}
