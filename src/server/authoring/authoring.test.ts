@@ -468,8 +468,17 @@ describe("structure", () => {
     expect((await percentage(eHalf.id)).progressPercentage).toBe(50);
     expect(await percentage(eDone.id)).toMatchObject({ progressPercentage: 100, status: "COMPLETED" });
 
-    // A new lesson lowers every percentage; the completed enrollment stays COMPLETED.
-    await createLesson(db(), ada, { moduleId: m2!.id, title: "Bonus" });
+    // A new lesson lowers every percentage; the completed enrollment stays COMPLETED. The course is
+    // published, so the lesson is written in the draft module and then moved into a published one.
+    const bonus = await createLesson(db(), ada, { moduleId: draft!.id, title: "Bonus" });
+    await updateLesson(db(), ada, {
+      lessonId: bonus.id,
+      title: "Bonus",
+      lessonType: "TEXT",
+      duration: 10,
+      content: "# Bonus",
+    });
+    await moveLesson(db(), ada, { lessonId: bonus.id, toModuleId: m2!.id });
     expect((await percentage(eHalf.id)).progressPercentage).toBe(33);
     expect(await percentage(eDone.id)).toMatchObject({ progressPercentage: 66, status: "COMPLETED" });
 

@@ -138,7 +138,11 @@ export interface PublishProblem {
   moduleId?: string;
 }
 
-/** Everything that stands between the course and publication; empty when it can be published. */
+/**
+ * Everything that stands between the course and publication; empty when it can be published. The one
+ * definition of "complete content": publishing checks it, and every structural write to a published course
+ * keeps it (assertPublishedCourseStaysComplete). Blank means no character but white space.
+ */
 export async function findPublishProblems(tx: Db, courseId: string): Promise<PublishProblem[]> {
   const rows = await queryRows<{
     module_id: string;
@@ -150,7 +154,7 @@ export async function findPublishProblems(tx: Db, courseId: string): Promise<Pub
   }>(
     tx,
     sql`SELECT m.id AS module_id, m.title AS module_title, m."order" AS module_order,
-               l.id AS lesson_id, l.title AS lesson_title, btrim(l.content) = '' AS empty
+               l.id AS lesson_id, l.title AS lesson_title, l.content !~ '[^[:space:]]' AS empty
         FROM modules m LEFT JOIN lessons l ON l.module_id = m.id
         WHERE m.course_id = ${courseId} AND m.published
         ORDER BY m."order", l."order"`,
@@ -168,6 +172,65 @@ export async function findPublishProblems(tx: Db, courseId: string): Promise<Pub
     }
   }
   return problems;
+}
+
+/** Names a problem across a change: titles may change, ids do not. */
+const problemKey = (p: PublishProblem) =>
+  p.lessonId ? `lesson:${p.lessonId}` : p.moduleId ? `module:${p.moduleId}` : "course";
+
+/** What to do about each kind of problem a change would introduce, in words an instructor acts on. */
+const adviceFor = (p: PublishProblem) =>
+  p.lessonId
+    ? "A lesson in a published module needs content: write it first, or work on the lesson in a draft module and move it in when it is ready."
+    : p.moduleId
+      ? "A published module needs at least one lesson: add or move one in first, make the module a draft, or delete the whole module."
+      : "A published course needs at least one published module with lessons: publish another module first, or unpublish the course.";
+
+/** The problems a published course had before a change; null for a draft (drafts may be incomplete). */
+export interface ContentSnapshot {
+  courseId: string;
+  before: Set<string>;
+}
+
+/**
+ * Call under the course lock, before changing a published course's modules or lessons; then, after the
+ * change and in the same transaction, assertPublishedCourseStaysComplete. The course lock serializes every
+ * authoring write to the course, so nothing changes between the two reads but this change.
+ */
+export async function snapshotPublishProblems(
+  tx: Db,
+  course: { id: string; published: boolean },
+): Promise<ContentSnapshot | null> {
+  if (!course.published) return null;
+  const before = await findPublishProblems(tx, course.id);
+  return { courseId: course.id, before: new Set(before.map(problemKey)) };
+}
+
+/**
+ * "Published courses must have complete content" at all times: 409 CONFLICT (rolling the transaction back)
+ * when the change made since the snapshot introduced a problem. Problems the course already had (published
+ * before the rule was kept, or by raw SQL) are not blamed on the change, so such a course can be repaired
+ * one step at a time; the editor lists them.
+ */
+export async function assertPublishedCourseStaysComplete(
+  tx: Db,
+  snapshot: ContentSnapshot | null,
+  opts: { advice?: string; path?: string } = {},
+) {
+  if (!snapshot) return;
+  const introduced = (await findPublishProblems(tx, snapshot.courseId)).filter(
+    (p) => !snapshot.before.has(problemKey(p)),
+  );
+  if (introduced.length === 0) return;
+  const advice = opts.advice ?? [...new Set(introduced.map(adviceFor))].join(" ");
+  throw new AppError("CONFLICT", {
+    message: `change would leave published course ${snapshot.courseId} incomplete`,
+    userMessage: `Not saved: the course is published, and this change would leave it incomplete. ${introduced.map((p) => p.message).join(" ")} ${advice}`,
+    fields: introduced.map((p) => ({
+      path: opts.path ?? p.lessonId ?? p.moduleId ?? "modules",
+      message: p.message,
+    })),
+  });
 }
 
 /** Publishes a course that passes every rule; the first publication is remembered. */

@@ -18,6 +18,7 @@ import {
   recomputeEnrollmentProgress,
   refreshDurations,
 } from "./course-access";
+import { assertPublishedCourseStaysComplete, snapshotPublishProblems } from "./courses";
 import {
   ZConfirmedDelete,
   ZModuleInput,
@@ -72,20 +73,26 @@ async function childIds(tx: Db, table: "modules" | "lessons", parentColumn: stri
   return rows.map((r) => r.id);
 }
 
+/**
+ * Adds a module at the end of a course. In a published course it is always a draft (whatever `published`
+ * says): an empty published module would make the course incomplete. It is published with updateModule
+ * once it has lessons with content. `published` in the answer says which it became.
+ */
 export async function createModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
   assertAuthor(actor);
   const data = parse(ZModuleInput, input);
   return db.transaction(async (tx) => {
-    await lockCourseForAuthor(tx, actor, data.courseId);
+    const course = await lockCourseForAuthor(tx, actor, data.courseId);
+    const published = data.published && !course.published;
     const [next] = await queryRows<{ n: number }>(
       tx,
       sql`SELECT coalesce(max("order"), 0)::int + 1 AS n FROM modules WHERE course_id = ${data.courseId}`,
     );
     const [row] = await tx
       .insert(modules)
-      .values({ ...data, order: next!.n, duration: 0 })
-      .returning({ id: modules.id });
-    // A new published module has no lessons yet: the percentages do not change.
+      .values({ ...data, published, order: next!.n, duration: 0 })
+      .returning({ id: modules.id, published: modules.published });
+    // A new module has no lessons yet: the percentages do not change.
     await recordAudit(
       tx,
       actor,
@@ -93,7 +100,7 @@ export async function createModule(db: Db, actor: Actor | null, input: unknown, 
         action: "module.created",
         entityType: "module",
         entityId: row!.id,
-        after: { title: data.title, courseId: data.courseId },
+        after: { title: data.title, courseId: data.courseId, published },
       },
       ctx,
     );
@@ -101,7 +108,10 @@ export async function createModule(db: Db, actor: Actor | null, input: unknown, 
   });
 }
 
-/** Title, description and whether the module is published (which changes durations and percentages). */
+/**
+ * Title, description and whether the module is published (which changes durations and percentages). In a
+ * published course, a module is published only complete, and the last published module stays published.
+ */
 export async function updateModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
   assertAuthor(actor);
   const { moduleId, ...data } = parse(ZUpdateModuleInput, input);
@@ -111,9 +121,16 @@ export async function updateModule(db: Db, actor: Actor | null, input: unknown, 
       .select({ title: modules.title, published: modules.published })
       .from(modules)
       .where(eq(modules.id, moduleId));
+    const toggled = before!.published !== data.published;
+    const snapshot = toggled ? await snapshotPublishProblems(tx, course) : null;
     await lockEnrollments(tx, course.id);
     await tx.update(modules).set(data).where(eq(modules.id, moduleId));
-    if (before!.published !== data.published) {
+    await assertPublishedCourseStaysComplete(tx, snapshot, {
+      advice: data.published
+        ? "Give the module lessons with content while it is a draft, then publish it."
+        : undefined,
+    });
+    if (toggled) {
       await refreshDurations(tx, course.id);
       await recomputeEnrollmentProgress(tx, course.id);
     }
@@ -137,13 +154,17 @@ export async function deleteModule(db: Db, actor: Actor | null, input: unknown, 
   const { id: moduleId, confirmAffected } = parse(ZConfirmedDelete, input);
   return db.transaction(async (tx) => {
     const { course, module } = await lockModuleForAuthor(tx, actor, moduleId);
+    const snapshot = await snapshotPublishProblems(tx, course);
     await lockEnrollments(tx, course.id);
     const affected = await countStudentsWithProgress(
       tx,
       sql`SELECT id FROM lessons WHERE module_id = ${moduleId}`,
     );
-    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "module");
     await tx.delete(modules).where(eq(modules.id, moduleId));
+    // Refused before any confirmation is asked for (a throw rolls the deletion back): confirming for the
+    // students would not make this deletion possible.
+    await assertPublishedCourseStaysComplete(tx, snapshot);
+    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "module");
     await renumber(
       tx,
       "modules",
@@ -230,12 +251,17 @@ async function applyReorder(
   await renumber(tx, table, parentColumn, parentId, ids);
 }
 
-/** Adds an empty draft lesson at the end of a module (its content is written in the lesson editor). */
+/**
+ * Adds an empty lesson at the end of a module (its content is written in the lesson editor). Refused (409)
+ * in a published module of a published course, where students would meet it empty: new lessons of a
+ * published course are written in a draft module and moved in, or published with it.
+ */
 export async function createLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
   assertAuthor(actor);
   const data = parse(ZNewLessonInput, input);
   return db.transaction(async (tx) => {
-    const { course } = await lockModuleForAuthor(tx, actor, data.moduleId);
+    const { course, module } = await lockModuleForAuthor(tx, actor, data.moduleId);
+    const snapshot = await snapshotPublishProblems(tx, course);
     await lockEnrollments(tx, course.id);
     const [next] = await queryRows<{ n: number }>(
       tx,
@@ -245,6 +271,9 @@ export async function createLesson(db: Db, actor: Actor | null, input: unknown, 
       .insert(lessons)
       .values({ moduleId: data.moduleId, title: data.title, content: "", order: next!.n, duration: 0 })
       .returning({ id: lessons.id });
+    await assertPublishedCourseStaysComplete(tx, snapshot, {
+      advice: `New lessons start empty, and students can open every lesson of “${module.title}”. Add the lesson to a draft module (a new module of a published course starts as a draft), write it there, then move it into “${module.title}” or publish that module.`,
+    });
     await refreshDurations(tx, course.id);
     // One more lesson to do: every percentage in the course may drop (statuses stay).
     await recomputeEnrollmentProgress(tx, course.id);
@@ -268,10 +297,13 @@ export async function deleteLesson(db: Db, actor: Actor | null, input: unknown, 
   const { id: lessonId, confirmAffected } = parse(ZConfirmedDelete, input);
   return db.transaction(async (tx) => {
     const { course, module, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
+    const snapshot = await snapshotPublishProblems(tx, course);
     await lockEnrollments(tx, course.id);
     const affected = await countStudentsWithProgress(tx, sql`${lessonId}`);
-    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "lesson");
     await tx.delete(lessons).where(eq(lessons.id, lessonId));
+    // As for modules: a deletion the course cannot take is refused before any confirmation is asked for.
+    await assertPublishedCourseStaysComplete(tx, snapshot);
+    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "lesson");
     await renumber(
       tx,
       "lessons",
@@ -298,7 +330,8 @@ export async function deleteLesson(db: Db, actor: Actor | null, input: unknown, 
 }
 
 /**
- * Moves a lesson to the end of another module of the same course. Its progress rows follow through
+ * Moves a lesson to the end of another module of the same course (in a published course, not leaving a
+ * published module empty nor bringing a lesson without content into one). Its progress rows follow through
  * user_progress's ON UPDATE CASCADE foreign key (lesson_id, module_id); both modules are renumbered.
  */
 export async function moveLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
@@ -312,6 +345,7 @@ export async function moveLesson(db: Db, actor: Actor | null, input: unknown, ct
       sql`SELECT id FROM modules WHERE id = ${toModuleId} AND course_id = ${course.id} FOR NO KEY UPDATE`,
     );
     if (!target) throw new AppError("NOT_FOUND", { userMessage: "That module is not part of this course." });
+    const snapshot = await snapshotPublishProblems(tx, course);
     await lockEnrollments(tx, course.id);
     const [next] = await queryRows<{ n: number }>(
       tx,
@@ -319,6 +353,8 @@ export async function moveLesson(db: Db, actor: Actor | null, input: unknown, ct
     );
     await tx.update(lessons).set({ moduleId: toModuleId, order: next!.n }).where(eq(lessons.id, lessonId));
     await renumber(tx, "lessons", "module_id", from.id, await childIds(tx, "lessons", "module_id", from.id));
+    // Neither emptying a published module nor bringing an empty lesson into one.
+    await assertPublishedCourseStaysComplete(tx, snapshot);
     await refreshDurations(tx, course.id);
     const recomputed = await recomputeEnrollmentProgress(tx, course.id);
     await recordAudit(
