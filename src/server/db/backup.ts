@@ -443,6 +443,8 @@ export async function restorePostgres(opts: {
       ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", opts.file],
       opts.url,
     );
+    // pg_restore brings no planner statistics; without them the first queries plan blind.
+    await conn.query("ANALYZE");
     return compareWithManifest(manifest, await fingerprintDatabase(conn));
   } finally {
     await client.end().catch(() => {});
