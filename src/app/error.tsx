@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 
 export default function ErrorPage({
@@ -16,11 +17,7 @@ export default function ErrorPage({
         This page could not be shown. Nothing you did was lost. Please try again in a moment.
         {error.digest ? ` If it keeps happening, quote reference ${error.digest}.` : null}
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-8 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-      >
+      <button type="button" onClick={reset} className={buttonClass({ className: "mt-8" })}>
         Try again
       </button>
     </Container>

@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import Link from "next/link";
 import { Container } from "@/components/ui/container";
 
@@ -10,10 +11,7 @@ export default function NotFound() {
         The address may be mistyped, or the page may have moved. The course catalogue is a good place to start
         again.
       </p>
-      <Link
-        href="/"
-        className="mt-8 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-      >
+      <Link href="/" className={buttonClass({ className: "mt-8" })}>
         Back to the courses
       </Link>
     </Container>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
-import { formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
 import { getAdminOverview } from "@/server/admin/overview";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";

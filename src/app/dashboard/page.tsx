@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -40,10 +41,7 @@ export default async function DashboardPage() {
           <EmptyState
             title="You are not enrolled in any course yet"
             action={
-              <Link
-                href="/courses"
-                className="inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-              >
+              <Link href="/courses" className={buttonClass()}>
                 Browse the courses
               </Link>
             }
@@ -89,7 +87,7 @@ export default async function DashboardPage() {
                   {open && e.resumeLessonId ? (
                     <Link
                       href={`/learn/${e.courseSlug}/${e.resumeLessonId}`}
-                      className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+                      className={buttonClass({ className: "text-sm" })}
                     >
                       {e.progressPercentage === 0
                         ? "Start learning"

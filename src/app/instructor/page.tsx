@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -17,10 +18,7 @@ export default async function InstructorPage({
   const courses = await findMyCourses(await getDb(), actor);
   const { deleted } = await searchParams;
   const newCourse = (
-    <Link
-      href="/instructor/courses/new"
-      className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-    >
+    <Link href="/instructor/courses/new" className={buttonClass()}>
       New course
     </Link>
   );

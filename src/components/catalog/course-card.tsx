@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { formatDifficulty, formatDuration, formatPrice } from "@/lib/format";
+import { formatDifficulty, formatDuration } from "@/lib/format";
+import { formatPrice } from "@/lib/money";
 import { RatingStars, formatRating, ratingSentence } from "./rating-stars";
 
 export interface CourseCardView {

@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Container } from "@/components/ui/container";
@@ -35,10 +36,7 @@ export default async function ConfirmEmailPage({
         <p className="mt-3 text-slate-600">
           {error ?? "You can now buy courses, write reviews and receive certificates."}
         </p>
-        <Link
-          href="/account"
-          className="mt-6 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-        >
+        <Link href="/account" className={buttonClass({ className: "mt-6" })}>
           Back to your account
         </Link>
       </div>

@@ -1,3 +1,5 @@
+import { buttonClass } from "@/components/ui/button";
+import { formatLongDate } from "@/lib/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -38,9 +40,7 @@ export default async function CertificatePage({ params }: Props) {
     }
     throw e;
   }
-  const issued = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
-    cert.issuedAt,
-  );
+  const issued = formatLongDate(cert.issuedAt);
   const valid = cert.status === "valid";
   return (
     <Container className="py-12">
@@ -73,10 +73,7 @@ export default async function CertificatePage({ params }: Props) {
           </p>
         ) : null}
         <p className="mt-8 flex flex-wrap justify-center gap-3 print:hidden">
-          <a
-            href={`/certificates/${cert.certificateNumber}/pdf`}
-            className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
+          <a href={`/certificates/${cert.certificateNumber}/pdf`} className={buttonClass()}>
             Download PDF
           </a>
         </p>

@@ -1,8 +1,9 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Container } from "@/components/ui/container";
-import { formatPrice } from "@/lib/format";
+import { formatPrice } from "@/lib/money";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
@@ -54,17 +55,11 @@ export default async function CheckoutReturnPage({
         <p className="mt-2 text-slate-600">{m.body}</p>
         <div className="mt-6 flex flex-wrap justify-center gap-2">
           {status.status === "COMPLETED" ? (
-            <Link
-              href="/dashboard"
-              className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-            >
+            <Link href="/dashboard" className={buttonClass()}>
               Start learning
             </Link>
           ) : status.courseSlug ? (
-            <Link
-              href={`/courses/${status.courseSlug}`}
-              className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-            >
+            <Link href={`/courses/${status.courseSlug}`} className={buttonClass()}>
               Back to the course
             </Link>
           ) : null}

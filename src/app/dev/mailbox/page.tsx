@@ -1,3 +1,5 @@
+import { buttonClass } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
@@ -48,15 +50,12 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                     <header className="flex flex-wrap items-baseline justify-between gap-2">
                       <h2 className="font-semibold">{m.subject}</h2>
                       <time dateTime={m.createdAt.toISOString()} className="text-sm text-slate-500">
-                        {m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                        {formatDateTime(m.createdAt)}
                       </time>
                     </header>
                     <p className="text-sm text-slate-600">To: {m.to}</p>
                     {link ? (
-                      <a
-                        href={link}
-                        className="mt-3 inline-flex rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-                      >
+                      <a href={link} className={buttonClass({ className: "mt-3 text-sm" })}>
                         Open the link in this message
                       </a>
                     ) : null}

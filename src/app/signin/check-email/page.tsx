@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Container } from "@/components/ui/container";
@@ -16,10 +17,7 @@ export default function CheckEmailPage() {
           minutes.
         </p>
         {isDemo && !email ? (
-          <Link
-            href="/dev/mailbox"
-            className="mt-6 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
+          <Link href="/dev/mailbox" className={buttonClass({ className: "mt-6" })}>
             Open the demo mailbox
           </Link>
         ) : (

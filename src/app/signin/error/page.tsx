@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Container } from "@/components/ui/container";
@@ -39,10 +40,7 @@ export default async function SignInErrorPage({
       >
         <h1 className="text-2xl font-bold tracking-tight">{message.title}</h1>
         <p className="mt-3 text-slate-600">{message.body}</p>
-        <Link
-          href="/signin"
-          className="mt-6 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-        >
+        <Link href="/signin" className={buttonClass({ className: "mt-6" })}>
           Back to sign in
         </Link>
       </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { notFound } from "next/navigation";
 import { Container } from "@/components/ui/container";
-import { formatPrice } from "@/lib/format";
+import { formatPrice } from "@/lib/money";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
@@ -62,20 +63,12 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
         {open ? (
           <form action={demoCheckoutAction} className="mt-6 grid gap-2">
             <input type="hidden" name="sessionId" value={checkout.sessionId} />
-            <button
-              name="choice"
-              value="pay"
-              className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
-            >
+            <Button name="choice" value="pay" size="lg">
               Pay {formatPrice(checkout.amount, checkout.currency)}
-            </button>
-            <button
-              name="choice"
-              value="decline"
-              className={`${button} border border-slate-300 hover:bg-slate-50`}
-            >
+            </Button>
+            <Button name="choice" value="decline" size="lg" variant="secondary">
               Simulate a declined card
-            </button>
+            </Button>
             <button
               name="choice"
               value="cancel"

@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -40,10 +41,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
           >
             <h1 className="text-2xl font-bold">This lesson is closed to you</h1>
             <p className="mt-3 text-slate-600">{e.userMessage}</p>
-            <Link
-              href={`/courses/${slug}`}
-              className="mt-6 inline-flex rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-            >
+            <Link href={`/courses/${slug}`} className={buttonClass({ className: "mt-6" })}>
               Go to the course page
             </Link>
           </div>
@@ -194,7 +192,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
                   className={
                     isDone
                       ? "rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
-                      : "rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+                      : buttonClass()
                   }
                 >
                   {isDone

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
-import { formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
 import { getCourseAnalytics } from "@/server/analytics/course-analytics";
 import { requireRole } from "@/server/auth/session";
 import { getDb } from "@/server/db";
