@@ -44,7 +44,8 @@ export async function runExclusive<T>(
       reusable = await unlock(client, name, lockKey);
     }
   } finally {
-    client.removeListener("error", onError);
+    // A client going back to the pool gets the pool's idle listener; one being destroyed keeps ours.
+    if (reusable) client.removeListener("error", onError);
     client.release(!reusable);
   }
 }
