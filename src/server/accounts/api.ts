@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { defineEndpoint } from "../http/api";
+import { defineOperation, download, reply } from "../http/operation";
 import { ZApiError } from "../http/problem";
-import { ZEraseInput } from "./erase";
+import { eraseMyAccount } from "./erase";
+import { exportMyData } from "./export";
+import { ZEraseInput } from "./schemas";
+import { findMySessions, revokeSession } from "./sessions";
 
 const ts = z.iso.datetime({ offset: true });
 const nullableTs = ts.nullable();
@@ -41,47 +44,68 @@ export const ZExport = z.object({
   emails: z.array(z.looseObject({ subject: z.string() })),
 });
 
-export const exportMeEndpoint = defineEndpoint({
+export const exportMeOperation = defineOperation({
   operationId: "exportMyData",
   method: "GET",
   path: "/api/v1/me/export",
   summary: "Everything the platform holds about the signed-in user (GDPR Art. 20)",
   tags: ["me"],
+  auth: "user",
   responses: { 200: { description: "The export, as a JSON download", schema: ZExport }, ...signedIn },
+  handler: async (_input, { db, actor, request }) => {
+    const data = await exportMyData(db, actor, { requestId: request.requestId, ip: request.ip });
+    return download(
+      `ai-whisperers-export-${data.exportedAt.slice(0, 10)}.json`,
+      "application/json; charset=utf-8",
+      JSON.stringify(data),
+    );
+  },
 });
 
-export const listMySessionsEndpoint = defineEndpoint({
+export const listMySessionsOperation = defineOperation({
   operationId: "listMySessions",
   method: "GET",
   path: "/api/v1/me/sessions",
   summary: "The signed-in user's live sessions (never their tokens)",
   tags: ["me"],
+  auth: "user",
   responses: {
     200: { description: "Sessions, newest first", schema: z.object({ items: z.array(ZSessionItem) }) },
     ...signedIn,
   },
+  handler: async (_input, { db, actor }) => ({ items: await findMySessions(db, actor) }),
 });
 
-export const revokeMySessionEndpoint = defineEndpoint({
+export const revokeMySessionOperation = defineOperation({
   operationId: "revokeMySession",
   method: "DELETE",
   path: "/api/v1/me/sessions/{id}",
   summary: "Sign out one of your sessions",
   tags: ["me"],
+  auth: "user",
   params: z.object({ id: z.string().min(1).max(64) }),
   responses: { 204: { description: "Revoked" }, ...signedIn, 404: err("No such session of yours") },
+  handler: async ({ params }, { db, actor, request }) => {
+    await revokeSession(db, actor, params.id, { requestId: request.requestId, ip: request.ip });
+    return reply(204);
+  },
 });
 
-export const deleteMeEndpoint = defineEndpoint({
+export const deleteMeOperation = defineOperation({
   operationId: "deleteMyAccount",
   method: "DELETE",
   path: "/api/v1/me",
   summary: "Erase the signed-in user's account (GDPR Art. 17)",
   tags: ["me"],
+  auth: "user",
   body: ZEraseInput,
   responses: {
     204: { description: "Erased; every session of the user stops working" },
     ...signedIn,
     409: err("Refused: the last admin, or the only instructor of a course with students"),
+  },
+  handler: async ({ body }, { db, actor, request }) => {
+    await eraseMyAccount(db, actor, body, { requestId: request.requestId, ip: request.ip });
+    return reply(204);
   },
 });

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../db/types";
 import {
   courseInstructors,
@@ -15,23 +14,24 @@ import {
 import { queryRows } from "../db/rows";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
+import { ZEraseInput, type TEraseInput } from "./schemas";
 import { assertSignedIn, type Actor } from "./actor";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
-
-export const ZEraseInput = z.object({
-  confirmEmail: z.string().trim().min(1, "Type your e-mail address to confirm.").max(254),
-});
 
 /**
  * GDPR Art. 17. Personal data is deleted; records the platform must keep survive pseudonymised: payments
  * (payer set NULL by the foreign key), audit entries (one pseudonym for this user, also inside their JSON,
  * IPs removed). Refused while the user is the last admin or the only instructor of a course with students.
  */
-export async function eraseMyAccount(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function eraseMyAccount(
+  db: Db,
+  actor: Actor | null,
+  input: TEraseInput,
+  ctx: AuditContext = {},
+) {
   assertSignedIn(actor);
-  const parsed = ZEraseInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const confirm = parseInput(ZEraseInput, input);
   return db.transaction(async (tx) => {
     const [me] = await tx
       .select({ id: users.id, email: users.email, role: users.role })
@@ -39,7 +39,7 @@ export async function eraseMyAccount(db: Db, actor: Actor | null, input: unknown
       .where(eq(users.id, actor.id))
       .for("update");
     if (!me) throw notFound("Your account");
-    if (parsed.data.confirmEmail.toLowerCase() !== me.email.toLowerCase()) {
+    if (confirm.confirmEmail.toLowerCase() !== me.email.toLowerCase()) {
       throw new AppError("INVALID_INPUT", {
         userMessage: "The address you typed is not this account's address; nothing was deleted.",
         fields: [{ path: "confirmEmail", message: "Type exactly the e-mail address of this account." }],

@@ -1,43 +1,21 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/helpers/db";
-import { expectMatchesOpenApi } from "../../../tests/helpers/openapi";
+import { apiClient } from "../../../tests/helpers/api";
 import type { Database } from "../db/client";
 import { courses, modules } from "../db/schema";
 import { seedDemo } from "../db/seed/demo";
 import { createCourseTree } from "../db/seed/factories";
-import { endpoints } from "../http/endpoints";
-import { buildOpenApiDocument } from "../http/openapi";
-import { getCourseRoute, listCoursesRoute } from "./api";
 
 const APP = "http://localhost:3000";
-const doc = buildOpenApiDocument(endpoints, APP);
 let database: Database;
-let list: ReturnType<typeof listCoursesRoute>;
-let detail: ReturnType<typeof getCourseRoute>;
-
-async function getList(query: string) {
-  const res = await list(new Request(`${APP}/api/v1/courses${query}`));
-  const body = await res.json();
-  expectMatchesOpenApi(doc, "GET", "/api/v1/courses", res.status, body);
-  return { status: res.status, body };
-}
-
-async function getDetail(slug: string) {
-  const res = await detail(new Request(`${APP}/api/v1/courses/${slug}`), {
-    params: Promise.resolve({ slug }),
-  });
-  const body = await res.json();
-  expectMatchesOpenApi(doc, "GET", "/api/v1/courses/{slug}", res.status, body);
-  return { status: res.status, body };
-}
+const call = apiClient({ db: () => database.db });
+const getList = (query: string) => call("GET", `/api/v1/courses${query}`);
+const getDetail = (slug: string) => call("GET", `/api/v1/courses/${slug}`);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db, { appUrl: APP, currency: "USD" });
-  const deps = { db: async () => database.db, currency: () => "USD" };
-  list = listCoursesRoute(deps);
-  detail = getCourseRoute(deps);
 });
 afterAll(async () => {
   await database?.close();

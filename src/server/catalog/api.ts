@@ -1,15 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "../db/types";
+import { getEnv } from "../env";
 import { notFound } from "../errors";
-import { apiRoute, defineEndpoint } from "../http/api";
+import { defineOperation } from "../http/operation";
 import { ZApiError } from "../http/problem";
 import { ZSlug } from "../../lib/slug";
 import { findCatalogCourses, toListItem } from "./find-catalog-courses";
 import { getPublicCoursePage } from "./queries";
 import { ZCatalogInput, ZCatalogPage, ZCourseDetail, type TCourseDetail } from "./schemas";
 
-export const listCoursesEndpoint = defineEndpoint({
+export const listCoursesOperation = defineOperation({
   operationId: "listCourses",
   method: "GET",
   path: "/api/v1/courses",
@@ -19,42 +20,30 @@ export const listCoursesEndpoint = defineEndpoint({
     "page; pages stay consistent while courses are added. A cursor from another search, or one that was " +
     "altered, is a 422. sort=relevance needs q.",
   tags: ["catalog"],
+  auth: "public",
   query: ZCatalogInput,
   responses: { 200: { description: "A page of courses", schema: ZCatalogPage } },
+  handler: async ({ query }, { db }) => findCatalogCourses(db, query, getEnv().currency),
 });
 
-export const getCourseEndpoint = defineEndpoint({
+export const getCourseOperation = defineOperation({
   operationId: "getCourse",
   method: "GET",
   path: "/api/v1/courses/{slug}",
   summary: "A published course with its instructors, modules and lessons (never lesson content)",
   tags: ["catalog"],
+  auth: "public",
   params: z.object({ slug: ZSlug }),
   responses: {
     200: { description: "The course", schema: ZCourseDetail },
     404: { description: "No published course has this slug", schema: ZApiError },
   },
-});
-
-/** What the handlers need from the running platform; tests pass their own database. */
-export interface CatalogApiDeps {
-  db: () => Promise<Db>;
-  currency: () => string;
-}
-
-export function listCoursesRoute(deps: CatalogApiDeps) {
-  return apiRoute(listCoursesEndpoint, async ({ query }) => ({
-    body: await findCatalogCourses(await deps.db(), query, deps.currency()),
-  }));
-}
-
-export function getCourseRoute(deps: CatalogApiDeps) {
-  return apiRoute(getCourseEndpoint, async ({ params }) => {
-    const detail = await getPublicCourseDetail(await deps.db(), params.slug, deps.currency());
+  handler: async ({ params }, { db }) => {
+    const detail = await getPublicCourseDetail(db, params.slug, getEnv().currency);
     if (!detail) throw notFound("This course");
-    return { body: detail };
-  });
-}
+    return detail;
+  },
+});
 
 export async function getPublicCourseDetail(
   db: Db,

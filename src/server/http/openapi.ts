@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ERROR_STATUS } from "../errors";
-import type { EndpointSpec } from "./api";
+import type { OperationSpec } from "./operation";
 import { ZApiError } from "./problem";
 
 type JsonSchema = Record<string, unknown>;
@@ -16,9 +16,10 @@ const STATUS_TEXT: Record<number, string> = Object.fromEntries(
 );
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the handlers parse with. */
-export function buildOpenApiDocument(endpoints: readonly EndpointSpec[], serverUrl: string) {
+export function buildOpenApiDocument(operations: readonly OperationSpec[], serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const ep of endpoints) {
+  for (const ep of operations) {
+    if (ep.internal) continue;
     const parameters: unknown[] = [];
     for (const [where, obj] of [
       ["path", ep.params],
@@ -52,6 +53,9 @@ export function buildOpenApiDocument(endpoints: readonly EndpointSpec[], serverU
       ...(ep.body ? [400, 415] : []),
     ]);
     if (ep.params) errorStatuses.add(404);
+    if (ep.auth === "user") errorStatuses.add(401);
+    // The same-origin rule for cookie-carrying writes (src/server/http/execute.ts).
+    if (ep.method !== "GET" && !ep.rawBody) errorStatuses.add(403);
     for (const status of errorStatuses) {
       responses[String(status)] ??= {
         description: STATUS_TEXT[status] ?? "Error",

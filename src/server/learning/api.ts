@@ -1,7 +1,15 @@
 import { z } from "zod";
-import { defineEndpoint } from "../http/api";
+import { consumeRateLimit } from "../platform/rate-limit";
+import { getEnv } from "../env";
+import { defineOperation, download, reply } from "../http/operation";
+import { renderCertificatePdf } from "./certificate-pdf";
 import { ZApiError } from "../http/problem";
-import { ZProgressInput } from "./progress";
+import { findMyCertificates, verifyCertificate } from "./certificates";
+import { findMyEnrollments } from "./dashboard";
+import { enrollInCourse } from "./enroll";
+import { getLessonForLearnerById } from "./access";
+import { setLessonProgress } from "./progress";
+import { ZProgressInput } from "./schemas";
 
 const ts = z.iso.datetime({ offset: true });
 const err = (description: string) => ({ description, schema: ZApiError });
@@ -16,12 +24,13 @@ export const ZEnrollment = z.object({
   completedAt: ts.nullable(),
 });
 
-export const enrollEndpoint = defineEndpoint({
+export const enrollOperation = defineOperation({
   operationId: "enrollInCourse",
   method: "POST",
   path: "/api/v1/courses/{slug}/enrollment",
   summary: "Enroll the signed-in user in a course (idempotent)",
   tags: ["learning"],
+  auth: "user",
   params: z.object({ slug: z.string().min(1).max(200) }),
   responses: {
     201: { description: "Enrolled", schema: z.object({ enrollment: ZEnrollment }) },
@@ -30,14 +39,19 @@ export const enrollEndpoint = defineEndpoint({
     402: err("A paid course: buy it first"),
     403: err("Suspended, or a cross-site request"),
   },
+  handler: async ({ params }, { db, actor }) => {
+    const { enrollment, created } = await enrollInCourse(db, actor, params.slug);
+    return reply(created ? 201 : 200, { enrollment });
+  },
 });
 
-export const myEnrollmentsEndpoint = defineEndpoint({
+export const myEnrollmentsOperation = defineOperation({
   operationId: "listMyEnrollments",
   method: "GET",
   path: "/api/v1/me/enrollments",
   summary: "The signed-in user's enrollments with where to continue",
   tags: ["learning"],
+  auth: "user",
   responses: {
     200: {
       description: "Enrollments, most recently used first",
@@ -60,14 +74,16 @@ export const myEnrollmentsEndpoint = defineEndpoint({
     },
     401: err("Not signed in"),
   },
+  handler: async (_input, { db, actor }) => ({ items: await findMyEnrollments(db, actor) }),
 });
 
-export const getLessonEndpoint = defineEndpoint({
+export const getLessonOperation = defineOperation({
   operationId: "getLesson",
   method: "GET",
   path: "/api/v1/lessons/{id}",
   summary: "A lesson with its content, for an enrolled student",
   tags: ["learning"],
+  auth: "user",
   params: z.object({ id: z.string().min(1).max(64) }),
   responses: {
     200: {
@@ -91,14 +107,26 @@ export const getLessonEndpoint = defineEndpoint({
     401: err("Not signed in"),
     403: err("Not enrolled, suspended or refunded"),
   },
+  handler: async ({ params }, { db, actor }) => {
+    const view = await getLessonForLearnerById(db, actor, params.id);
+    const done = view.modules.flatMap((m) => m.lessons).find((l) => l.id === view.lesson.id)?.completed;
+    return {
+      ...view.lesson,
+      courseSlug: view.course.slug,
+      completed: done ?? false,
+      previousLessonId: view.previousLessonId,
+      nextLessonId: view.nextLessonId,
+    };
+  },
 });
 
-export const putProgressEndpoint = defineEndpoint({
+export const putProgressOperation = defineOperation({
   operationId: "setLessonProgress",
   method: "PUT",
   path: "/api/v1/lessons/{id}/progress",
   summary: "Mark a lesson complete or not, and/or add time spent (1–300 s, capped to real elapsed time)",
   tags: ["learning"],
+  auth: "user",
   params: z.object({ id: z.string().min(1).max(64) }),
   body: ZProgressInput,
   responses: {
@@ -112,6 +140,7 @@ export const putProgressEndpoint = defineEndpoint({
     401: err("Not signed in"),
     403: err("Not enrolled, or a cross-site request"),
   },
+  handler: ({ params, body }, { db, actor }) => setLessonProgress(db, actor, params.id, body),
 });
 
 const ZCertificate = z.object({
@@ -122,12 +151,13 @@ const ZCertificate = z.object({
   status: z.enum(["valid", "revoked"]),
 });
 
-export const myCertificatesEndpoint = defineEndpoint({
+export const myCertificatesOperation = defineOperation({
   operationId: "listMyCertificates",
   method: "GET",
   path: "/api/v1/me/certificates",
   summary: "The signed-in user's certificates",
   tags: ["learning"],
+  auth: "user",
   responses: {
     200: {
       description: "Certificates, newest first",
@@ -143,14 +173,46 @@ export const myCertificatesEndpoint = defineEndpoint({
     },
     401: err("Not signed in"),
   },
+  handler: async (_input, { db, actor }) => ({ items: await findMyCertificates(db, actor) }),
 });
 
-export const verifyCertificateEndpoint = defineEndpoint({
+/** Certificate lookups per client: verification pages, the API and PDFs share one budget. */
+export const CERTIFICATE_LOOKUPS = { name: "certificate-lookup", limit: 60, windowSeconds: 60 };
+
+export const verifyCertificateOperation = defineOperation({
   operationId: "verifyCertificate",
   method: "GET",
   path: "/api/v1/certificates/{number}",
   summary: "Public verification of a certificate by its number",
   tags: ["learning"],
+  auth: "public",
   params: z.object({ number: z.string().min(1).max(40) }),
-  responses: { 200: { description: "The certificate", schema: ZCertificate }, 429: err("Too many lookups") },
+  responses: {
+    200: { description: "The certificate", schema: ZCertificate },
+    404: err("No certificate has this number"),
+    429: err("Too many lookups"),
+  },
+  handler: async ({ params }, { db, request }) => {
+    await consumeRateLimit(db, CERTIFICATE_LOOKUPS, request.ip ?? "unknown");
+    return verifyCertificate(db, params.number);
+  },
+});
+
+/** The certificate as a PDF (rendering subsets fonts: rate-limited with the other lookups). */
+export const certificatePdfOperation = defineOperation({
+  operationId: "getCertificatePdf",
+  method: "GET",
+  path: "/certificates/{number}/pdf",
+  summary: "A certificate as a PDF download",
+  tags: ["learning"],
+  auth: "public",
+  internal: true,
+  params: z.object({ number: z.string().min(1).max(40) }),
+  responses: { 200: { description: "The PDF" }, 404: err("No certificate has this number") },
+  handler: async ({ params }, { db, request }) => {
+    await consumeRateLimit(db, CERTIFICATE_LOOKUPS, request.ip ?? "unknown");
+    const cert = await verifyCertificate(db, params.number);
+    const pdf = await renderCertificatePdf(cert, `${getEnv().appUrl}/certificates/${cert.certificateNumber}`);
+    return download(`${cert.certificateNumber}.pdf`, "application/pdf", pdf);
+  },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getEnv } from "../env";
-import { defineEndpoint } from "../http/api";
+import { defineOperation } from "../http/operation";
 
 export const PLATFORM_NAME = "AI Whisperers";
 
@@ -21,11 +21,13 @@ export function getPlatformInfo(): TPlatformInfo {
   return { name: PLATFORM_NAME, apiVersion: "1", mode: env.mode, currency: env.currency, url: env.appUrl };
 }
 
-export const getPlatformEndpoint = defineEndpoint({
+export const getPlatformOperation = defineOperation({
   operationId: "getPlatform",
   method: "GET",
   path: "/api/v1/platform",
   summary: "The platform's name, mode, currency and public URL",
   tags: ["platform"],
+  auth: "public",
   responses: { 200: { description: "Platform information", schema: ZPlatformInfo } },
+  handler: async () => getPlatformInfo(),
 });

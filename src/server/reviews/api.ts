@@ -1,9 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "../db/types";
-import type { Actor } from "../accounts/actor";
 import { ZRatingSummary } from "../catalog/schemas";
-import { apiRoute, defineEndpoint } from "../http/api";
+import { defineOperation, reply } from "../http/operation";
 import { ZApiError } from "../http/problem";
 import { ZSlug } from "../../lib/slug";
 import { reportReview } from "./moderation";
@@ -31,7 +29,7 @@ export const ZMyReview = ZPublicReview.extend({
 
 const slugParams = z.object({ slug: ZSlug });
 
-export const listReviewsEndpoint = defineEndpoint({
+export const listReviewsOperation = defineOperation({
   operationId: "listCourseReviews",
   method: "GET",
   path: "/api/v1/courses/{slug}/reviews",
@@ -39,6 +37,7 @@ export const listReviewsEndpoint = defineEndpoint({
   description:
     "Hidden reviews and those of refunded students are left out, from the list and from the summary alike.",
   tags: ["reviews"],
+  auth: "public",
   params: slugParams,
   query: ZPageInput,
   responses: {
@@ -51,9 +50,10 @@ export const listReviewsEndpoint = defineEndpoint({
       }),
     },
   },
+  handler: ({ params, query }, { db }) => findReviewsBySlug(db, params.slug, query),
 });
 
-export const putReviewEndpoint = defineEndpoint({
+export const putReviewOperation = defineOperation({
   operationId: "putMyCourseReview",
   method: "PUT",
   path: "/api/v1/courses/{slug}/review",
@@ -62,6 +62,7 @@ export const putReviewEndpoint = defineEndpoint({
     "Students enrolled (ACTIVE or COMPLETED) with a confirmed e-mail address who completed at least one " +
     "lesson. One review per course; a hidden review stays hidden when edited.",
   tags: ["reviews"],
+  auth: "user",
   params: slugParams,
   body: ZReviewInput,
   responses: {
@@ -71,14 +72,19 @@ export const putReviewEndpoint = defineEndpoint({
     403: err("Not eligible to review this course, or a cross-site request"),
     429: err("Too many review writes"),
   },
+  handler: async ({ params, body }, { db, actor }) => {
+    const { review, created } = await saveReview(db, actor, params.slug, body);
+    return reply(created ? 201 : 200, review);
+  },
 });
 
-export const deleteReviewEndpoint = defineEndpoint({
+export const deleteReviewOperation = defineOperation({
   operationId: "deleteMyCourseReview",
   method: "DELETE",
   path: "/api/v1/courses/{slug}/review",
   summary: "Delete the signed-in user's review of a course",
   tags: ["reviews"],
+  auth: "user",
   params: slugParams,
   responses: {
     204: { description: "Deleted" },
@@ -86,14 +92,19 @@ export const deleteReviewEndpoint = defineEndpoint({
     403: err("A cross-site request"),
     429: err("Too many review writes"),
   },
+  handler: async ({ params }, { db, actor }) => {
+    await deleteReview(db, actor, params.slug);
+    return reply(204);
+  },
 });
 
-export const reportReviewEndpoint = defineEndpoint({
+export const reportReviewOperation = defineOperation({
   operationId: "reportReview",
   method: "POST",
   path: "/api/v1/reviews/{id}/report",
   summary: "Report a review to the moderators (one report per person and review)",
   tags: ["reviews"],
+  auth: "user",
   params: z.object({ id: z.string().min(1).max(64) }),
   body: ZReportInput,
   responses: {
@@ -102,33 +113,8 @@ export const reportReviewEndpoint = defineEndpoint({
     403: err("Your own review, or a cross-site request"),
     429: err("Too many reports"),
   },
+  handler: async ({ params, body }, { db, actor }) => {
+    await reportReview(db, actor, params.id, body);
+    return reply(202, { status: "received" });
+  },
 });
-
-/** What the handlers need from the running platform; tests pass their own database and actor. */
-export interface ReviewsApiDeps {
-  db: () => Promise<Db>;
-  actor: () => Promise<Actor | null>;
-}
-
-export const listReviewsRoute = (deps: ReviewsApiDeps) =>
-  apiRoute(listReviewsEndpoint, async ({ params, query }) => ({
-    body: await findReviewsBySlug(await deps.db(), params.slug, query),
-  }));
-
-export const putReviewRoute = (deps: ReviewsApiDeps) =>
-  apiRoute(putReviewEndpoint, async ({ params, body }) => {
-    const { review, created } = await saveReview(await deps.db(), await deps.actor(), params.slug, body);
-    return { status: created ? 201 : 200, body: review };
-  });
-
-export const deleteReviewRoute = (deps: ReviewsApiDeps) =>
-  apiRoute(deleteReviewEndpoint, async ({ params }) => {
-    await deleteReview(await deps.db(), await deps.actor(), params.slug);
-    return { status: 204 };
-  });
-
-export const reportReviewRoute = (deps: ReviewsApiDeps) =>
-  apiRoute(reportReviewEndpoint, async ({ params, body }) => {
-    await reportReview(await deps.db(), await deps.actor(), params.id, body);
-    return { status: 202, body: { status: "received" } };
-  });

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courseReviews, enrollments, users } from "../db/schema";
 import type { Actor } from "../accounts/actor";
-import { decodeCursor, olderThan, timestampKey, toPage, ZTimeIdKey } from "../pagination";
+import { decodeCursor, olderThan, timestampKey, toPage, withoutKey, ZTimeIdKey } from "../pagination";
 import { invalidInput } from "../http/problem";
 import { isAppError } from "../errors";
 import { getRatingSummary } from "../catalog/rating-summary";
@@ -69,11 +69,10 @@ export async function findCourseReviews(
     .orderBy(desc(courseReviews.createdAt), desc(courseReviews.id))
     .limit(limit + 1);
   return toPage(rows, limit, (r) => [r.key, r.id], {
-    map: ({ name, status, key: _key, ...r }) => ({
-      ...r,
-      authorName: displayName(name),
-      completedCourse: status === "COMPLETED",
-    }),
+    map: (row) => {
+      const { name, status, ...r } = withoutKey(row);
+      return { ...r, authorName: displayName(name), completedCourse: status === "COMPLETED" };
+    },
   });
 }
 

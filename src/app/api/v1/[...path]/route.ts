@@ -1,14 +1,10 @@
-import { errorResponse } from "@/server/http/api";
-import { AppError } from "@/server/errors";
-import { requestIdFrom } from "@/server/http/request-id";
+/** Every /api/v1 operation of the registry (src/server/http/registry.ts), through its one adapter. */
+import { handleRouteRequest } from "@/server/http/next-adapter";
 
-/** Unknown /api/v1 paths answer in the API's error shape, whatever the method. */
-function unknownEndpoint(request: Request) {
-  return errorResponse(
-    new AppError("NOT_FOUND", { userMessage: "There is no such API endpoint. See /api/v1/openapi.json." }),
-    requestIdFrom(request.headers),
-  );
-}
-
-export { unknownEndpoint as GET, unknownEndpoint as POST, unknownEndpoint as PUT };
-export { unknownEndpoint as PATCH, unknownEndpoint as DELETE };
+export {
+  handleRouteRequest as GET,
+  handleRouteRequest as POST,
+  handleRouteRequest as PUT,
+  handleRouteRequest as PATCH,
+  handleRouteRequest as DELETE,
+};

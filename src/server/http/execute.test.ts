@@ -1,57 +1,62 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { apiClient } from "../../../tests/helpers/api";
 import { expectMatchesOpenApi } from "../../../tests/helpers/openapi";
+import type { Db } from "../db/types";
 import { AppError } from "../errors";
-import { apiRoute, defineEndpoint } from "./api";
 import { buildOpenApiDocument } from "./openapi";
-import { endpoints } from "./endpoints";
+import { defineOperation } from "./operation";
+import { ZApiError } from "./problem";
+import { apiOperations } from "./registry";
 
-// A representative endpoint built with the shared pieces: path params, query, JSON body.
+// A representative operation built with the shared pieces: path params, query, JSON body.
 const ZNote = z.object({ title: z.string().min(1).max(100), rating: z.number().int().min(1).max(5) });
-const spec = defineEndpoint({
+let behaviour: "ok" | "conflict" | "crash" | "extra" = "ok";
+const op = defineOperation({
   operationId: "putNote",
   method: "PUT",
   path: "/api/v1/notes/{slug}",
-  summary: "Test endpoint",
+  summary: "Test operation",
   tags: ["test"],
+  auth: "public",
   params: z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) }),
   query: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
   body: ZNote,
-  responses: { 200: { description: "Saved", schema: ZNote.extend({ slug: z.string() }) } },
+  responses: {
+    200: { description: "Saved", schema: ZNote.extend({ slug: z.string() }) },
+    409: { description: "Changed meanwhile", schema: ZApiError },
+  },
+  handler: async ({ params, body }) => {
+    if (behaviour === "conflict")
+      throw new AppError("CONFLICT", { userMessage: "Someone changed this note." });
+    if (behaviour === "crash") throw new Error("secret internal detail");
+    if (behaviour === "extra") return { ...body, slug: params.slug, secretColumn: "never sent" };
+    return { ...body, slug: params.slug };
+  },
 });
-let behaviour: "ok" | "conflict" | "crash" = "ok";
-const handler = apiRoute(spec, async ({ params, body }) => {
-  if (behaviour === "conflict") throw new AppError("CONFLICT", { userMessage: "Someone changed this note." });
-  if (behaviour === "crash") throw new Error("secret internal detail");
-  return { body: { ...body, slug: params.slug } };
-});
-const doc = buildOpenApiDocument([spec], "http://localhost:3000");
+const doc = buildOpenApiDocument([op], "http://localhost:3000");
+const api = apiClient({ db: () => ({}) as Db, operations: [op] });
 
 const APP = "http://localhost:3000";
-function call(init: RequestInit & { path?: string } = {}) {
-  const { path = "/api/v1/notes/my-note", ...rest } = init;
-  const slug = path.split("/").pop()!.split("?")[0]!;
-  return handler(
-    new Request(APP + path, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Hello", rating: 4 }),
-      ...rest,
-    }),
-    { params: Promise.resolve({ slug }) },
-  );
+async function call(
+  init: { path?: string; method?: string; body?: string; headers?: Record<string, string> } = {},
+) {
+  const { path = "/api/v1/notes/my-note", method = "PUT" } = init;
+  const res = await api(method, path, {
+    rawBody: init.body ?? JSON.stringify({ title: "Hello", rating: 4 }),
+    headers: init.headers ?? { "content-type": "application/json" },
+  });
+  return { status: res.status, headers: res.headers, body: res.body, text: JSON.stringify(res.body) };
 }
-async function bodyOf(res: Response) {
-  return (await res.json()) as { error: { code: string; message: string; fields?: { path: string }[] } };
-}
+type ErrorBody = { error: { code: string; message: string; fields?: { path: string }[] } };
 
-describe("apiRoute", () => {
+describe("the operation executor", () => {
   it("answers a valid request with the handler's result, which matches the OpenAPI document", async () => {
     behaviour = "ok";
     const res = await call();
     expect(res.status).toBe(200);
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    const body = await res.json();
+    expect(res.headers["x-request-id"]).toBeTruthy();
+    const body = res.body;
     expect(body).toEqual({ title: "Hello", rating: 4, slug: "my-note" });
     expectMatchesOpenApi(doc, "PUT", "/api/v1/notes/{slug}", 200, body);
   });
@@ -59,7 +64,7 @@ describe("apiRoute", () => {
   it("answers malformed JSON with 400 in the error shape", async () => {
     const res = await call({ body: "{not json" });
     expect(res.status).toBe(400);
-    const body = await bodyOf(res);
+    const body = res.body as ErrorBody;
     expect(body.error).toMatchObject({
       code: "MALFORMED_REQUEST",
       message: "The request body is not valid JSON.",
@@ -70,7 +75,7 @@ describe("apiRoute", () => {
   it("answers invalid fields with 422 naming every field, not just the first", async () => {
     const res = await call({ body: JSON.stringify({ title: "", rating: 9 }) });
     expect(res.status).toBe(422);
-    const body = await bodyOf(res);
+    const body = res.body as ErrorBody;
     expect(body.error.code).toBe("INVALID_INPUT");
     expect(body.error.fields!.map((f) => f.path).sort()).toEqual(["body.rating", "body.title"]);
     expectMatchesOpenApi(doc, "PUT", "/api/v1/notes/{slug}", 422, body);
@@ -79,7 +84,9 @@ describe("apiRoute", () => {
   it("answers an invalid query parameter with 422 naming it", async () => {
     const res = await call({ path: "/api/v1/notes/my-note?dryRun=maybe" });
     expect(res.status).toBe(422);
-    expect((await bodyOf(res)).error.fields).toEqual([{ path: "query.dryRun", message: expect.any(String) }]);
+    expect((res.body as ErrorBody).error.fields).toEqual([
+      { path: "query.dryRun", message: expect.any(String) },
+    ]);
   });
 
   it("answers a malformed path parameter with 404", async () => {
@@ -93,7 +100,7 @@ describe("apiRoute", () => {
       body: "title=x",
     });
     expect(res.status).toBe(415);
-    expect((await bodyOf(res)).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect((res.body as ErrorBody).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("refuses a cookie-carrying write from another origin, and accepts it from APP_URL", async () => {
@@ -105,7 +112,7 @@ describe("apiRoute", () => {
       },
     });
     expect(cross.status).toBe(403);
-    expect((await bodyOf(cross)).error.message).toMatch(/Cross-site request refused/);
+    expect((cross.body as ErrorBody).error.message).toMatch(/Cross-site request refused/);
     const noOrigin = await call({ headers: { "content-type": "application/json", cookie: "a=b" } });
     expect(noOrigin.status).toBe(403);
     const same = await call({ headers: { "content-type": "application/json", cookie: "a=b", origin: APP } });
@@ -116,7 +123,7 @@ describe("apiRoute", () => {
     behaviour = "conflict";
     const res = await call();
     expect(res.status).toBe(409);
-    expect((await bodyOf(res)).error).toMatchObject({
+    expect((res.body as ErrorBody).error).toMatchObject({
       code: "CONFLICT",
       message: "Someone changed this note.",
     });
@@ -127,9 +134,8 @@ describe("apiRoute", () => {
     behaviour = "crash";
     const res = await call();
     expect(res.status).toBe(500);
-    const text = await res.text();
-    expect(text).not.toContain("secret internal detail");
-    expect(JSON.parse(text).error.code).toBe("INTERNAL");
+    expect(res.text).not.toContain("secret internal detail");
+    expect((res.body as ErrorBody).error.code).toBe("INTERNAL");
     behaviour = "ok";
   });
 
@@ -169,11 +175,28 @@ describe("apiRoute", () => {
   });
 });
 
+describe("responses", () => {
+  it("are parsed by the operation's output schema: fields it does not declare never leave", async () => {
+    behaviour = "extra";
+    const res = await call();
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ title: "Hello", rating: 4, slug: "my-note" });
+    behaviour = "ok";
+  });
+
+  it("answer an unknown path with 404 and a wrong method with 405 naming the allowed one", async () => {
+    expect((await call({ path: "/api/v1/nothing-here" })).status).toBe(404);
+    const wrong = await call({ method: "DELETE" });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe("PUT");
+  });
+});
+
 describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 and documents every registered endpoint with its error responses", () => {
-    const real = buildOpenApiDocument(endpoints, "http://localhost:3000");
+    const real = buildOpenApiDocument(apiOperations, "http://localhost:3000");
     expect(real.openapi).toBe("3.1.0");
-    for (const ep of endpoints) expect(real.paths[ep.path]?.[ep.method.toLowerCase()]).toBeDefined();
+    for (const ep of apiOperations) expect(real.paths[ep.path]?.[ep.method.toLowerCase()]).toBeDefined();
     const put = doc.paths["/api/v1/notes/{slug}"]!.put as {
       parameters: { name: string; in: string }[];
       responses: object;
@@ -184,6 +207,6 @@ describe("the OpenAPI document", () => {
         expect.objectContaining({ name: "dryRun", in: "query" }),
       ]),
     );
-    expect(Object.keys(put.responses).sort()).toEqual(["200", "400", "404", "415", "422", "500"]);
+    expect(Object.keys(put.responses).sort()).toEqual(["200", "400", "403", "404", "409", "415", "422", "500"]);
   });
 });

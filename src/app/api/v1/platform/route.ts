@@ -1,4 +1,0 @@
-import { apiRoute } from "@/server/http/api";
-import { getPlatformEndpoint, getPlatformInfo } from "@/server/platform/info";
-
-export const GET = apiRoute(getPlatformEndpoint, async () => ({ body: getPlatformInfo() }));

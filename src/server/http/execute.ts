@@ -1,0 +1,303 @@
+import type { Actor } from "../accounts/actor";
+import type { Db } from "../db/types";
+import { AppError, isAppError } from "../errors";
+import { logger } from "../log";
+import { invalidInput } from "../validation";
+import { isReply, type HttpMethod, type Operation, type RequestInfo } from "./operation";
+import { errorBody } from "./problem";
+
+/**
+ * Runs registry operations for any HTTP layer (DESIGN.md convention 14): routing, the same-origin + JSON rule
+ * for cookie-carrying writes, zod parsing of params, query and body that never yields a 500, the early 401,
+ * the handler, the response parsed by its output schema (extra fields are stripped), and one error shape.
+ * Adapters (Next.js route handlers, the lean server) only translate their request and response types.
+ */
+
+export interface IncomingRequest {
+  method: string;
+  /** Path and query string, e.g. /api/v1/courses?q=agents */
+  url: string;
+  header(name: string): string | null;
+  /** The body as text; adapters bound it (MAX_BODY_BYTES) and throw AppError past it. */
+  text(): Promise<string>;
+  info: RequestInfo;
+}
+
+export interface OutgoingResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array | null;
+}
+
+export interface ExecuteDeps {
+  db: () => Promise<Db>;
+  /** Who is asking (the session cookie); only called for operations that need it. */
+  actor: () => Promise<Actor | null>;
+  appUrl: string;
+}
+
+export const MAX_BODY_BYTES = 1_000_000;
+export const REQUEST_ID_HEADER = "x-request-id";
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+interface CompiledRoute {
+  op: Operation;
+  pattern: RegExp;
+  names: string[];
+}
+
+const compiled = new WeakMap<readonly Operation[], CompiledRoute[]>();
+
+function compile(ops: readonly Operation[]): CompiledRoute[] {
+  let routes = compiled.get(ops);
+  if (!routes) {
+    routes = ops.map((op) => {
+      const names: string[] = [];
+      const source = op.path
+        .split("/")
+        .map((part) => {
+          const m = /^\{(\w+)\}$/.exec(part);
+          if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          names.push(m[1]!);
+          return "([^/]+)";
+        })
+        .join("/");
+      return { op, pattern: new RegExp(`^${source}$`), names };
+    });
+    compiled.set(ops, routes);
+  }
+  return routes;
+}
+
+export type RouteMatch =
+  | { kind: "found"; op: Operation; params: Record<string, string> }
+  | { kind: "method-not-allowed"; allow: HttpMethod[] }
+  | { kind: "not-found" };
+
+/** Finds the operation for a method and path (a path parameter that does not decode is not found). */
+export function matchOperation(ops: readonly Operation[], method: string, pathname: string): RouteMatch {
+  const allow: HttpMethod[] = [];
+  for (const route of compile(ops)) {
+    const m = route.pattern.exec(pathname);
+    if (!m) continue;
+    if (route.op.method !== method) {
+      allow.push(route.op.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    try {
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+    } catch {
+      return { kind: "not-found" };
+    }
+    return { kind: "found", op: route.op, params };
+  }
+  return allow.length > 0 ? { kind: "method-not-allowed", allow } : { kind: "not-found" };
+}
+
+function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const all = search.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}
+
+/** Cookie-carrying writes must come from our own origin, as JSON (CSRF defence). */
+function checkBrowserWrite(op: Operation, req: IncomingRequest, appUrl: string) {
+  if (!STATE_CHANGING.has(req.method) || op.rawBody) return;
+  if (op.body) {
+    const type = req.header("content-type") ?? "";
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", {
+        userMessage: "Send the request body as application/json.",
+      });
+    }
+  }
+  if (!req.header("cookie")) return;
+  if (req.header("origin") !== appUrl) {
+    throw new AppError("FORBIDDEN", {
+      userMessage: "Cross-site request refused: this request must come from the platform's own pages.",
+    });
+  }
+}
+
+const tooLarge = () =>
+  new AppError("MALFORMED_REQUEST", { userMessage: "The request body is too large (1 MB at most)." });
+
+async function readBody(req: IncomingRequest): Promise<string> {
+  if (Number(req.header("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw tooLarge();
+  return text;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("MALFORMED_REQUEST", { userMessage: "The request body is not valid JSON." });
+  }
+}
+
+/** Dates become ISO strings before the output schema sees them (as JSON would write them). */
+function toJsonValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
+    return out;
+  }
+  return value;
+}
+
+function jsonResponse(
+  status: number,
+  body: unknown,
+  requestId: string,
+  headers: Record<string, string> = {},
+) {
+  return {
+    status,
+    headers: {
+      ...(status === 204 || body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+      "cache-control": "no-store",
+      [REQUEST_ID_HEADER]: requestId,
+      ...headers,
+    },
+    body: status === 204 || body === undefined ? null : JSON.stringify(body),
+  };
+}
+
+export function errorResponse(err: AppError, requestId: string): OutgoingResponse {
+  const headers: Record<string, string> = {};
+  if (err.code === "RATE_LIMITED") headers["retry-after"] = "60";
+  if (err.code === "UNAVAILABLE") headers["retry-after"] = "5";
+  return jsonResponse(err.status, errorBody(err, requestId), requestId, headers);
+}
+
+const successStatus = (op: Operation) =>
+  Number(Object.keys(op.responses).find((s) => Number(s) >= 200 && Number(s) < 300) ?? 200);
+
+async function run(
+  op: Operation,
+  params: Record<string, string>,
+  url: URL,
+  req: IncomingRequest,
+  deps: ExecuteDeps,
+): Promise<OutgoingResponse> {
+  const requestId = req.info.requestId;
+  checkBrowserWrite(op, req, deps.appUrl);
+  const parsedParams = op.params ? op.params.safeParse(params) : undefined;
+  if (parsedParams && !parsedParams.success) throw new AppError("NOT_FOUND", { userMessage: "Not found." });
+  const parsedQuery = op.query ? op.query.safeParse(queryObject(url.searchParams)) : undefined;
+  if (parsedQuery && !parsedQuery.success) throw invalidInput(parsedQuery.error, "query");
+  let body: unknown;
+  let rawBody: string | undefined;
+  if (op.rawBody) rawBody = await readBody(req);
+  else if (op.body) {
+    const parsed = op.body.safeParse(parseJson(await readBody(req)));
+    if (!parsed.success) throw invalidInput(parsed.error, "body");
+    body = parsed.data;
+  }
+  const actor = op.auth === "public" ? null : await deps.actor();
+  if (op.auth === "user" && !actor) {
+    throw new AppError("UNAUTHENTICATED", { userMessage: "Please sign in to continue." });
+  }
+  const db = await deps.db().catch((e: unknown) => {
+    throw new AppError("UNAVAILABLE", {
+      userMessage: "The service is briefly unavailable. Please try again in a few seconds.",
+      cause: e,
+    });
+  });
+  const result = await op.handler(
+    { query: parsedQuery?.data, params: parsedParams?.data, body, rawBody } as never,
+    { db, actor, request: req.info },
+  );
+  const answer = isReply(result) ? result : { status: successStatus(op), body: result, headers: undefined };
+  if (isReply(result) && result.file) {
+    return {
+      status: result.status,
+      headers: {
+        "content-type": result.file.contentType,
+        "cache-control": "private, no-store",
+        [REQUEST_ID_HEADER]: requestId,
+        ...result.headers,
+      },
+      body: result.file.data,
+    };
+  }
+  const schema = op.responses[answer.status]?.schema;
+  let out: unknown = answer.body;
+  if (schema && answer.body !== undefined) {
+    const parsed = schema.safeParse(toJsonValue(answer.body));
+    if (!parsed.success) {
+      // The handler broke its own contract: a bug, never shown to the client in detail.
+      throw new Error(
+        `${op.operationId} answered ${answer.status} outside its schema: ${parsed.error.message}`,
+      );
+    }
+    out = parsed.data;
+  }
+  return jsonResponse(answer.status, out, requestId, answer.headers);
+}
+
+/** Routes and runs one request against a registry; every failure becomes the error shape. */
+export async function handleApiRequest(
+  ops: readonly Operation[],
+  req: IncomingRequest,
+  deps: ExecuteDeps,
+): Promise<OutgoingResponse> {
+  const requestId = req.info.requestId;
+  const started = Date.now();
+  const url = new URL(req.url, deps.appUrl);
+  let response: OutgoingResponse;
+  try {
+    const match = matchOperation(ops, req.method, url.pathname);
+    if (match.kind === "not-found") {
+      throw new AppError("NOT_FOUND", {
+        userMessage: "There is no such API endpoint. See /api/v1/openapi.json.",
+      });
+    }
+    if (match.kind === "method-not-allowed") {
+      response = errorResponse(
+        new AppError("METHOD_NOT_ALLOWED", {
+          userMessage: `Use ${match.allow.join(" or ")} for this endpoint.`,
+        }),
+        requestId,
+      );
+      response.headers.allow = match.allow.join(", ");
+    } else {
+      response = await run(match.op, match.params, url, req, deps);
+    }
+  } catch (e) {
+    const err = isAppError(e)
+      ? e
+      : new AppError("INTERNAL", {
+          userMessage:
+            "Something went wrong on our side. Please try again; if it persists, quote the request id.",
+          cause: e,
+        });
+    logger[err.status >= 500 ? "error" : "info"]("api error", {
+      requestId,
+      method: req.method,
+      path: url.pathname,
+      status: err.status,
+      code: err.code,
+      ms: Date.now() - started,
+      ...(err.status >= 500 ? { err: e } : {}),
+    });
+    return errorResponse(err, requestId);
+  }
+  logger.info("api", {
+    requestId,
+    method: req.method,
+    path: url.pathname,
+    status: response.status,
+    ms: Date.now() - started,
+  });
+  return response;
+}

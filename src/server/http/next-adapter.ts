@@ -1,0 +1,33 @@
+import "server-only";
+import { getActor } from "../auth/session";
+import { getDb } from "../db";
+import { getEnv } from "../env";
+import { clientIp } from "./client-ip";
+import { handleApiRequest } from "./execute";
+import { allOperations } from "./registry";
+import { requestIdFrom } from "./request-id";
+
+/**
+ * The one Next.js adapter of the operation registry: a route handler (any method) that translates the Web
+ * Request into the executor's request and its answer back into a Response. Route files only mount it.
+ */
+export async function handleRouteRequest(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const out = await handleApiRequest(
+    allOperations,
+    {
+      method: request.method,
+      url: url.pathname + url.search,
+      header: (name) => request.headers.get(name),
+      text: () => request.text(),
+      info: {
+        requestId: requestIdFrom(request.headers),
+        ip: clientIp(request.headers),
+        userAgent: request.headers.get("user-agent"),
+        header: (name) => request.headers.get(name),
+      },
+    },
+    { db: getDb, actor: getActor, appUrl: getEnv().appUrl },
+  );
+  return new Response(out.body as BodyInit | null, { status: out.status, headers: out.headers });
+}

@@ -1,0 +1,128 @@
+import type { z } from "zod";
+import type { Actor } from "../accounts/actor";
+import type { Db } from "../db/types";
+
+/**
+ * A JSON API operation (DESIGN.md convention 14): method, path, zod schemas in and out, who may call it, and
+ * a handler that takes parsed input plus `{ db, actor, request }` and returns data. Nothing here depends on a
+ * web framework: the same registry is mounted by the Next.js adapter and by any other HTTP layer
+ * (src/server/http/execute.ts does the work; adapters only translate requests and responses).
+ */
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+/** What the handler knows about the request, whatever carried it. */
+export interface RequestInfo {
+  requestId: string;
+  /** The client's address as the server established it (socket, or trusted proxy hops). */
+  ip: string | null;
+  userAgent: string | null;
+  /** A request header (lower-case name), for the few operations that need one (signed webhooks). */
+  header: (name: string) => string | null;
+}
+
+export interface OperationContext {
+  db: Db;
+  actor: Actor | null;
+  request: RequestInfo;
+}
+
+/**
+ * Who may call an operation, before its service decides: `public` (anyone), `user` (signed in; the service
+ * authorizes further). Services check again: this is documentation and an early 401, never the only check.
+ */
+export type OperationAuth = "public" | "user";
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+}
+
+export interface OperationSpec<
+  Q extends AnyObject | undefined = AnyObject | undefined,
+  P extends AnyObject | undefined = AnyObject | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  operationId: string;
+  method: HttpMethod;
+  /** OpenAPI path template, e.g. /api/v1/courses/{slug}. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  auth: OperationAuth;
+  query?: Q;
+  params?: P;
+  body?: B;
+  /** The handler reads the body itself as text (signed webhooks); `body` must then be undefined. */
+  rawBody?: boolean;
+  /** Left out of the public OpenAPI document (health checks, provider webhooks, downloads for pages). */
+  internal?: boolean;
+  responses: Record<number, ResponseSpec>;
+}
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface OperationInput<Q, P, B> {
+  query: Infer<Q>;
+  params: Infer<P>;
+  body: Infer<B>;
+  rawBody: string | undefined;
+}
+
+const REPLY = Symbol.for("ai-whisperers.reply");
+
+/** A handler's answer when the default (200 with the data) is not enough. */
+export interface Reply {
+  [REPLY]: true;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A file: sent as is with its content type, never parsed by a schema. */
+  file?: { contentType: string; data: string | Uint8Array };
+}
+
+export const reply = (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({
+  [REPLY]: true,
+  status,
+  body,
+  headers,
+});
+
+/** A download (Content-Disposition: attachment), for exports and PDFs. */
+export function download(
+  filename: string,
+  contentType: string,
+  data: string | Uint8Array,
+  headers: Record<string, string> = {},
+): Reply {
+  const safe = filename.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 120);
+  return {
+    [REPLY]: true,
+    status: 200,
+    headers: { "content-disposition": `attachment; filename="${safe}"`, ...headers },
+    file: { contentType, data },
+  };
+}
+
+export const isReply = (v: unknown): v is Reply =>
+  typeof v === "object" && v !== null && (v as Partial<Reply>)[REPLY] === true;
+
+export interface Operation<
+  Q extends AnyObject | undefined = AnyObject | undefined,
+  P extends AnyObject | undefined = AnyObject | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+> extends OperationSpec<Q, P, B> {
+  handler: (input: OperationInput<Q, P, B>, ctx: OperationContext) => Promise<unknown>;
+}
+
+/** An operation with its types inferred from its schemas. */
+export const defineOperation = <
+  Q extends AnyObject | undefined = undefined,
+  P extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
+  op: Operation<Q, P, B>,
+) => op as unknown as Operation;

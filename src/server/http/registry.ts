@@ -1,0 +1,78 @@
+import "server-only";
+import {
+  deleteMeOperation,
+  exportMeOperation,
+  listMySessionsOperation,
+  revokeMySessionOperation,
+} from "../accounts/api";
+import { adminUserExportOperation, healthOperation } from "../admin/api";
+import { getCourseOperation, listCoursesOperation } from "../catalog/api";
+import { getEnv } from "../env";
+import {
+  certificatePdfOperation,
+  enrollOperation,
+  getLessonOperation,
+  myCertificatesOperation,
+  myEnrollmentsOperation,
+  putProgressOperation,
+  verifyCertificateOperation,
+} from "../learning/api";
+import { myPaymentsOperation, stripeWebhookOperation } from "../payments/api";
+import { getPlatformOperation } from "../platform/info";
+import {
+  deleteReviewOperation,
+  listReviewsOperation,
+  putReviewOperation,
+  reportReviewOperation,
+} from "../reviews/api";
+import { buildOpenApiDocument } from "./openapi";
+import { defineOperation, reply, type Operation } from "./operation";
+
+/** Every /api/v1 operation; the OpenAPI document is built from this list. */
+export const apiOperations: readonly Operation[] = [
+  getPlatformOperation,
+  listCoursesOperation,
+  getCourseOperation,
+  enrollOperation,
+  getLessonOperation,
+  putProgressOperation,
+  verifyCertificateOperation,
+  exportMeOperation,
+  listMySessionsOperation,
+  revokeMySessionOperation,
+  deleteMeOperation,
+  myEnrollmentsOperation,
+  myCertificatesOperation,
+  listReviewsOperation,
+  putReviewOperation,
+  deleteReviewOperation,
+  reportReviewOperation,
+  myPaymentsOperation,
+];
+
+export const openApiOperation = defineOperation({
+  operationId: "getOpenApiDocument",
+  method: "GET",
+  path: "/api/v1/openapi.json",
+  summary: "This document",
+  tags: ["platform"],
+  auth: "public",
+  internal: true,
+  responses: { 200: { description: "The OpenAPI 3.1 document" } },
+  // Built per request: the server URL is the running instance's APP_URL.
+  handler: async () =>
+    reply(200, buildOpenApiDocument(apiOperations, getEnv().appUrl), {
+      "cache-control": "public, max-age=300",
+    }),
+});
+
+/** Served through the same executor, outside the public document. */
+export const internalOperations: readonly Operation[] = [
+  openApiOperation,
+  healthOperation,
+  stripeWebhookOperation,
+  certificatePdfOperation,
+  adminUserExportOperation,
+];
+
+export const allOperations: readonly Operation[] = [...apiOperations, ...internalOperations];
