@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/section";
 import { Container } from "@/components/ui/container";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
 import { ProfileForm } from "@/components/accounts/profile-form";
@@ -29,17 +30,6 @@ import { signInWithProvider } from "../signin/actions";
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 const when = formatDateTimeOrDash;
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
 
 export default async function AccountPage({
   searchParams,

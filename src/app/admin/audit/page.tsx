@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterForm } from "@/components/ui/filter-form";
+import { dateRangeFields, FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/lib/dates";
 import { findAuditEntries } from "@/server/audit/queries";
 import { getActor } from "@/server/auth/session";
@@ -34,6 +33,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
       <FilterForm
         label="Filter the audit log"
+        error={error}
         clearHref="/admin/audit"
         fields={[
           { name: "actor", label: "Actor id", defaultValue: params.actor },
@@ -44,15 +44,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             placeholder: "user, session…",
           },
           { name: "entityId", label: "Entity id", defaultValue: params.entityId },
-          { name: "from", label: "From", type: "date", defaultValue: params.from },
-          { name: "to", label: "To", type: "date", defaultValue: params.to },
+          ...dateRangeFields(params),
         ]}
       />
-      {error ? (
-        <Alert tone="error" className="mt-4">
-          {error}
-        </Alert>
-      ) : null}
       <div className="mt-6">
         <DataTable
           caption="Audit entries, newest first"

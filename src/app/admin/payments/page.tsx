@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterForm } from "@/components/ui/filter-form";
+import { dateRangeFields, FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/lib/dates";
 import { RefundForm } from "@/components/accounts/refund-form";
 import { formatPrice } from "@/lib/money";
@@ -43,6 +43,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       ) : null}
       <FilterForm
         label="Filter payments"
+        error={error}
         clearHref="/admin/payments"
         className="mt-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-5"
         fields={[
@@ -63,15 +64,9 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             defaultValue: params.provider,
             options: [any, { value: "stripe", label: "Stripe" }, { value: "demo", label: "Demo" }],
           },
-          { name: "from", label: "From", type: "date", defaultValue: params.from },
-          { name: "to", label: "To", type: "date", defaultValue: params.to },
+          ...dateRangeFields(params),
         ]}
       />
-      {error ? (
-        <Alert tone="error" className="mt-4">
-          {error}
-        </Alert>
-      ) : null}
       <div className="mt-6">
         <DataTable
           caption="Payments, newest first"

@@ -6,6 +6,7 @@ import { CourseForm } from "@/components/authoring/course-form";
 import { PublishPanel } from "@/components/authoring/publish-panel";
 import { StructureEditor } from "@/components/authoring/structure-editor";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/section";
 import { formatDuration } from "@/lib/format";
 import { currencySymbol, toMajorUnits } from "@/lib/money";
 import { getActor } from "@/server/auth/session";
@@ -29,17 +30,6 @@ import {
 } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit course", robots: { index: false } };
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
 
 export default async function EditCoursePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
