@@ -1,26 +1,12 @@
 import http from "node:http";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectMatchesOpenApi } from "../helpers/openapi";
 import { signInViaMailbox } from "./helpers/auth";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { startServer } from "./helpers/server";
+import { setupE2e } from "./helpers/setup";
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 /** A raw HTTP request, so the Host header can be anything (fetch does not allow forging it). */
 function rawRequest(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string }) {
@@ -40,9 +26,9 @@ function rawRequest(url: string, opts: { method?: string; headers?: Record<strin
 
 describe("accounts in the browser", () => {
   it("signs a demo student in through the mailbox, with hardened cookies, and shows their account", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "maya@example.com");
-    const watch = watchPage(page, server.url);
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "maya@example.com");
+    const watch = watchPage(page, e2e.server.url);
     await page.reload();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Your account");
     expect(await page.getByText("maya@example.com").first().isVisible()).toBe(true);
@@ -55,38 +41,38 @@ describe("accounts in the browser", () => {
   });
 
   it("exports the user's data, revokes another session, signs out — and another user cannot touch it", async () => {
-    const first = await browser.newContext();
-    const second = await browser.newContext();
-    const page = await signInViaMailbox(first, server.url, "sam@example.com");
-    const other = await signInViaMailbox(second, server.url, "sam@example.com");
+    const first = await e2e.browser.newContext();
+    const second = await e2e.browser.newContext();
+    const page = await signInViaMailbox(first, e2e.server.url, "sam@example.com");
+    const other = await signInViaMailbox(second, e2e.server.url, "sam@example.com");
 
-    const exported = await page.request.get(`${server.url}/api/v1/me/export`);
+    const exported = await page.request.get(`${e2e.server.url}/api/v1/me/export`);
     expect(exported.status()).toBe(200);
     expect(exported.headers()["content-disposition"]).toMatch(/attachment; filename="ai-whisperers-export-/);
     const data = await exported.json();
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/me/export", 200, data);
     expect(data.profile.email).toBe("sam@example.com");
     expect(data.enrollments.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(data)).not.toMatch(/session_?token/i);
 
-    const sessions = await (await page.request.get(`${server.url}/api/v1/me/sessions`)).json();
+    const sessions = await (await page.request.get(`${e2e.server.url}/api/v1/me/sessions`)).json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/me/sessions", 200, sessions);
     expect(sessions.items.length).toBeGreaterThanOrEqual(2);
     const current = sessions.items.find((s: { current: boolean }) => s.current);
 
     // Another student cannot revoke, or even see, Sam's sessions.
-    const mallory = await browser.newContext();
-    const malloryPage = await signInViaMailbox(mallory, server.url, "leo@example.com");
-    const attack = await malloryPage.request.delete(`${server.url}/api/v1/me/sessions/${current.id}`, {
-      headers: { origin: server.url },
+    const mallory = await e2e.browser.newContext();
+    const malloryPage = await signInViaMailbox(mallory, e2e.server.url, "leo@example.com");
+    const attack = await malloryPage.request.delete(`${e2e.server.url}/api/v1/me/sessions/${current.id}`, {
+      headers: { origin: e2e.server.url },
     });
     expect(attack.status()).toBe(404);
-    const leos = await (await malloryPage.request.get(`${server.url}/api/v1/me/export`)).json();
+    const leos = await (await malloryPage.request.get(`${e2e.server.url}/api/v1/me/export`)).json();
     expect(leos.profile.email).toBe("leo@example.com");
     expect(JSON.stringify(leos)).not.toContain("sam@example.com");
     // A cross-site write with the cookie is refused.
-    const csrf = await malloryPage.request.delete(`${server.url}/api/v1/me/sessions/${current.id}`, {
+    const csrf = await malloryPage.request.delete(`${e2e.server.url}/api/v1/me/sessions/${current.id}`, {
       headers: { origin: "https://evil.example" },
     });
     expect(csrf.status()).toBe(403);
@@ -95,47 +81,47 @@ describe("accounts in the browser", () => {
     await page.reload();
     await page.getByRole("button", { name: "Sign out everywhere else" }).click();
     await page.getByRole("button", { name: "Sign out everywhere else" }).waitFor({ state: "detached" });
-    await other.goto(`${server.url}/account`);
+    await other.goto(`${e2e.server.url}/account`);
     await other.waitForURL(/\/signin\?callbackUrl=%2Faccount/);
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
-    await page.waitForURL(`${server.url}/`);
-    expect((await page.request.get(`${server.url}/api/v1/me/sessions`)).status()).toBe(401);
+    await page.waitForURL(`${e2e.server.url}/`);
+    expect((await page.request.get(`${e2e.server.url}/api/v1/me/sessions`)).status()).toBe(401);
     await first.close();
     await second.close();
   });
 
   it("deletes a fresh account after typing its address, and its session stops working at once", async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const email = `newcomer-${Date.now()}@example.com`;
-    const page = await signInViaMailbox(context, server.url, email);
+    const page = await signInViaMailbox(context, e2e.server.url, email);
     await page.getByLabel(/Type .* to confirm/).fill("wrong@example.com");
     await page.getByRole("button", { name: "Delete my account" }).click();
     await page.getByRole("alert").filter({ hasText: "nothing was deleted" }).waitFor();
     await page.getByLabel(/Type .* to confirm/).fill(email);
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await page.waitForURL(`${server.url}/?account=deleted`);
-    expect((await page.request.get(`${server.url}/api/v1/me/export`)).status()).toBe(401);
-    const mailbox = await (await fetch(`${server.url}/dev/mailbox`)).text();
+    await page.waitForURL(`${e2e.server.url}/?account=deleted`);
+    expect((await page.request.get(`${e2e.server.url}/api/v1/me/export`)).status()).toBe(401);
+    const mailbox = await (await fetch(`${e2e.server.url}/dev/mailbox`)).text();
     expect(mailbox).not.toContain(email);
     await context.close();
   });
 
   it("lets an admin find a user and change their role; students are kept out of /admin", async () => {
-    const student = await browser.newContext();
-    const studentPage = await signInViaMailbox(student, server.url, "priya@example.com");
-    await studentPage.goto(`${server.url}/admin/users`);
+    const student = await e2e.browser.newContext();
+    const studentPage = await signInViaMailbox(student, e2e.server.url, "priya@example.com");
+    await studentPage.goto(`${e2e.server.url}/admin/users`);
     await studentPage.waitForURL(/\/account\?denied=1/);
     await student.close();
 
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "admin@example.com");
-    await page.goto(`${server.url}/admin/users?q=nia`);
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "admin@example.com");
+    await page.goto(`${e2e.server.url}/admin/users?q=nia`);
     const row = page.getByRole("row").filter({ hasText: "nia@example.com" });
     await row.getByLabel(/Role of nia@example.com/).selectOption("INSTRUCTOR");
     await row.getByRole("button", { name: "Change" }).click();
     await row.getByText("Role changed.").waitFor();
-    await page.goto(`${server.url}/admin/audit?entityType=user`);
+    await page.goto(`${e2e.server.url}/admin/audit?entityType=user`);
     expect(await page.getByRole("cell", { name: "user.role_changed" }).count()).toBeGreaterThan(0);
     await context.close();
   });
@@ -144,28 +130,28 @@ describe("accounts in the browser", () => {
 describe("sign-in links", () => {
   it("are built from APP_URL even when the request's Host header is forged", async () => {
     const forged = { host: "evil.example" };
-    const csrf = await rawRequest(`${server.url}/api/auth/csrf`, { headers: forged });
+    const csrf = await rawRequest(`${e2e.server.url}/api/auth/csrf`, { headers: forged });
     const { csrfToken } = JSON.parse(csrf.body);
     const cookies = ([] as string[])
       .concat(csrf.headers["set-cookie"] ?? [])
       .map((c) => c.split(";")[0])
       .join("; ");
     const email = `forged-host-${Date.now()}@example.com`;
-    const res = await rawRequest(`${server.url}/api/auth/signin/nodemailer`, {
+    const res = await rawRequest(`${e2e.server.url}/api/auth/signin/nodemailer`, {
       method: "POST",
       headers: { ...forged, cookie: cookies, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: "https://evil.example/steal" }).toString(),
     });
     expect(res.status).toBeLessThan(400);
     expect(res.headers.location).toMatch(/\/signin\/check-email|verify-request/);
-    const mailbox = (await (await fetch(`${server.url}/dev/mailbox`)).text()).replaceAll("&amp;", "&");
+    const mailbox = (await (await fetch(`${e2e.server.url}/dev/mailbox`)).text()).replaceAll("&amp;", "&");
     const start = mailbox.indexOf(email);
     expect(start).toBeGreaterThan(-1);
     const link = /(https?:\/\/[^\s"<]+\/api\/auth\/callback\/nodemailer[^\s"<]*)/.exec(
       mailbox.slice(start),
     )?.[1];
     expect(link).toBeDefined();
-    expect(link!.startsWith(`${server.url}/api/auth/callback/nodemailer`)).toBe(true);
+    expect(link!.startsWith(`${e2e.server.url}/api/auth/callback/nodemailer`)).toBe(true);
     expect(decodeURIComponent(link!)).not.toContain("evil.example");
   });
 

@@ -1,32 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInViaMailbox } from "./helpers/auth";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { setupE2e } from "./helpers/setup";
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 describe("the admin console", () => {
   it("shows the overview charts, features a course, suspends and reinstates an enrollment, and opens database health", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "admin@example.com");
-    const watch = watchPage(page, server.url);
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "admin@example.com");
+    const watch = watchPage(page, e2e.server.url);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
-    await page.waitForURL(`${server.url}/admin`);
+    await page.waitForURL(`${e2e.server.url}/admin`);
     for (const chart of ["Users by role", "Courses by state", "Enrollments by status"]) {
       expect(await page.getByRole("img", { name: new RegExp(chart) }).count()).toBe(1);
     }
@@ -37,10 +22,10 @@ describe("the admin console", () => {
       .click();
     await page.getByRole("button", { name: "Feature Machine Learning with Python" }).click();
     await page.getByRole("button", { name: "Unfeature Machine Learning with Python" }).waitFor();
-    const home = await (await fetch(`${server.url}/`)).text();
+    const home = await (await fetch(`${e2e.server.url}/`)).text();
     expect(home).toContain("Machine Learning with Python");
 
-    await page.goto(`${server.url}/admin/users?q=sam`);
+    await page.goto(`${e2e.server.url}/admin/users?q=sam`);
     await page.getByRole("link", { name: "Sam Rivera" }).click();
     const row = page.getByRole("row").filter({ hasText: "AI Foundations" });
     await row.getByRole("checkbox").check();
@@ -56,17 +41,17 @@ describe("the admin console", () => {
     await page.getByRole("heading", { name: "Database health" }).waitFor();
     expect(await page.getByText(/Reachable · [\d.]+ ms/).isVisible()).toBe(true);
     expect(await page.getByRole("cell", { name: "idx_courses_slug" }).count()).toBe(1);
-    await page.goto(`${server.url}/admin/audit?entityType=enrollment`);
+    await page.goto(`${e2e.server.url}/admin/audit?entityType=enrollment`);
     expect(await page.getByRole("cell", { name: "enrollment.suspended" }).count()).toBeGreaterThan(0);
     expect(watch.problems).toEqual([]);
     await context.close();
   });
 
   it("keeps students out of the console", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "maya@example.com");
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "maya@example.com");
     for (const path of ["/admin", "/admin/health", "/admin/courses"]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${e2e.server.url}${path}`);
       await page.waitForURL(/\/account\?denied=1/);
     }
     await context.close();

@@ -1,24 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { signInViaMailbox } from "./helpers/auth";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { setupE2e } from "./helpers/setup";
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 const TITLE = "Zephyrology for Curious Minds";
 
@@ -51,9 +37,9 @@ async function addLesson(
 
 describe("authoring a course end to end", () => {
   it("an instructor builds, reorders, previews and publishes a course; a student finds it and enrolls", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "ada@example.com");
-    const watch = watchPage(page, server.url);
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "ada@example.com");
+    const watch = watchPage(page, e2e.server.url);
 
     await page.getByRole("link", { name: "Teach" }).click();
     await page.getByRole("heading", { name: "My courses" }).waitFor();
@@ -141,12 +127,12 @@ describe("authoring a course end to end", () => {
     expect(watch.external).toEqual([]);
     await context.close();
 
-    const studentContext = await browser.newContext();
-    const student = await signInViaMailbox(studentContext, server.url, "nia@example.com");
+    const studentContext = await e2e.browser.newContext();
+    const student = await signInViaMailbox(studentContext, e2e.server.url, "nia@example.com");
     expect(await student.getByRole("link", { name: "Teach" }).count()).toBe(0);
-    await student.goto(`${server.url}/courses?q=zephyrology`);
+    await student.goto(`${e2e.server.url}/courses?q=zephyrology`);
     await student.getByRole("link", { name: TITLE }).first().click();
-    await student.waitForURL(`${server.url}/courses/zephyrology-for-curious-minds`);
+    await student.waitForURL(`${e2e.server.url}/courses/zephyrology-for-curious-minds`);
     await student.getByRole("button", { name: /Enroll for free/ }).click();
     await student.waitForURL(new RegExp(`/learn/zephyrology-for-curious-minds/`));
     await student.getByRole("heading", { name: "Anemometers" }).waitFor();

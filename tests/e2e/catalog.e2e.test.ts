@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectMatchesOpenApi } from "../helpers/openapi";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { setupE2e } from "./helpers/setup";
 
 const DEMO_TITLES = [
   "AI Foundations: How Modern AI Works",
@@ -17,30 +17,16 @@ const DEMO_SLUGS = [
   "building-llm-applications",
 ];
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 const results = (page: Page) => page.getByRole("region", { name: /All courses|Results for/ });
 const cardTitles = (page: Page) => results(page).getByRole("heading", { level: 3 }).allTextContents();
 
 describe("the catalog in a browser", () => {
   it("pages through every course with a small page size, each course once", async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/courses?limit=2`, { waitUntil: "networkidle" });
+    const page = await e2e.browser.newPage();
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/courses?limit=2`, { waitUntil: "networkidle" });
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Course catalog");
     const seen: string[] = [];
     for (let pages = 1; ; pages++) {
@@ -68,9 +54,9 @@ describe("the catalog in a browser", () => {
   });
 
   it("filters by level and price and sorts, in the address, by keyboard alone", async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/courses`, { waitUntil: "networkidle" });
+    const page = await e2e.browser.newPage();
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/courses`, { waitUntil: "networkidle" });
     await page.getByLabel("Level").selectOption("intermediate");
     await page.getByLabel("Sort by").selectOption("price_desc");
     await page.getByRole("button", { name: "Apply" }).focus();
@@ -88,25 +74,25 @@ describe("the catalog in a browser", () => {
     await page.waitForURL((u) => !u.searchParams.has("difficulty"));
     expect(await cardTitles(page)).toHaveLength(4);
 
-    await page.goto(`${server.url}/courses?price=free`);
+    await page.goto(`${e2e.server.url}/courses?price=free`);
     expect(await cardTitles(page)).toEqual(["AI Foundations: How Modern AI Works"]);
-    await page.goto(`${server.url}/courses?min=50&max=100&sort=price_asc`);
+    await page.goto(`${e2e.server.url}/courses?min=50&max=100&sort=price_asc`);
     expect(await cardTitles(page)).toEqual(["Machine Learning with Python", "Building LLM Applications"]);
     expect(watch.problems).toEqual([]);
     await page.close();
   });
 
   it("searches with stemming, says when nothing matches and offers to clear the filters", async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/`, { waitUntil: "networkidle" });
+    const page = await e2e.browser.newPage();
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/`, { waitUntil: "networkidle" });
     await page.getByRole("searchbox", { name: "Search courses" }).fill("prompting");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/courses\?q=prompting/);
     expect((await cardTitles(page))[0]).toBe("Prompt Engineering in Practice");
     expect(await page.getByLabel("Sort by").inputValue()).toBe("relevance");
 
-    await page.goto(`${server.url}/courses?q=prompting&difficulty=beginner`);
+    await page.goto(`${e2e.server.url}/courses?q=prompting&difficulty=beginner`);
     expect(await page.getByRole("heading", { name: "No courses match “prompting”" }).isVisible()).toBe(true);
     await page.getByRole("link", { name: "Clear filters" }).first().click();
     await page.waitForURL(
@@ -114,16 +100,16 @@ describe("the catalog in a browser", () => {
     );
     expect((await cardTitles(page))[0]).toBe("Prompt Engineering in Practice");
 
-    await page.goto(`${server.url}/courses?q=${encodeURIComponent('"quantum basket weaving"')}`);
+    await page.goto(`${e2e.server.url}/courses?q=${encodeURIComponent('"quantum basket weaving"')}`);
     await page.getByRole("link", { name: "Show all courses" }).click();
-    await page.waitForURL(`${server.url}/courses`);
+    await page.waitForURL(`${e2e.server.url}/courses`);
     expect(await cardTitles(page)).toHaveLength(4);
     expect(watch.problems).toEqual([]);
     await page.close();
   });
 
   it("shows the first page, with a note, for an altered page link or a value it cannot read", async () => {
-    const res = await fetch(`${server.url}/courses?cursor=eyJ2IjoxfQ&limit=zzz`);
+    const res = await fetch(`${e2e.server.url}/courses?cursor=eyJ2IjoxfQ&limit=zzz`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("That page link has expired or was changed");
@@ -136,16 +122,16 @@ describe("the catalog in a browser", () => {
       "difficulty=WIZARD",
       "q=" + "x".repeat(500),
     ]) {
-      expect((await fetch(`${server.url}/courses?${query}`)).status, query).toBe(200);
+      expect((await fetch(`${e2e.server.url}/courses?${query}`)).status, query).toBe(200);
     }
   });
 
   it("opens a course with its rating summary, canonical URL, OpenGraph tags and Course JSON-LD", async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/courses?q=machine+learning`, { waitUntil: "networkidle" });
+    const page = await e2e.browser.newPage();
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/courses?q=machine+learning`, { waitUntil: "networkidle" });
     await results(page).getByRole("link", { name: "Machine Learning with Python" }).click();
-    await page.waitForURL(`${server.url}/courses/machine-learning-with-python`);
+    await page.waitForURL(`${e2e.server.url}/courses/machine-learning-with-python`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Machine Learning with Python");
     const ratings = page.getByRole("region", { name: "Student ratings" });
     expect(await ratings.getByRole("list", { name: "Ratings by stars" }).getByRole("listitem").count()).toBe(
@@ -159,7 +145,7 @@ describe("the catalog in a browser", () => {
       ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute("content"),
       jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
     }));
-    expect(head.canonical).toBe(`${server.url}/courses/machine-learning-with-python`);
+    expect(head.canonical).toBe(`${e2e.server.url}/courses/machine-learning-with-python`);
     expect(head.ogUrl).toBe(head.canonical);
     expect(head.ogTitle).toContain("Machine Learning with Python");
     expect(head.jsonLd).toHaveLength(1);
@@ -169,7 +155,7 @@ describe("the catalog in a browser", () => {
       "@type": "Course",
       name: "Machine Learning with Python",
       url: head.canonical,
-      provider: { "@type": "Organization", name: "AI Whisperers", url: server.url },
+      provider: { "@type": "Organization", name: "AI Whisperers", url: e2e.server.url },
       instructor: [{ "@type": "Person", name: "Alan Osei" }],
       offers: { "@type": "Offer", price: "79.00", priceCurrency: "USD" },
       aggregateRating: { "@type": "AggregateRating", ratingCount: expect.any(Number) },
@@ -180,9 +166,9 @@ describe("the catalog in a browser", () => {
   });
 
   it("fits a phone-sized screen", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 390, height: 800 } });
     for (const path of ["/", "/courses", "/courses?q=zzz-no-match", "/courses/ai-foundations"]) {
-      await page.goto(server.url + path);
+      await page.goto(e2e.server.url + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
@@ -192,11 +178,11 @@ describe("the catalog in a browser", () => {
 
 describe("the catalog for machines", () => {
   it("serves a well-formed sitemap listing exactly the published courses, from APP_URL", async () => {
-    const res = await fetch(`${server.url}/sitemap.xml`);
+    const res = await fetch(`${e2e.server.url}/sitemap.xml`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/xml/);
     const xml = await res.text();
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, "application/xml");
       return {
@@ -208,41 +194,41 @@ describe("the catalog for machines", () => {
     await page.close();
     expect(parsed.wellFormed).toBe(true);
     expect(parsed.root).toBe("urlset");
-    const published = (await (await fetch(`${server.url}/api/v1/courses?limit=50`)).json()).items.map(
+    const published = (await (await fetch(`${e2e.server.url}/api/v1/courses?limit=50`)).json()).items.map(
       (i: { slug: string }) => i.slug,
     );
     expect([...published].sort()).toEqual([...DEMO_SLUGS].sort());
     const courseLocs = parsed.locs.filter((l) => l!.includes("/courses/"));
-    expect(courseLocs.sort()).toEqual(published.map((s: string) => `${server.url}/courses/${s}`).sort());
-    expect(parsed.locs).toContain(`${server.url}/courses`);
+    expect(courseLocs.sort()).toEqual(published.map((s: string) => `${e2e.server.url}/courses/${s}`).sort());
+    expect(parsed.locs).toContain(`${e2e.server.url}/courses`);
   });
 
   it("serves robots.txt pointing to the sitemap", async () => {
-    const res = await fetch(`${server.url}/robots.txt`);
+    const res = await fetch(`${e2e.server.url}/robots.txt`);
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(text).toContain(`Sitemap: ${server.url}/sitemap.xml`);
+    expect(text).toContain(`Sitemap: ${e2e.server.url}/sitemap.xml`);
     expect(text).toMatch(/Disallow: \/api\//);
   });
 
   it("answers the catalog API as its OpenAPI document says, cursors included", async () => {
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
-    const first = await fetch(`${server.url}/api/v1/courses?limit=3&sort=rating`);
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
+    const first = await fetch(`${e2e.server.url}/api/v1/courses?limit=3&sort=rating`);
     const body = await first.json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/courses", 200, body);
     expect(body.items).toHaveLength(3);
     const second = await (
-      await fetch(`${server.url}/api/v1/courses?limit=3&sort=rating&cursor=${body.nextCursor}`)
+      await fetch(`${e2e.server.url}/api/v1/courses?limit=3&sort=rating&cursor=${body.nextCursor}`)
     ).json();
     expect(second.items).toHaveLength(1);
     const tampered = await fetch(
-      `${server.url}/api/v1/courses?limit=3&sort=rating&cursor=x${body.nextCursor.slice(1)}`,
+      `${e2e.server.url}/api/v1/courses?limit=3&sort=rating&cursor=x${body.nextCursor.slice(1)}`,
     );
     expect(tampered.status).toBe(422);
     expectMatchesOpenApi(doc, "GET", "/api/v1/courses", 422, await tampered.json());
-    const detail = await fetch(`${server.url}/api/v1/courses/ai-foundations`);
+    const detail = await fetch(`${e2e.server.url}/api/v1/courses/ai-foundations`);
     expectMatchesOpenApi(doc, "GET", "/api/v1/courses/{slug}", 200, await detail.json());
-    const missing = await fetch(`${server.url}/api/v1/courses/no-such-course`);
+    const missing = await fetch(`${e2e.server.url}/api/v1/courses/no-such-course`);
     expect(missing.status).toBe(404);
     expectMatchesOpenApi(doc, "GET", "/api/v1/courses/{slug}", 404, await missing.json());
   });

@@ -1,38 +1,23 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/lib/markdown";
 import { expectMatchesOpenApi } from "../helpers/openapi";
 import { signInViaMailbox } from "./helpers/auth";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { setupE2e } from "./helpers/setup";
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 describe("learning a course end to end", () => {
   it("enrolls in the free course, completes every lesson, gets a certificate anyone can verify", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "nia@example.com");
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/dashboard`);
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "nia@example.com");
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/dashboard`);
     await page.getByText("You are not enrolled in any course yet").waitFor();
 
-    await page.goto(`${server.url}/courses/ai-foundations`);
+    await page.goto(`${e2e.server.url}/courses/ai-foundations`);
     await page.getByRole("button", { name: /Enroll for free/ }).click();
-    await page.waitForURL(new RegExp(`${server.url}/learn/ai-foundations/`));
+    await page.waitForURL(new RegExp(`${e2e.server.url}/learn/ai-foundations/`));
 
     // The first lesson is the shipped video: it plays from the platform.
     const duration = await page.locator("video").evaluate(
@@ -58,81 +43,81 @@ describe("learning a course end to end", () => {
       await page.getByRole("progressbar", { name: "Course progress" }).getAttribute("aria-valuenow"),
     ).toBe("100");
 
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${e2e.server.url}/dashboard`);
     const card = page.getByRole("listitem").filter({ hasText: "AI Foundations" });
     expect(await card.getByText("100%").isVisible()).toBe(true);
     await card.getByRole("link", { name: "View certificate" }).click();
     await page.getByText("✓ Valid certificate").waitFor();
     const number = (await page.locator("p.font-mono").textContent())!.trim();
     expect(number).toMatch(/^AIW-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const pdf = await page.request.get(`${server.url}/certificates/${number}/pdf`);
+    const pdf = await page.request.get(`${e2e.server.url}/certificates/${number}/pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
-    const api = await page.request.get(`${server.url}/api/v1/me/certificates`);
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const api = await page.request.get(`${e2e.server.url}/api/v1/me/certificates`);
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/me/certificates", 200, await api.json());
     expect(watch.problems).toEqual([]);
     expect(watch.external).toEqual([]);
     await context.close();
 
     // Signed out, anyone can verify it; a mistyped number reveals nothing.
-    const visitor = await browser.newPage();
-    await visitor.goto(`${server.url}/certificates/${number}`);
+    const visitor = await e2e.browser.newPage();
+    await visitor.goto(`${e2e.server.url}/certificates/${number}`);
     await visitor.getByText("✓ Valid certificate").waitFor();
     expect(await visitor.getByText("Nia Okafor").isVisible()).toBe(true);
     const typo = number.slice(0, -1) + (number.endsWith("0") ? "1" : "0");
-    expect((await fetch(`${server.url}/certificates/${typo}`)).status).toBe(404);
-    const publicApi = await fetch(`${server.url}/api/v1/certificates/${number}`);
+    expect((await fetch(`${e2e.server.url}/certificates/${typo}`)).status).toBe(404);
+    const publicApi = await fetch(`${e2e.server.url}/api/v1/certificates/${number}`);
     expectMatchesOpenApi(doc, "GET", "/api/v1/certificates/{number}", 200, await publicApi.json());
     await visitor.close();
   });
 
   it("keeps lessons closed to people who are not enrolled, and answers the API by its document", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "leo@example.com");
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "leo@example.com");
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
     const paid = await page.request.post(
-      `${server.url}/api/v1/courses/building-llm-applications/enrollment`,
+      `${e2e.server.url}/api/v1/courses/building-llm-applications/enrollment`,
       {
-        headers: { origin: server.url },
+        headers: { origin: e2e.server.url },
       },
     );
     expect(paid.status()).toBe(402);
     expectMatchesOpenApi(doc, "POST", "/api/v1/courses/{slug}/enrollment", 402, await paid.json());
-    const mine = await page.request.get(`${server.url}/api/v1/me/enrollments`);
+    const mine = await page.request.get(`${e2e.server.url}/api/v1/me/enrollments`);
     const body = await mine.json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/me/enrollments", 200, body);
     // Leo's prompt-engineering enrollment is SUSPENDED: its lessons are closed.
     const suspended = body.items.find((e: { courseSlug: string }) => e.courseSlug === "prompt-engineering");
-    const lesson = await page.request.get(`${server.url}/api/v1/lessons/${suspended.resumeLessonId}`);
+    const lesson = await page.request.get(`${e2e.server.url}/api/v1/lessons/${suspended.resumeLessonId}`);
     expect(lesson.status()).toBe(403);
     const progress = await page.request.put(
-      `${server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
+      `${e2e.server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
       {
-        headers: { origin: server.url, "content-type": "application/json" },
+        headers: { origin: e2e.server.url, "content-type": "application/json" },
         data: Buffer.from("{not json"),
       },
     );
     expect(progress.status()).toBe(400);
     const invalid = await page.request.put(
-      `${server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
+      `${e2e.server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
       {
-        headers: { origin: server.url },
+        headers: { origin: e2e.server.url },
         data: { timeSpentSeconds: 9999 },
       },
     );
     expect(invalid.status()).toBe(422);
     const crossSite = await page.request.put(
-      `${server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
+      `${e2e.server.url}/api/v1/lessons/${suspended.resumeLessonId}/progress`,
       {
         headers: { origin: "https://evil.example" },
         data: { completed: true },
       },
     );
     expect(crossSite.status()).toBe(403);
-    await page.goto(`${server.url}/learn/prompt-engineering/${suspended.resumeLessonId}`);
+    await page.goto(`${e2e.server.url}/learn/prompt-engineering/${suspended.resumeLessonId}`);
     await page.getByText("This lesson is closed to you").waitFor();
     await context.close();
   });
@@ -154,7 +139,7 @@ describe("the lesson sanitizer, in Chromium", () => {
       "&#60;script&#62;window.__xss=11&#60;/script&#62;",
       '<object data="data:text/html,<script>parent.__xss=12</script>"></object>',
     ].join("\n\n");
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     let dialogs = 0;
     page.on("dialog", (d) => {
       dialogs++;

@@ -1,64 +1,50 @@
 import Stripe from "stripe";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { startStripeStandIn } from "../helpers/stripe-stand-in";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectMatchesOpenApi } from "../helpers/openapi";
 import { signInViaMailbox } from "./helpers/auth";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { setupE2e, startE2eServer } from "./helpers/setup";
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 async function buyWithDemo(page: Page) {
-  await page.goto(`${server.url}/courses/machine-learning-with-python`);
+  await page.goto(`${e2e.server.url}/courses/machine-learning-with-python`);
   await page.getByRole("button", { name: "Buy for $79.00" }).click();
-  await page.waitForURL(new RegExp(`${server.url}/checkout/demo/`));
+  await page.waitForURL(new RegExp(`${e2e.server.url}/checkout/demo/`));
   await page.getByRole("button", { name: "Simulate a declined card" }).click();
   await page.getByRole("alert").filter({ hasText: "Your card was declined" }).waitFor();
   await page.getByRole("button", { name: "Pay $79.00" }).click();
-  await page.waitForURL(new RegExp(`${server.url}/checkout/return`));
+  await page.waitForURL(new RegExp(`${e2e.server.url}/checkout/return`));
   await page.getByRole("heading", { name: "Payment received — the course is yours" }).waitFor();
 }
 
 describe("buying a course with the demo provider", () => {
   it("buys, learns, is refunded by an admin, loses access, buys again", async () => {
-    const student = await browser.newContext();
-    const page = await signInViaMailbox(student, server.url, "nia@example.com");
-    const watch = watchPage(page, server.url);
+    const student = await e2e.browser.newContext();
+    const page = await signInViaMailbox(student, e2e.server.url, "nia@example.com");
+    const watch = watchPage(page, e2e.server.url);
     await buyWithDemo(page);
 
-    await page.goto(`${server.url}/courses/machine-learning-with-python`);
+    await page.goto(`${e2e.server.url}/courses/machine-learning-with-python`);
     await page.getByRole("link", { name: /Start learning|Continue where you left off/ }).click();
-    await page.waitForURL(new RegExp(`${server.url}/learn/machine-learning-with-python/`));
+    await page.waitForURL(new RegExp(`${e2e.server.url}/learn/machine-learning-with-python/`));
     const lessonUrl = page.url();
     await page.getByRole("button", { name: "Complete and continue" }).click();
     await page.waitForURL((u) => u.toString() !== lessonUrl);
 
-    const purchases = await page.request.get(`${server.url}/api/v1/me/payments`);
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    const purchases = await page.request.get(`${e2e.server.url}/api/v1/me/payments`);
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
     const body = await purchases.json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/me/payments", 200, body);
     expect(body.items.filter((p: { status: string }) => p.status === "COMPLETED")).toHaveLength(1);
-    const mailbox = await (await fetch(`${server.url}/dev/mailbox`)).text();
+    const mailbox = await (await fetch(`${e2e.server.url}/dev/mailbox`)).text();
     expect(mailbox).toContain("Receipt: Machine Learning with Python");
 
-    const admin = await browser.newContext();
-    const adminPage = await signInViaMailbox(admin, server.url, "admin@example.com");
-    await adminPage.goto(`${server.url}/admin/payments?status=COMPLETED&provider=demo`);
+    const admin = await e2e.browser.newContext();
+    const adminPage = await signInViaMailbox(admin, e2e.server.url, "admin@example.com");
+    await adminPage.goto(`${e2e.server.url}/admin/payments?status=COMPLETED&provider=demo`);
     const row = adminPage.getByRole("row").filter({ hasText: "nia@example.com" });
     await row.getByRole("checkbox").check();
     await row.getByRole("button", { name: "Refund" }).click();
@@ -78,7 +64,7 @@ describe("buying a course with the demo provider", () => {
   });
 
   it("answers the Stripe webhook only where Stripe is configured", async () => {
-    const res = await fetch(`${server.url}/api/webhooks/stripe`, { method: "POST", body: "{}" });
+    const res = await fetch(`${e2e.server.url}/api/webhooks/stripe`, { method: "POST", body: "{}" });
     expect(res.status).toBe(404);
   });
 });
@@ -87,15 +73,13 @@ describe("Stripe's webhook on a server configured for Stripe", () => {
   it("verifies signatures and drives a purchase made through Stripe Checkout", async () => {
     const standIn = await startStripeStandIn();
     const secret = "whsec_e2e_stripe";
-    const db = await databaseForServer();
-    const stripeServer = await startServer({
-      ...db.env,
+    const stripeServer = await startE2eServer({
       STRIPE_SECRET_KEY: "sk_test_e2e",
       STRIPE_WEBHOOK_SECRET: secret,
       STRIPE_API_BASE: standIn.url,
     });
     try {
-      const context = await browser.newContext();
+      const context = await e2e.browser.newContext();
       const page = await signInViaMailbox(context, stripeServer.url, "sam@example.com");
       await page.goto(`${stripeServer.url}/courses/prompt-engineering`);
       // Sam has no prompt-engineering enrollment: buy it. The browser is sent to Stripe (not reachable here).
@@ -146,7 +130,6 @@ describe("Stripe's webhook on a server configured for Stripe", () => {
     } finally {
       await stripeServer.stop();
       await standIn.close();
-      await db.drop();
     }
   });
 });

@@ -1,24 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectMatchesOpenApi } from "../helpers/openapi";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { setupE2e } from "./helpers/setup";
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 function expectSecurityHeaders(res: Response, what: string) {
   const csp = res.headers.get("content-security-policy") ?? "";
@@ -48,21 +33,21 @@ describe("the served platform", () => {
     ];
     const nonces = new Set<string>();
     for (const p of paths) {
-      const res = await fetch(server.url + p);
+      const res = await fetch(e2e.server.url + p);
       expectSecurityHeaders(res, p);
       nonces.add(/nonce-([^']+)/.exec(res.headers.get("content-security-policy")!)![1]!);
     }
     expect(nonces.size).toBe(paths.length);
-    const html = await (await fetch(server.url + "/")).text();
+    const html = await (await fetch(e2e.server.url + "/")).text();
     const css = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
     expect(css).toBeDefined();
-    const asset = await fetch(server.url + css!);
+    const asset = await fetch(e2e.server.url + css!);
     expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
     expect(asset.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
   it("nonces every script of a page, so none runs without it", async () => {
-    const res = await fetch(server.url + "/");
+    const res = await fetch(e2e.server.url + "/");
     const nonce = /nonce-([^']+)/.exec(res.headers.get("content-security-policy")!)![1]!;
     const html = await res.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -71,22 +56,22 @@ describe("the served platform", () => {
   });
 
   it("reports health as 200 with the database up", async () => {
-    const res = await fetch(server.url + "/api/health");
+    const res = await fetch(e2e.server.url + "/api/health");
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "ok", database: "up", latencyMs: expect.any(Number) });
   });
 
   it("answers /api/v1 as its OpenAPI document says, errors included", async () => {
-    const doc = await (await fetch(server.url + "/api/v1/openapi.json")).json();
+    const doc = await (await fetch(e2e.server.url + "/api/v1/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.servers[0].url).toBe(server.url);
-    const ok = await fetch(server.url + "/api/v1/platform");
+    expect(doc.servers[0].url).toBe(e2e.server.url);
+    const ok = await fetch(e2e.server.url + "/api/v1/platform");
     const body = await ok.json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/platform", 200, body);
-    expect(body).toMatchObject({ name: "AI Whisperers", mode: "demo", currency: "USD", url: server.url });
-    const wrongMethod = await fetch(server.url + "/api/v1/platform", { method: "DELETE" });
+    expect(body).toMatchObject({ name: "AI Whisperers", mode: "demo", currency: "USD", url: e2e.server.url });
+    const wrongMethod = await fetch(e2e.server.url + "/api/v1/platform", { method: "DELETE" });
     expect(wrongMethod.status).toBe(405);
-    const unknown = await fetch(server.url + "/api/v1/does/not/exist", { method: "POST", body: "{]" });
+    const unknown = await fetch(e2e.server.url + "/api/v1/does/not/exist", { method: "POST", body: "{]" });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: "NOT_FOUND", message: expect.any(String) } });
   });
@@ -105,21 +90,21 @@ describe("the served platform", () => {
       ["/courses/%E0%A4%A", {}],
     ];
     for (const [p, init] of attempts) {
-      const res = await fetch(server.url + p, init);
+      const res = await fetch(e2e.server.url + p, init);
       expect(res.status, p.slice(0, 60)).toBeLessThan(500);
     }
   });
 
   it("renders the home page in Chromium with the demo banner, no script errors and nothing loaded from outside", async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(server.url + "/", { waitUntil: "networkidle" });
+    const page = await e2e.browser.newPage();
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(e2e.server.url + "/", { waitUntil: "networkidle" });
     expect(await page.title()).toContain("AI Whisperers");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Learn AI");
     expect(await page.getByRole("note", { name: "Demo mode" }).isVisible()).toBe(true);
     // React hydrated (its scripts ran under the CSP): client navigation works.
     await page.getByRole("link", { name: "What the demo offers" }).click();
-    await page.waitForURL(server.url + "/dev");
+    await page.waitForURL(e2e.server.url + "/dev");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Demo mode");
     expect(watch.problems).toEqual([]);
     expect(watch.external).toEqual([]);
@@ -127,8 +112,8 @@ describe("the served platform", () => {
   });
 
   it("is usable on a phone-sized screen and by keyboard", async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await page.goto(server.url + "/");
+    const page = await e2e.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(e2e.server.url + "/");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.keyboard.press("Tab");
@@ -137,9 +122,9 @@ describe("the served platform", () => {
   });
 
   it("shows the four demo courses on the home page and a course page with its syllabus", async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(server.url + "/", { waitUntil: "networkidle" });
+    const page = await e2e.browser.newPage();
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(e2e.server.url + "/", { waitUntil: "networkidle" });
     const cards = page
       .getByRole("list")
       .filter({ has: page.getByRole("article") })
@@ -163,7 +148,7 @@ describe("the served platform", () => {
     expect(covers.every((w) => w > 0)).toBe(true);
 
     await page.getByRole("link", { name: "Prompt Engineering in Practice" }).click();
-    await page.waitForURL(server.url + "/courses/prompt-engineering");
+    await page.waitForURL(e2e.server.url + "/courses/prompt-engineering");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
       "Prompt Engineering in Practice",
     );
@@ -187,12 +172,12 @@ describe("the served platform", () => {
 
   it("answers an unknown course with 404 and shows the designed not-found page", async () => {
     for (const slug of ["no-such-course", "NOT%20A%20SLUG"]) {
-      const res = await fetch(`${server.url}/courses/${slug}`);
+      const res = await fetch(`${e2e.server.url}/courses/${slug}`);
       expect(res.status).toBe(404);
     }
     // Next.js renders notFound() of a dynamic page on the client (vercel/next.js#62228): check it in Chromium.
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/courses/no-such-course`);
+    const page = await e2e.browser.newPage();
+    const response = await page.goto(`${e2e.server.url}/courses/no-such-course`);
     expect(response!.status()).toBe(404);
     await page.getByRole("heading", { name: "We couldn't find that page" }).waitFor();
     expect(await page.getByRole("link", { name: "Back to the courses" }).isVisible()).toBe(true);
@@ -200,7 +185,7 @@ describe("the served platform", () => {
   });
 
   it("shows a designed 404 page", async () => {
-    const res = await fetch(server.url + "/no-such-page");
+    const res = await fetch(e2e.server.url + "/no-such-page");
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("We couldn&#x27;t find that page");
   });

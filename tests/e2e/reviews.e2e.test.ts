@@ -1,26 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ratingAverageOf } from "../../src/server/catalog/refresh-course-stats";
 import { expectMatchesOpenApi } from "../helpers/openapi";
 import { signInViaMailbox } from "./helpers/auth";
-import { launchBrowser, watchPage } from "./helpers/browser";
-import { databaseForServer, startServer, type RunningServer } from "./helpers/server";
+import { watchPage } from "./helpers/browser";
+import { setupE2e } from "./helpers/setup";
 
-let server: RunningServer;
-let browser: Browser;
-let dropDb: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await databaseForServer();
-  dropDb = database.drop;
-  server = await startServer(database.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await dropDb?.();
-});
+const e2e = setupE2e();
 
 const HOSTILE = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 const COURSE = "ai-foundations";
@@ -32,9 +18,9 @@ interface Summary {
 }
 
 async function reviewsApi(): Promise<{ items: { authorName: string; rating: number }[]; summary: Summary }> {
-  const res = await fetch(`${server.url}/api/v1/courses/${COURSE}/reviews?limit=50`);
+  const res = await fetch(`${e2e.server.url}/api/v1/courses/${COURSE}/reviews?limit=50`);
   const body = await res.json();
-  const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+  const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
   expectMatchesOpenApi(doc, "GET", "/api/v1/courses/{slug}/reviews", res.status, body);
   return body;
 }
@@ -56,18 +42,18 @@ const reviewBy = (page: Page, name: string) => page.getByRole("listitem", { name
 
 describe("reviews end to end", () => {
   it("lets a student who completed a lesson review, shows markup as text, edits and deletes", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "nia@example.com");
-    const watch = watchPage(page, server.url);
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "nia@example.com");
+    const watch = watchPage(page, e2e.server.url);
     const before = (await reviewsApi()).summary;
 
-    await page.goto(`${server.url}/courses/${COURSE}`);
+    await page.goto(`${e2e.server.url}/courses/${COURSE}`);
     await page.getByText("Only students enrolled in this course can review it.").waitFor();
     await page.getByRole("button", { name: /Enroll for free/ }).click();
     await page.waitForURL(new RegExp(`/learn/${COURSE}/`));
     const lessonUrl = page.url();
 
-    await page.goto(`${server.url}/courses/${COURSE}`);
+    await page.goto(`${e2e.server.url}/courses/${COURSE}`);
     await page.getByText("Complete at least one lesson of this course to review it.").waitFor();
     expect(await page.getByRole("button", { name: "Publish review" }).count()).toBe(0);
 
@@ -75,7 +61,7 @@ describe("reviews end to end", () => {
     await page.getByRole("button", { name: "Complete and continue" }).click();
     await page.waitForURL((url) => url.toString() !== lessonUrl);
 
-    await page.goto(`${server.url}/courses/${COURSE}#reviews`);
+    await page.goto(`${e2e.server.url}/courses/${COURSE}#reviews`);
     const form = page.getByRole("form", { name: "Write a review" });
     await form.getByRole("radio", { name: "2 stars" }).check();
     await form.getByLabel("Your comment (optional)").fill(HOSTILE);
@@ -124,14 +110,14 @@ describe("reviews end to end", () => {
     const sam = before.items.find((r) => r.authorName === "Sam Rivera")!;
     expect(sam).toBeDefined();
 
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "admin@example.com");
-    await page.goto(`${server.url}/admin/users`);
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "admin@example.com");
+    await page.goto(`${e2e.server.url}/admin/users`);
     await page
       .getByRole("navigation", { name: "Administration" })
       .getByRole("link", { name: "Reviews" })
       .click();
-    await page.waitForURL(`${server.url}/admin/reviews`);
+    await page.waitForURL(`${e2e.server.url}/admin/reviews`);
     const report = page.getByRole("listitem", { name: /Report on Sam Rivera’s review/ }).first();
     await report.getByText("This reads like an advertisement.").waitFor();
     await report.getByLabel("Reason (the author sees it)").fill("Promotional content");
@@ -139,8 +125,8 @@ describe("reviews end to end", () => {
     await report.getByText("Review hidden.").waitFor();
     await context.close();
 
-    const visitor = await browser.newPage();
-    await visitor.goto(`${server.url}/courses/${COURSE}`);
+    const visitor = await e2e.browser.newPage();
+    await visitor.goto(`${e2e.server.url}/courses/${COURSE}`);
     await expectSummary(visitor, shown(before.summary, undefined, sam.rating));
     expect(await reviewBy(visitor, "Sam Rivera").count()).toBe(0);
     await visitor.close();
@@ -148,31 +134,31 @@ describe("reviews end to end", () => {
     expect(after.summary.count).toBe(before.summary.count - 1);
     expect(after.items.some((r) => r.authorName === "Sam Rivera")).toBe(false);
 
-    const samContext = await browser.newContext();
-    const samPage = await signInViaMailbox(samContext, server.url, "sam@example.com");
-    await samPage.goto(`${server.url}/courses/${COURSE}`);
+    const samContext = await e2e.browser.newContext();
+    const samPage = await signInViaMailbox(samContext, e2e.server.url, "sam@example.com");
+    await samPage.goto(`${e2e.server.url}/courses/${COURSE}`);
     await samPage.getByText("Hidden by a moderator").waitFor();
     await samPage.getByText(/Promotional content/).waitFor();
     await samContext.close();
   });
 
   it("answers the JSON API by its document: 403 for a student who may not review, 401 signed out", async () => {
-    const context = await browser.newContext();
-    const page = await signInViaMailbox(context, server.url, "leo@example.com");
-    const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
-    const refused = await page.request.put(`${server.url}/api/v1/courses/${COURSE}/review`, {
-      headers: { origin: server.url },
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "leo@example.com");
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
+    const refused = await page.request.put(`${e2e.server.url}/api/v1/courses/${COURSE}/review`, {
+      headers: { origin: e2e.server.url },
       data: { rating: 5 },
     });
     expect(refused.status()).toBe(403);
     expectMatchesOpenApi(doc, "PUT", "/api/v1/courses/{slug}/review", 403, await refused.json());
-    const crossSite = await page.request.put(`${server.url}/api/v1/courses/${COURSE}/review`, {
+    const crossSite = await page.request.put(`${e2e.server.url}/api/v1/courses/${COURSE}/review`, {
       headers: { origin: "https://evil.example" },
       data: { rating: 5 },
     });
     expect(crossSite.status()).toBe(403);
     await context.close();
-    const anonymous = await fetch(`${server.url}/api/v1/courses/${COURSE}/review`, {
+    const anonymous = await fetch(`${e2e.server.url}/api/v1/courses/${COURSE}/review`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ rating: 5 }),
