@@ -18,6 +18,7 @@ import {
   updateModule,
 } from "@/server/authoring/structure";
 import { formString as str, handleForm, runAction, type ActionResult } from "@/server/http/action";
+import type { TCourseInput } from "@/server/authoring/schemas";
 
 /** The authoring actions of a course and its structure; the lesson editor's are beside its page. */
 
@@ -29,7 +30,8 @@ const courseFields = (form: FormData) => ({
   slug: str(form, "slug"),
   description: str(form, "description"),
   price: str(form, "price"),
-  difficulty: str(form, "difficulty"),
+  // Validated by the service (ZCourseInput); the form only carries strings.
+  difficulty: str(form, "difficulty") as TCourseInput["difficulty"],
   imageUrl: str(form, "imageUrl"),
   metaTitle: str(form, "metaTitle"),
   metaDescription: str(form, "metaDescription"),

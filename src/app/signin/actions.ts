@@ -9,7 +9,7 @@ import { prepareSignInRequest, ZReturnPath } from "@/server/accounts/sign-in";
 export async function requestSignInLink(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return handleForm(
     form,
-    (f) => ({ email: formString(f, "email"), callbackUrl: f.get("callbackUrl") ?? undefined }),
+    (f) => ({ email: formString(f, "email"), callbackUrl: formString(f, "callbackUrl") || undefined }),
     async (input, { db }) => {
       const request = await prepareSignInRequest(db, input, clientIp(await headers()));
       // Sends the link and redirects to /signin/check-email (Next.js's redirect passes through the helper).

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { AppError } from "../errors";
 import type { Db } from "../db/types";
 import { users } from "../db/schema";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { ZEmail } from "./schemas";
 
 export type CreateAdminOutcome = "created" | "promoted" | "unchanged";
@@ -16,9 +16,7 @@ export async function createOrPromoteAdmin(
   db: Db,
   rawEmail: string,
 ): Promise<{ outcome: CreateAdminOutcome; userId: string }> {
-  const parsed = ZEmail.safeParse(rawEmail);
-  if (!parsed.success) throw invalidInput(parsed.error, "email");
-  const email = parsed.data;
+  const email = parseInput(ZEmail, rawEmail, "email");
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: users.id, role: users.role })

@@ -4,29 +4,11 @@ import { z } from "zod";
 import type { Db } from "../db/types";
 import { accounts, users } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { notFound } from "../errors";
 import { assertSignedIn, type Actor } from "./actor";
 import { issuePendingCertificates } from "../learning/certificates";
-
-export const ZProfileInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter the name to show on your certificates.")
-    .max(120, "120 characters at most."),
-  image: z
-    .string()
-    .trim()
-    .max(500)
-    .transform((v) => (v === "" ? null : v))
-    .pipe(
-      z
-        .url({ protocol: /^https$/, message: "Use an https:// address of an image, or leave it empty." })
-        .nullable(),
-    ),
-});
-export type TProfileInput = z.input<typeof ZProfileInput>;
+import { ZProfileInput } from "./schemas";
 
 export interface ProfileView {
   id: string;
@@ -61,10 +43,14 @@ export async function getMyProfile(db: Db, actor: Actor | null): Promise<Profile
   return { ...user, connectedAccounts: connected };
 }
 
-export async function updateMyProfile(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function updateMyProfile(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZProfileInput>,
+  ctx: AuditContext = {},
+) {
   assertSignedIn(actor);
-  const parsed = ZProfileInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = parseInput(ZProfileInput, input);
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select({ name: users.name, image: users.image })
@@ -72,13 +58,13 @@ export async function updateMyProfile(db: Db, actor: Actor | null, input: unknow
       .where(eq(users.id, actor.id))
       .for("update");
     if (!before) throw notFound("Your account");
-    await tx.update(users).set(parsed.data).where(eq(users.id, actor.id));
+    await tx.update(users).set(valid).where(eq(users.id, actor.id));
     // A certificate waiting for a name to print is issued now.
     await issuePendingCertificates(tx, actor.id);
     await recordAudit(
       tx,
       actor,
-      { action: "user.profile_updated", entityType: "user", entityId: actor.id, before, after: parsed.data },
+      { action: "user.profile_updated", entityType: "user", entityId: actor.id, before, after: valid },
       ctx,
     );
   });

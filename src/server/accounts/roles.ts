@@ -2,24 +2,27 @@ import "server-only";
 import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/types";
-import { users, userRole, type UserRole } from "../db/schema";
+import { users, type UserRole } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { assertRole, type Actor } from "./actor";
 import { decodeCursor, olderThan, timestampKey, toPage, ZTimeIdKey } from "../pagination";
-
-export const ZRoleChange = z.object({ userId: z.string().min(1).max(64), role: z.enum(userRole.enumValues) });
+import { ZRoleChange, ZUserSearch } from "./schemas";
 
 /**
  * Admins change roles. The last admin can never be demoted, also when two admins act at once: every admin
  * row is locked before counting (DESIGN.md convention 4).
  */
-export async function changeUserRole(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function changeUserRole(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZRoleChange>,
+  ctx: AuditContext = {},
+) {
   assertRole(actor, "ADMIN");
-  const parsed = ZRoleChange.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { userId, role } = parsed.data;
+  const valid = parseInput(ZRoleChange, input);
+  const { userId, role } = valid;
   return db.transaction(async (tx) => {
     const admins = await tx
       .select({ id: users.id })
@@ -56,12 +59,6 @@ export async function changeUserRole(db: Db, actor: Actor | null, input: unknown
   });
 }
 
-export const ZUserSearch = z.object({
-  q: z.string().trim().max(200).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-
 export interface UserRow {
   id: string;
   email: string;
@@ -71,11 +68,10 @@ export interface UserRow {
 }
 
 /** Admin search by e-mail or name, newest first, keyset-paginated. */
-export async function findUsers(db: Db, actor: Actor | null, input: unknown) {
+export async function findUsers(db: Db, actor: Actor | null, input: z.input<typeof ZUserSearch>) {
   assertRole(actor, "ADMIN");
-  const parsed = ZUserSearch.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { q, cursor, limit } = parsed.data;
+  const valid = parseInput(ZUserSearch, input);
+  const { q, cursor, limit } = valid;
   const after = decodeCursor(cursor, ZTimeIdKey);
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const rows = await db

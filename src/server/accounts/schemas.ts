@@ -1,3 +1,4 @@
+import { userRole } from "../db/schema/enums";
 import { z } from "zod";
 
 /** E-mail addresses are stored trimmed and lower-cased. */
@@ -11,3 +12,42 @@ export const ZEraseInput = z.object({
   confirmEmail: z.string().trim().min(1, "Type your e-mail address to confirm.").max(254),
 });
 export type TEraseInput = z.input<typeof ZEraseInput>;
+
+export const ZRoleChange = z.object({ userId: z.string().min(1).max(64), role: z.enum(userRole.enumValues) });
+
+export const ZUserSearch = z.object({
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const ZProfileInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the name to show on your certificates.")
+    .max(120, "120 characters at most."),
+  image: z
+    .string()
+    .trim()
+    .max(500)
+    .transform((v) => (v === "" ? null : v))
+    .pipe(
+      z
+        .url({ protocol: /^https$/, message: "Use an https:// address of an image, or leave it empty." })
+        .nullable(),
+    ),
+});
+
+export type TProfileInput = z.input<typeof ZProfileInput>;
+
+/** Where to go after signing in: a path on this platform only (never another origin). */
+export const ZReturnPath = z
+  .string()
+  .max(500)
+  .refine((p) => p.startsWith("/") && !p.startsWith("//") && !p.includes("\\"), "must be a path on this site")
+  .catch("/account");
+
+export const ZSignInRequest = z.object({ email: ZEmail, callbackUrl: ZReturnPath.optional() });
+
+export type TSignInRequest = z.infer<typeof ZSignInRequest>;

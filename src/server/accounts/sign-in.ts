@@ -2,19 +2,11 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "../db/types";
 import { getEnv } from "../env";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { consumeRateLimit } from "../platform/rate-limit";
-import { ZEmail } from "./schemas";
+import { ZReturnPath, ZSignInRequest, type TSignInRequest } from "./schemas";
 
-/** Where to go after signing in: a path on this platform only (never another origin). */
-export const ZReturnPath = z
-  .string()
-  .max(500)
-  .refine((p) => p.startsWith("/") && !p.startsWith("//") && !p.includes("\\"), "must be a path on this site")
-  .catch("/account");
-
-export const ZSignInRequest = z.object({ email: ZEmail, callbackUrl: ZReturnPath.optional() });
-export type TSignInRequest = z.infer<typeof ZSignInRequest>;
+export { ZReturnPath };
 
 /**
  * Validates a magic-link request and counts it against the per-address and per-client limits. The answer is
@@ -23,17 +15,16 @@ export type TSignInRequest = z.infer<typeof ZSignInRequest>;
  */
 export async function prepareSignInRequest(
   db: Db,
-  input: unknown,
+  input: z.input<typeof ZSignInRequest>,
   clientIp: string | null,
 ): Promise<TSignInRequest> {
-  const parsed = ZSignInRequest.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = parseInput(ZSignInRequest, input);
   const { rateLimits } = getEnv();
   const window = rateLimits.windowSeconds;
   await consumeRateLimit(
     db,
     { name: "signin:address", limit: rateLimits.signInPerAddress, windowSeconds: window },
-    parsed.data.email,
+    valid.email,
   );
   if (clientIp) {
     await consumeRateLimit(
@@ -42,5 +33,5 @@ export async function prepareSignInRequest(
       clientIp,
     );
   }
-  return parsed.data;
+  return valid;
 }

@@ -5,8 +5,9 @@ import type { Db } from "../db/types";
 import { courses } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { assertRole, type Actor } from "../accounts/actor";
+import { ZFeature } from "./schemas";
 
 /** Every course, for admins: drafts included, newest first. */
 export async function findAllCourses(db: Db, actor: Actor | null) {
@@ -27,17 +28,16 @@ export async function findAllCourses(db: Db, actor: Actor | null) {
     .limit(500);
 }
 
-export const ZFeature = z.object({
-  courseId: z.string().min(1).max(64),
-  featured: z.enum(["true", "false"]).transform((v) => v === "true"),
-});
-
 /** Features or unfeatures a course; only a published course can be featured (a CHECK says so too). */
-export async function setCourseFeatured(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function setCourseFeatured(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZFeature>,
+  ctx: AuditContext = {},
+) {
   assertRole(actor, "ADMIN");
-  const parsed = ZFeature.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { courseId, featured } = parsed.data;
+  const valid = parseInput(ZFeature, input);
+  const { courseId, featured } = valid;
   return db.transaction(async (tx) => {
     const [course] = await tx
       .select({ id: courses.id, published: courses.published, featured: courses.featured })

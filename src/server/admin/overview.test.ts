@@ -66,13 +66,13 @@ describe("admin overview", () => {
     const draft = await createCourseTree(db, [1]);
     const live = await createCourseTree(db, [1], { published: true });
     await expect(
-      setCourseFeatured(db, actorOf(admin), { courseId: draft.course.id, featured: "true" }),
+      setCourseFeatured(db, actorOf(admin), { courseId: draft.course.id, featured: true }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(
-      await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: "true" }),
+      await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: true }),
     ).toEqual({ changed: true });
     expect(
-      await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: "true" }),
+      await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: true }),
     ).toEqual({ changed: false });
   });
 });

@@ -1,9 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courses } from "../db/schema";
+import { courseReviews, courses, enrollments, lessons, modules, payments, userProgress } from "../db/schema";
 import { isCourseStaffSql } from "../authoring/staff";
-import { queryRows } from "../db/rows";
 import { getEnv } from "../env";
 import { notFound } from "../errors";
 import { assertRole, type Actor } from "../accounts/actor";
@@ -34,42 +33,64 @@ export async function getCourseAnalytics(
     .where(and(eq(courses.id, courseId), isCourseStaffSql(actor, courses.id)));
   if (!course) throw notFound("This course");
   const currency = getEnv().currency;
-  const [enrolled, lessons, ratings, revenue] = await Promise.all([
-    queryRows<{ k: string; n: number }>(
-      db,
-      sql`SELECT to_char(date_trunc('month', enrolled_at), 'YYYY-MM') AS k, count(*)::int AS n
-          FROM enrollments WHERE course_id = ${course.id} AND enrolled_at >= date_trunc('month', now()) - interval '11 months'
-          GROUP BY 1 ORDER BY 1`,
-    ),
-    queryRows<{ m: number; o: number; title: string; done: number; avg: number }>(
-      db,
-      sql`SELECT m."order" AS m, l."order" AS o, l.title,
-                 count(up.id) FILTER (WHERE up.completed)::int AS done,
-                 coalesce(round(avg(up.time_spent) FILTER (WHERE up.time_spent > 0)), 0)::int AS avg
-          FROM modules m JOIN lessons l ON l.module_id = m.id
-          LEFT JOIN user_progress up ON up.lesson_id = l.id
-          WHERE m.course_id = ${course.id} AND m.published
-          GROUP BY m."order", l."order", l.title ORDER BY m."order", l."order"`,
-    ),
-    queryRows<{ r: number; n: number }>(
-      db,
-      sql`SELECT r.rating AS r, count(*)::int AS n FROM course_reviews r
-          JOIN enrollments e ON e.user_id = r.user_id AND e.course_id = r.course_id AND e.status <> 'REFUNDED'
-          WHERE r.course_id = ${course.id} AND r.hidden_at IS NULL GROUP BY r.rating`,
-    ),
-    queryRows<{ k: string; n: number }>(
-      db,
-      sql`SELECT to_char(date_trunc('month', processed_at), 'YYYY-MM') AS k, sum(amount - refunded_amount)::int AS n
-          FROM payments WHERE course_id = ${course.id} AND status IN ('COMPLETED', 'REFUNDED') AND currency = ${currency}
-            AND processed_at >= date_trunc('month', now()) - interval '11 months'
-          GROUP BY 1 ORDER BY 1`,
-    ),
+  const month = (column: AnyColumn) => sql<string>`to_char(date_trunc('month', ${column}), 'YYYY-MM')`;
+  const lastYear = (column: AnyColumn) => sql`${column} >= date_trunc('month', now()) - interval '11 months'`;
+  const [enrolled, lessonRows, ratings, revenue] = await Promise.all([
+    db
+      .select({ k: month(enrollments.enrolledAt), n: sql<number>`count(*)::int` })
+      .from(enrollments)
+      .where(and(eq(enrollments.courseId, course.id), lastYear(enrollments.enrolledAt)))
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
+    db
+      .select({
+        m: modules.order,
+        o: lessons.order,
+        title: lessons.title,
+        done: sql<number>`count(${userProgress.id}) FILTER (WHERE ${userProgress.completed})::int`,
+        avg: sql<number>`coalesce(round(avg(${userProgress.timeSpent}) FILTER (WHERE ${userProgress.timeSpent} > 0)), 0)::int`,
+      })
+      .from(modules)
+      .innerJoin(lessons, eq(lessons.moduleId, modules.id))
+      .leftJoin(userProgress, eq(userProgress.lessonId, lessons.id))
+      .where(and(eq(modules.courseId, course.id), eq(modules.published, true)))
+      .groupBy(modules.order, lessons.order, lessons.title)
+      .orderBy(asc(modules.order), asc(lessons.order)),
+    db
+      .select({ r: courseReviews.rating, n: sql<number>`count(*)::int` })
+      .from(courseReviews)
+      .innerJoin(
+        enrollments,
+        and(
+          eq(enrollments.userId, courseReviews.userId),
+          eq(enrollments.courseId, courseReviews.courseId),
+          ne(enrollments.status, "REFUNDED"),
+        ),
+      )
+      .where(and(eq(courseReviews.courseId, course.id), isNull(courseReviews.hiddenAt)))
+      .groupBy(courseReviews.rating),
+    db
+      .select({
+        k: month(payments.processedAt),
+        n: sql<number>`sum(${payments.amount} - ${payments.refundedAmount})::int`,
+      })
+      .from(payments)
+      .where(
+        and(
+          eq(payments.courseId, course.id),
+          inArray(payments.status, ["COMPLETED", "REFUNDED"]),
+          eq(payments.currency, currency),
+          lastYear(payments.processedAt),
+        ),
+      )
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
   ]);
   return {
     course,
     currency,
     enrollmentsByMonth: enrolled.map((r) => ({ label: r.k, value: r.n })),
-    lessons: lessons.map((l) => ({
+    lessons: lessonRows.map((l) => ({
       position: `${l.m}.${l.o}`,
       title: l.title,
       completed: l.done,

@@ -5,46 +5,14 @@ import type { Db } from "../db/types";
 import { auditLog } from "../db/schema";
 import { assertRole, type Actor } from "../accounts/actor";
 import { decodeCursor, olderThan, timestampKey, toPage, withoutKey, ZTimeIdKey } from "../pagination";
-import { invalidInput } from "../http/problem";
-
-const ZDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.")
-  .transform((d) => new Date(`${d}T00:00:00Z`))
-  .optional()
-  .or(z.literal("").transform(() => undefined));
-
-export const ZAuditFilter = z.object({
-  actor: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  entityType: z
-    .string()
-    .trim()
-    .max(40)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  entityId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  from: ZDate,
-  to: ZDate,
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+import { parseInput } from "../validation";
+import { ZAuditFilter } from "./schemas";
 
 /** The audit log for admins: filter by actor, entity and date; newest first, keyset-paginated. */
-export async function findAuditEntries(db: Db, actor: Actor | null, input: unknown) {
+export async function findAuditEntries(db: Db, actor: Actor | null, input: z.input<typeof ZAuditFilter>) {
   assertRole(actor, "ADMIN");
-  const parsed = ZAuditFilter.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const f = parsed.data;
+  const valid = parseInput(ZAuditFilter, input);
+  const f = valid;
   const after = decodeCursor(f.cursor, ZTimeIdKey);
   const rows = await db
     .select({

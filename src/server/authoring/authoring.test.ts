@@ -41,6 +41,7 @@ import {
   reorderModules,
   updateModule,
 } from "./structure";
+import type { TCourseInput } from "./schemas";
 
 let database: Database;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ async function ownedTree(owner: Actor, shape = [2, 2], overrides = {}): Promise<
   return tree;
 }
 
-const courseInput = (over: Record<string, unknown> = {}) => ({
+const courseInput = (over: Record<string, unknown> = {}): TCourseInput => ({
   title: "Neural Networks Explained",
   slug: `neural-networks-${Math.random().toString(36).slice(2, 8)}`,
   description: "From perceptrons to transformers.",
@@ -72,7 +73,7 @@ const courseInput = (over: Record<string, unknown> = {}) => ({
   metaDescription: "",
   learningObjectives: ["Explain backpropagation", " "],
   prerequisites: [],
-  ...over,
+  ...(over as Partial<TCourseInput>),
 });
 
 async function lessonOrders(moduleId: string) {

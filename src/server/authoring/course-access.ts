@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { queryRows } from "../db/rows";
 import { notFound } from "../errors";
@@ -12,7 +12,7 @@ export function assertAuthor(actor: Actor | null | undefined): asserts actor is 
 }
 
 /** SQL condition: the actor may edit course `courseIdExpr` — course staff (./staff.ts), nobody else. */
-export function mayEdit(actor: Actor, courseIdExpr = sql`c.id`) {
+export function mayEdit(actor: Actor, courseIdExpr: SQL | AnyColumn = sql`c.id`) {
   return isCourseStaffSql(actor, courseIdExpr);
 }
 

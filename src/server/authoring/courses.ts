@@ -4,12 +4,13 @@ import type { Db } from "../db/types";
 import { courseInstructors, courseSlugRedirects, courses } from "../db/schema";
 import { queryRows } from "../db/rows";
 import { AppError, isUniqueViolation } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { recordAudit, type AuditContext } from "../audit/record";
 import type { Actor } from "../accounts/actor";
 import { SLUG_REGEX } from "@/lib/slug";
 import { assertAuthor, lockCourseForAuthor } from "./course-access";
 import { ZCourseInput, ZSlugCheck, ZUnpublishInput, ZUpdateCourseInput } from "./schemas";
+import type { z } from "zod";
 
 const slugTaken = () =>
   new AppError("CONFLICT", {
@@ -30,12 +31,11 @@ const snapshot = (c: {
 export async function checkSlugAvailability(
   db: Db,
   actor: Actor | null,
-  input: unknown,
+  input: z.input<typeof ZSlugCheck>,
 ): Promise<{ available: boolean; reason?: string }> {
   assertAuthor(actor);
-  const parsed = ZSlugCheck.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { slug, courseId } = parsed.data;
+  const valid = parseInput(ZSlugCheck, input);
+  const { slug, courseId } = valid;
   if (!SLUG_REGEX.test(slug) || slug.length > 200) {
     return { available: false, reason: "Use lower-case letters and digits joined by single hyphens." };
   }
@@ -49,11 +49,15 @@ export async function checkSlugAvailability(
 }
 
 /** Creates a draft course; its creator becomes its OWNER. */
-export async function createCourse(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function createCourse(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZCourseInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const parsed = ZCourseInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const data = parsed.data;
+  const valid = parseInput(ZCourseInput, input);
+  const data = valid;
   try {
     return await db.transaction(async (tx) => {
       await assertSlugFree(tx, data.slug, null);
@@ -89,11 +93,15 @@ async function assertSlugFree(tx: Db, slug: string, courseId: string | null) {
  * Saves a course's details. After its first publication a slug change keeps the old address as a redirect,
  * in the same transaction; taking back one of the course's own old slugs removes that redirect.
  */
-export async function updateCourse(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function updateCourse(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZUpdateCourseInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const parsed = ZUpdateCourseInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { courseId, ...data } = parsed.data;
+  const valid = parseInput(ZUpdateCourseInput, input);
+  const { courseId, ...data } = valid;
   try {
     return await db.transaction(async (tx) => {
       const locked = await lockCourseForAuthor(tx, actor, courseId);
@@ -270,11 +278,15 @@ export async function publishCourse(db: Db, actor: Actor | null, courseId: strin
  * Takes a course out of the catalog (and off the featured list). Enrolled students keep access; when there
  * are any, the caller must confirm for their current number (409 otherwise, saying how many).
  */
-export async function unpublishCourse(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function unpublishCourse(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZUnpublishInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const parsed = ZUnpublishInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { courseId, confirmEnrolled } = parsed.data;
+  const valid = parseInput(ZUnpublishInput, input);
+  const { courseId, confirmEnrolled } = valid;
   return db.transaction(async (tx) => {
     const locked = await lockCourseForAuthor(tx, actor, courseId);
     if (!locked.published) return { changed: false };

@@ -6,10 +6,10 @@ import { courseInstructors, users } from "../db/schema";
 import { queryRows } from "../db/rows";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import type { Actor } from "../accounts/actor";
-import { ZEmail } from "../accounts/schemas";
 import { assertAuthor, lockCourseForAuthor, mayEdit } from "./course-access";
+import { ZAddInstructor, ZRemoveInstructor } from "./schemas";
 
 export interface TeamMember {
   userId: string;
@@ -34,23 +34,21 @@ export async function findCourseTeam(db: Db, actor: Actor | null, courseId: stri
     .orderBy(asc(courseInstructors.role), asc(courseInstructors.createdAt));
 }
 
-export const ZAddInstructor = z.object({ courseId: z.string().min(1).max(64), email: ZEmail });
-export const ZRemoveInstructor = z.object({
-  courseId: z.string().min(1).max(64),
-  userId: z.string().min(1).max(64),
-});
-
 /** Adds a co-instructor by the address of an instructor (or admin) account. Audited. */
-export async function addCoInstructor(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function addCoInstructor(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZAddInstructor>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const parsed = ZAddInstructor.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = parseInput(ZAddInstructor, input);
   return db.transaction(async (tx) => {
-    const course = await lockCourseForAuthor(tx, actor, parsed.data.courseId);
+    const course = await lockCourseForAuthor(tx, actor, valid.courseId);
     const [person] = await tx
       .select({ id: users.id, role: users.role })
       .from(users)
-      .where(sql`lower(${users.email}) = ${parsed.data.email}`);
+      .where(sql`lower(${users.email}) = ${valid.email}`);
     if (!person || person.role === "STUDENT") {
       throw new AppError("INVALID_INPUT", {
         userMessage:
@@ -84,19 +82,18 @@ export async function addCoInstructor(db: Db, actor: Actor | null, input: unknow
 export async function removeCoInstructor(
   db: Db,
   actor: Actor | null,
-  input: unknown,
+  input: z.input<typeof ZRemoveInstructor>,
   ctx: AuditContext = {},
 ) {
   assertAuthor(actor);
-  const parsed = ZRemoveInstructor.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = parseInput(ZRemoveInstructor, input);
   return db.transaction(async (tx) => {
-    const course = await lockCourseForAuthor(tx, actor, parsed.data.courseId);
+    const course = await lockCourseForAuthor(tx, actor, valid.courseId);
     const team = await tx
       .select({ userId: courseInstructors.userId })
       .from(courseInstructors)
       .where(eq(courseInstructors.courseId, course.id));
-    if (!team.some((t) => t.userId === parsed.data.userId)) throw notFound("That instructor");
+    if (!team.some((t) => t.userId === valid.userId)) throw notFound("That instructor");
     if (team.length <= 1) {
       throw new AppError("CONFLICT", {
         userMessage: "A course always keeps at least one instructor; add another one first.",
@@ -104,9 +101,7 @@ export async function removeCoInstructor(
     }
     await tx
       .delete(courseInstructors)
-      .where(
-        and(eq(courseInstructors.courseId, course.id), eq(courseInstructors.userId, parsed.data.userId)),
-      );
+      .where(and(eq(courseInstructors.courseId, course.id), eq(courseInstructors.userId, valid.userId)));
     await recordAudit(
       tx,
       actor,
@@ -114,7 +109,7 @@ export async function removeCoInstructor(
         action: "course.instructor_removed",
         entityType: "course",
         entityId: course.id,
-        before: { userId: parsed.data.userId },
+        before: { userId: valid.userId },
       },
       ctx,
     );

@@ -2,24 +2,27 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { lessons } from "../db/schema";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { recordAudit, type AuditContext } from "../audit/record";
 import type { Actor } from "../accounts/actor";
 import { renderMarkdown } from "@/lib/markdown";
 import { assertAuthor, lockLessonForAuthor, refreshDurations } from "./course-access";
 import { assertPublishedCourseStaysComplete, snapshotPublishProblems } from "./courses";
-import { ZLessonInput } from "./schemas";
+import { ZLessonInput, ZPreviewInput } from "./schemas";
 import { z } from "zod";
 
 /**
  * Saves the lesson editor; a changed duration is summed into its module and course in the same transaction.
  * In a published module of a published course the content cannot be emptied (409 on `content`).
  */
-export async function updateLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function updateLesson(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZLessonInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const parsed = ZLessonInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { lessonId, ...data } = parsed.data;
+  const { lessonId, ...data } = parseInput(ZLessonInput, input);
   return db.transaction(async (tx) => {
     const { course, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
     const snapshot = await snapshotPublishProblems(tx, course);
@@ -54,12 +57,8 @@ export async function updateLesson(db: Db, actor: Actor | null, input: unknown, 
   });
 }
 
-const ZPreviewInput = z.string().max(200_000);
-
 /** The editor's live preview: exactly what the player renders (renderMarkdown), for authors only. */
-export function previewLessonMarkdown(actor: Actor | null, markdown: unknown): string {
+export function previewLessonMarkdown(actor: Actor | null, markdown: string): string {
   assertAuthor(actor);
-  const parsed = ZPreviewInput.safeParse(markdown);
-  if (!parsed.success) throw invalidInput(parsed.error, "content");
-  return renderMarkdown(parsed.data);
+  return renderMarkdown(parseInput(ZPreviewInput, markdown, "content"));
 }

@@ -40,7 +40,7 @@ async function ownedTree(owner: Actor, shape: number[], published: boolean): Pro
 const lessonInput = (lessonId: string, content: string) => ({
   lessonId,
   title: "Edited",
-  lessonType: "TEXT",
+  lessonType: "TEXT" as const,
   duration: 10,
   content,
 });

@@ -1,3 +1,4 @@
+import { ZEmail } from "../accounts/schemas";
 import { z } from "zod";
 import { ZSlug } from "@/lib/slug";
 import { difficultyEnum, lessonTypeEnum } from "../db/schema/enums";
@@ -118,3 +119,15 @@ export const ZUnpublishInput = z.object({
   courseId: id,
   confirmEnrolled: z.coerce.number().int().min(0).default(0),
 });
+
+export const ZAddInstructor = z.object({ courseId: z.string().min(1).max(64), email: ZEmail });
+
+export const ZRemoveInstructor = z.object({
+  courseId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64),
+});
+
+/** The lesson editor's live preview: Markdown as long as a lesson may be. */
+export const ZPreviewInput = z.string().max(200_000);
+
+export type TLessonInput = z.input<typeof ZLessonInput>;

@@ -5,7 +5,7 @@ import type { Db } from "../db/types";
 import { lessons, modules } from "../db/schema";
 import { queryRows } from "../db/rows";
 import { AppError } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { recordAudit, type AuditContext } from "../audit/record";
 import type { Actor } from "../accounts/actor";
 import {
@@ -30,12 +30,6 @@ import {
 
 /** Orders are shifted past this before being renumbered, so no step meets the unique (parent, order). */
 const ORDER_OFFSET = 1_000_000;
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  return parsed.data;
-}
 
 const confirmationNeeded = (affected: number, what: string) =>
   new AppError("CONFLICT", {
@@ -78,9 +72,14 @@ async function childIds(tx: Db, table: "modules" | "lessons", parentColumn: stri
  * says): an empty published module would make the course incomplete. It is published with updateModule
  * once it has lessons with content. `published` in the answer says which it became.
  */
-export async function createModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function createModule(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZModuleInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const data = parse(ZModuleInput, input);
+  const data = parseInput(ZModuleInput, input);
   return db.transaction(async (tx) => {
     const course = await lockCourseForAuthor(tx, actor, data.courseId);
     const published = data.published && !course.published;
@@ -112,9 +111,14 @@ export async function createModule(db: Db, actor: Actor | null, input: unknown, 
  * Title, description and whether the module is published (which changes durations and percentages). In a
  * published course, a module is published only complete, and the last published module stays published.
  */
-export async function updateModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function updateModule(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZUpdateModuleInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const { moduleId, ...data } = parse(ZUpdateModuleInput, input);
+  const { moduleId, ...data } = parseInput(ZUpdateModuleInput, input);
   return db.transaction(async (tx) => {
     const { course } = await lockModuleForAuthor(tx, actor, moduleId);
     const [before] = await tx
@@ -149,9 +153,14 @@ export async function updateModule(db: Db, actor: Actor | null, input: unknown, 
   });
 }
 
-export async function deleteModule(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function deleteModule(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZConfirmedDelete>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const { id: moduleId, confirmAffected } = parse(ZConfirmedDelete, input);
+  const { id: moduleId, confirmAffected } = parseInput(ZConfirmedDelete, input);
   return db.transaction(async (tx) => {
     const { course, module } = await lockModuleForAuthor(tx, actor, moduleId);
     const snapshot = await snapshotPublishProblems(tx, course);
@@ -191,9 +200,14 @@ export async function deleteModule(db: Db, actor: Actor | null, input: unknown, 
 }
 
 /** Reorders a course's modules (parentId: the course). 409 when the editor's view is out of date. */
-export async function reorderModules(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function reorderModules(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZReorderInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const { parentId, ids, previousIds } = parse(ZReorderInput, input);
+  const { parentId, ids, previousIds } = parseInput(ZReorderInput, input);
   return db.transaction(async (tx) => {
     await lockCourseForAuthor(tx, actor, parentId);
     await applyReorder(tx, "modules", "course_id", parentId, ids, previousIds);
@@ -213,9 +227,14 @@ export async function reorderModules(db: Db, actor: Actor | null, input: unknown
 }
 
 /** Reorders a module's lessons (parentId: the module), under the module's lock. */
-export async function reorderLessons(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function reorderLessons(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZReorderInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const { parentId, ids, previousIds } = parse(ZReorderInput, input);
+  const { parentId, ids, previousIds } = parseInput(ZReorderInput, input);
   return db.transaction(async (tx) => {
     await lockModuleForAuthor(tx, actor, parentId);
     await applyReorder(tx, "lessons", "module_id", parentId, ids, previousIds);
@@ -256,9 +275,14 @@ async function applyReorder(
  * in a published module of a published course, where students would meet it empty: new lessons of a
  * published course are written in a draft module and moved in, or published with it.
  */
-export async function createLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function createLesson(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZNewLessonInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const data = parse(ZNewLessonInput, input);
+  const data = parseInput(ZNewLessonInput, input);
   return db.transaction(async (tx) => {
     const { course, module } = await lockModuleForAuthor(tx, actor, data.moduleId);
     const snapshot = await snapshotPublishProblems(tx, course);
@@ -292,9 +316,14 @@ export async function createLesson(db: Db, actor: Actor | null, input: unknown, 
   });
 }
 
-export async function deleteLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function deleteLesson(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZConfirmedDelete>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const { id: lessonId, confirmAffected } = parse(ZConfirmedDelete, input);
+  const { id: lessonId, confirmAffected } = parseInput(ZConfirmedDelete, input);
   return db.transaction(async (tx) => {
     const { course, module, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
     const snapshot = await snapshotPublishProblems(tx, course);
@@ -334,9 +363,14 @@ export async function deleteLesson(db: Db, actor: Actor | null, input: unknown, 
  * published module empty nor bringing a lesson without content into one). Its progress rows follow through
  * user_progress's ON UPDATE CASCADE foreign key (lesson_id, module_id); both modules are renumbered.
  */
-export async function moveLesson(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function moveLesson(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZMoveLessonInput>,
+  ctx: AuditContext = {},
+) {
   assertAuthor(actor);
-  const { lessonId, toModuleId } = parse(ZMoveLessonInput, input);
+  const { lessonId, toModuleId } = parseInput(ZMoveLessonInput, input);
   return db.transaction(async (tx) => {
     const { course, module: from, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
     if (from.id === toModuleId) return { moved: false };

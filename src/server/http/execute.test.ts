@@ -207,6 +207,15 @@ describe("the OpenAPI document", () => {
         expect.objectContaining({ name: "dryRun", in: "query" }),
       ]),
     );
-    expect(Object.keys(put.responses).sort()).toEqual(["200", "400", "403", "404", "409", "415", "422", "500"]);
+    expect(Object.keys(put.responses).sort()).toEqual([
+      "200",
+      "400",
+      "403",
+      "404",
+      "409",
+      "415",
+      "422",
+      "500",
+    ]);
   });
 });

@@ -2,10 +2,11 @@ import "server-only";
 import { and, desc, eq, gte, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/types";
-import { courses, payments, paymentStatus, users } from "../db/schema";
+import { courses, payments, users } from "../db/schema";
 import { assertRole, assertSignedIn, type Actor } from "../accounts/actor";
 import { decodeCursor, olderThan, timestampKey, toPage, withoutKey, ZTimeIdKey } from "../pagination";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
+import { ZPaymentFilter } from "./schemas";
 
 /** The actor's purchases, newest first. */
 export async function findMyPayments(db: Db, actor: Actor | null) {
@@ -30,22 +31,11 @@ export async function findMyPayments(db: Db, actor: Actor | null) {
     .limit(200);
 }
 
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-export const ZPaymentFilter = z.object({
-  status: z.preprocess(blankToUndefined, z.enum(paymentStatus.enumValues).optional()),
-  provider: z.preprocess(blankToUndefined, z.enum(["stripe", "demo"]).optional()),
-  from: z.preprocess(blankToUndefined, z.iso.date().optional()),
-  to: z.preprocess(blankToUndefined, z.iso.date().optional()),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-
 /** Admin list of payments: filters by status, provider and date; newest first, keyset-paginated. */
-export async function findPayments(db: Db, actor: Actor | null, input: unknown) {
+export async function findPayments(db: Db, actor: Actor | null, input: z.input<typeof ZPaymentFilter>) {
   assertRole(actor, "ADMIN");
-  const parsed = ZPaymentFilter.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const f = parsed.data;
+  const valid = parseInput(ZPaymentFilter, input);
+  const f = valid;
   const after = decodeCursor(f.cursor, ZTimeIdKey);
   const rows = await db
     .select({

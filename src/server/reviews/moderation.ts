@@ -8,11 +8,12 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
 import { AppError, notFound } from "../errors";
 import { decodeCursor, olderThan, timestampKey, toPage, ZTimeIdKey } from "../pagination";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { consumeRateLimit, type RateLimitRule } from "../platform/rate-limit";
 import { isPubliclyVisible } from "./queries";
 import { displayName } from "./write-review";
 import { ZModerationInput, ZPageInput, ZReportInput } from "./schemas";
+import type { z } from "zod";
 
 export const REVIEW_REPORTS: RateLimitRule = { name: "review:report", limit: 10, windowSeconds: 3600 };
 
@@ -24,11 +25,10 @@ export async function reportReview(
   db: Db,
   actor: Actor | null,
   reviewId: string,
-  input: unknown,
+  input: z.input<typeof ZReportInput>,
 ): Promise<{ created: boolean }> {
   assertSignedIn(actor);
-  const parsed = ZReportInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const valid = parseInput(ZReportInput, input);
   const [review] = await db
     .select({ userId: courseReviews.userId })
     .from(courseReviews)
@@ -41,7 +41,7 @@ export async function reportReview(
   await consumeRateLimit(db, REVIEW_REPORTS, actor.id);
   const inserted = await db
     .insert(reviewReports)
-    .values({ reviewId, reporterId: actor.id, reason: parsed.data.reason })
+    .values({ reviewId, reporterId: actor.id, reason: valid.reason })
     .onConflictDoNothing({ target: [reviewReports.reviewId, reviewReports.reporterId] })
     .returning({ id: reviewReports.id });
   return { created: inserted.length > 0 };
@@ -68,11 +68,15 @@ async function lockReview(tx: Db, reviewId: string) {
  * An admin hides a review with a reason: out of the course page and the counters (same transaction), its
  * open reports resolved, audited. The author still sees it, marked hidden, with the reason.
  */
-export async function hideReview(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function hideReview(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZModerationInput>,
+  ctx: AuditContext = {},
+) {
   assertRole(actor, "ADMIN");
-  const parsed = ZModerationInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { reviewId, reason } = parsed.data;
+  const valid = parseInput(ZModerationInput, input);
+  const { reviewId, reason } = valid;
   return db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     if (review.hiddenAt) return { changed: false };
@@ -105,11 +109,15 @@ export async function hideReview(db: Db, actor: Actor | null, input: unknown, ct
  * An admin removes a review with a reason: the row goes (its reports with it), the counters follow in the
  * same transaction, and the audit entry keeps what was removed and why.
  */
-export async function removeReview(db: Db, actor: Actor | null, input: unknown, ctx: AuditContext = {}) {
+export async function removeReview(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZModerationInput>,
+  ctx: AuditContext = {},
+) {
   assertRole(actor, "ADMIN");
-  const parsed = ZModerationInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { reviewId, reason } = parsed.data;
+  const valid = parseInput(ZModerationInput, input);
+  const { reviewId, reason } = valid;
   await db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     await tx.delete(courseReviews).where(eq(courseReviews.id, reviewId));
@@ -156,12 +164,11 @@ export interface ReportRow {
 export async function findReviewReports(
   db: Db,
   actor: Actor | null,
-  input: unknown,
+  input: z.input<typeof ZPageInput>,
 ): Promise<{ items: ReportRow[]; nextCursor: string | null }> {
   assertRole(actor, "ADMIN");
-  const parsed = ZPageInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { cursor, limit } = parsed.data;
+  const valid = parseInput(ZPageInput, input);
+  const { cursor, limit } = valid;
   const after = decodeCursor(cursor, ZTimeIdKey);
   const reporter = alias(users, "reporter");
   const author = alias(users, "author");

@@ -4,7 +4,7 @@ import type { Db } from "../db/types";
 import { courseReviews, enrollments, users } from "../db/schema";
 import type { Actor } from "../accounts/actor";
 import { decodeCursor, olderThan, timestampKey, toPage, withoutKey, ZTimeIdKey } from "../pagination";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { isAppError } from "../errors";
 import { getRatingSummary } from "../catalog/rating-summary";
 import type { TRatingSummary } from "../catalog/schemas";
@@ -37,9 +37,7 @@ export async function findCourseReviews(
   courseId: string,
   input: TPageInput = {},
 ): Promise<ReviewPage> {
-  const parsed = ZPageInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { cursor, limit } = parsed.data;
+  const { cursor, limit } = parseInput(ZPageInput, input);
   const after = decodeCursor(cursor, ZTimeIdKey);
   const rows = await db
     .select({

@@ -5,10 +5,11 @@ import { courseReviews, courses, enrollments, users } from "../db/schema";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
 import { notFound } from "../errors";
-import { invalidInput } from "../http/problem";
+import { parseInput } from "../validation";
 import { consumeRateLimit, type RateLimitRule } from "../platform/rate-limit";
 import { assertEligible, getReviewEligibility } from "./eligibility";
 import { ZReviewInput } from "./schemas";
+import type { z } from "zod";
 
 export const REVIEW_WRITES: RateLimitRule = { name: "review:write", limit: 20, windowSeconds: 3600 };
 
@@ -74,12 +75,11 @@ export async function saveReview(
   db: Db,
   actor: Actor | null,
   slug: string,
-  input: unknown,
+  input: z.input<typeof ZReviewInput>,
 ): Promise<{ review: MyReview; created: boolean }> {
   assertSignedIn(actor);
-  const parsed = ZReviewInput.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { rating, comment } = parsed.data;
+  const valid = parseInput(ZReviewInput, input);
+  const { rating, comment } = valid;
   const courseId = await getPublishedCourseId(db, slug);
   assertEligible(await getReviewEligibility(db, actor, courseId));
   await consumeRateLimit(db, REVIEW_WRITES, actor.id);

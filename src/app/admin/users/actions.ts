@@ -1,14 +1,15 @@
 "use server";
 
-import { z } from "zod";
 import { changeEnrollmentStatus } from "@/server/admin/enrollments";
 import { changeUserRole } from "@/server/accounts/roles";
+import { ZRoleChange } from "@/server/accounts/schemas";
+import { ZSuspension } from "@/server/learning/schemas";
 import { formString, handleForm, type ActionResult } from "@/server/http/action";
 
 export async function changeRoleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return handleForm(
     form,
-    (f) => ({ userId: formString(f, "userId"), role: formString(f, "role") }),
+    ZRoleChange,
     async (input, { db, actor, audit }) => {
       const { changed } = await changeUserRole(db, actor, input, audit);
       return changed ? "Role changed." : "That was already the role.";
@@ -17,11 +18,6 @@ export async function changeRoleAction(_prev: ActionResult | null, form: FormDat
   );
 }
 
-const ZEnrollmentStatusForm = z.object({
-  enrollmentId: z.string().min(1).max(64),
-  action: z.enum(["suspend", "reinstate"]),
-});
-
 export async function enrollmentStatusAction(
   _prev: ActionResult | null,
   form: FormData,
@@ -29,7 +25,7 @@ export async function enrollmentStatusAction(
   const userId = formString(form, "userId");
   return handleForm(
     form,
-    ZEnrollmentStatusForm,
+    ZSuspension,
     async (input, { db, actor, audit }) => {
       await changeEnrollmentStatus(db, actor, input, audit);
       return input.action === "suspend" ? "Enrollment suspended." : "Enrollment reinstated.";

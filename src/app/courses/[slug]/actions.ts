@@ -13,7 +13,11 @@ export async function saveReviewAction(_prev: ActionResult | null, form: FormDat
       const rating = formString(f, "rating");
       return {
         slug: formString(f, "slug"),
-        review: { rating: rating === "" ? undefined : Number(rating), comment: formString(f, "comment") },
+        // The service validates: an empty choice reaches it as "no rating" and is refused with its message.
+        review: {
+          rating: (rating === "" ? undefined : Number(rating)) as number,
+          comment: formString(f, "comment"),
+        },
       };
     },
     async ({ slug, review }, { db, actor }) => {

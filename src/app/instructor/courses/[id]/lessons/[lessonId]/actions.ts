@@ -3,6 +3,7 @@
 import { previewLessonMarkdown, updateLesson } from "@/server/authoring/lessons";
 import { deleteLesson, moveLesson } from "@/server/authoring/structure";
 import { formString as str, handleForm, runAction, type ActionResult } from "@/server/http/action";
+import type { TLessonInput } from "@/server/authoring/schemas";
 
 /** The lesson editor's actions. */
 
@@ -15,7 +16,8 @@ export async function saveLessonAction(_prev: ActionResult | null, form: FormDat
     (f) => ({
       lessonId: str(f, "lessonId"),
       title: str(f, "title"),
-      lessonType: str(f, "lessonType"),
+      // Validated by the service (ZLessonInput); the form only carries strings.
+      lessonType: str(f, "lessonType") as TLessonInput["lessonType"],
       duration: str(f, "duration"),
       content: str(f, "content"),
       videoUrl: str(f, "videoUrl"),

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { paymentStatus } from "../db/schema/enums";
+
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+export const ZPaymentFilter = z.object({
+  status: z.preprocess(blankToUndefined, z.enum(paymentStatus.enumValues).optional()),
+  provider: z.preprocess(blankToUndefined, z.enum(["stripe", "demo"]).optional()),
+  from: z.preprocess(blankToUndefined, z.iso.date().optional()),
+  to: z.preprocess(blankToUndefined, z.iso.date().optional()),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
