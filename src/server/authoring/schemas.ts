@@ -1,6 +1,8 @@
 import { ZEmail } from "../accounts/schemas";
 import { z } from "zod";
+import { parseMoneyInput } from "@/lib/money";
 import { ZSlug } from "@/lib/slug";
+import { getEnv } from "../env";
 import { difficultyEnum, lessonTypeEnum } from "../db/schema/enums";
 import { COURSE_TITLE_MAX } from "../db/schema/catalog";
 
@@ -14,14 +16,19 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-/** "49", "49.9", "49.00" → 4900 cents; integer arithmetic, never a float. */
+/**
+ * A price as people type it, in units of the platform currency ("49", "49.99"; "5000" for JPY, "1.250" for
+ * KWD) → integer minor units, by src/lib/money.ts (digits, never floats).
+ */
 export const ZPriceInput = z
   .union([z.string(), z.number()])
-  .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, "Enter an amount like 49.00 (at most 999999.99)."))
-  .transform((v) => {
-    const [units, frac = ""] = v.split(".");
-    return Number(units) * 100 + Number(frac.padEnd(2, "0"));
+  .transform((v, ctx) => {
+    const parsed = parseMoneyInput(String(v), getEnv().currency);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `${parsed.message}.` });
+      return z.NEVER;
+    }
+    return parsed.minor;
   });
 
 /** https URLs, or a path on the platform ("/covers/x.svg"); never javascript:, data: or protocol-relative. */
