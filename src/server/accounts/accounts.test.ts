@@ -26,6 +26,7 @@ import { exportMyData, exportUserDataForAdmin, USER_DATA_REGISTRY } from "./expo
 import { findMySessions, revokeOtherSessions, revokeSession } from "./sessions";
 import { prepareSignInRequest } from "./sign-in";
 import { updateMyProfile } from "./profile";
+import { changeUserRole } from "./roles";
 
 let database: Database;
 beforeAll(async () => {
@@ -342,6 +343,28 @@ describe("export", () => {
     const entry = data.auditEntries.find((e) => e.action === "user.role_changed")!;
     expect(entry.actor).toBe("ADMIN");
     expect(JSON.stringify(data)).not.toContain(admin.id);
+  });
+});
+
+describe("export and other people's IP addresses", () => {
+  it("blanks the IP of entries recorded by someone else and keeps the user's own", async () => {
+    const admin = await createUser(db(), { role: "ADMIN" });
+    const u = await createUser(db());
+    await recordAudit(
+      db(),
+      actorOf(u),
+      { action: "user.signed_in", entityType: "user", entityId: u.id },
+      { ip: "198.51.100.23" },
+    );
+    await changeUserRole(db(), actorOf(admin), { userId: u.id, role: "INSTRUCTOR" }, { ip: "203.0.113.77" });
+    const data = await exportMyData(db(), actorOf(u));
+    const roleChange = data.auditEntries.find((e) => e.action === "user.role_changed")!;
+    expect(roleChange).toMatchObject({ actor: "ADMIN", ip: null });
+    expect(data.auditEntries.find((e) => e.action === "user.signed_in")).toMatchObject({
+      actor: "you",
+      ip: "198.51.100.23",
+    });
+    expect(JSON.stringify(data)).not.toContain("203.0.113.77");
   });
 });
 

@@ -253,10 +253,11 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     teaching,
     moderation,
     reviewReports: myReports,
-    // Other people appear by their role only, never by id.
+    // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,
       actor: actorId === uid ? "you" : (e.actorRole ?? "system"),
+      ip: actorId === uid ? e.ip : null,
     })),
     pendingSignInLinks: pending,
     emails,
