@@ -27,16 +27,27 @@ export async function migrateDatabase(database: Database, migrationsFolder = MIG
       migrationsTable: MIGRATIONS_TABLE,
     });
   } else {
-    // Several instances may start a deploy at once: one applies, the others wait.
-    await database.db.execute(sql`SELECT pg_advisory_lock(727274)`);
+    // Several instances may start a deploy at once: one applies, the others wait. The session lock is
+    // taken and released on one dedicated connection (through the pool, the unlock could run on another
+    // connection and leave the lock held); the migrations themselves run through the pool.
+    const lock = await database.pool.connect();
+    let unlocked = false;
     try {
+      await lock.query("SELECT pg_advisory_lock(727274)");
       await migratePg(database.db as unknown as NodePgDatabase, {
         migrationsFolder,
         migrationsSchema: MIGRATIONS_SCHEMA,
         migrationsTable: MIGRATIONS_TABLE,
       });
     } finally {
-      await database.db.execute(sql`SELECT pg_advisory_unlock(727274)`);
+      try {
+        const { rows } = await lock.query<{ ok: boolean }>("SELECT pg_advisory_unlock(727274) AS ok");
+        unlocked = rows[0]?.ok === true;
+      } catch {
+        unlocked = false;
+      }
+      // A connection whose unlock failed is destroyed: ending its session releases the lock.
+      lock.release(!unlocked);
     }
   }
 }
