@@ -1,14 +1,13 @@
 import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Container } from "@/components/ui/container";
 import { formatPrice } from "@/lib/money";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
 import { syncCheckout } from "@/server/payments/checkout";
 import { getPaymentProvider } from "@/server/payments/providers";
+import { orNotFound } from "@/server/http/pages";
 
 export const metadata: Metadata = { title: "Your purchase", robots: { index: false } };
 
@@ -19,13 +18,9 @@ export default async function CheckoutReturnPage({
 }) {
   const { payment = "" } = await searchParams;
   const actor = await requireUser(`/checkout/return?payment=${encodeURIComponent(payment)}`);
-  let status;
-  try {
-    status = await syncCheckout(await getDb(), actor, payment.slice(0, 64), getPaymentProvider());
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
+  const status = await orNotFound(
+    syncCheckout(await getDb(), actor, payment.slice(0, 64), getPaymentProvider()),
+  );
   const messages = {
     COMPLETED: {
       title: "Payment received — the course is yours",

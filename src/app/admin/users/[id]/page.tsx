@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -10,20 +9,14 @@ import { formatPrice } from "@/lib/money";
 import { getUserForAdmin } from "@/server/admin/enrollments";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
 import { enrollmentStatusAction } from "../actions";
+import { orNotFound } from "@/server/http/pages";
 
 export const metadata: Metadata = { title: "User", robots: { index: false } };
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  let view;
-  try {
-    view = await getUserForAdmin(await getDb(), await getActor(), id.slice(0, 64));
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
+  const view = await orNotFound(getUserForAdmin(await getDb(), await getActor(), id.slice(0, 64)));
   const { user } = view;
   return (
     <div>

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
-import { notFound } from "next/navigation";
 import { Container } from "@/components/ui/container";
 import { formatPrice } from "@/lib/money";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
 import { getDemoCheckout } from "@/server/payments/demo-checkout";
 import { demoCheckoutAction } from "../../actions";
+import { orNotFound } from "@/server/http/pages";
 
 export const metadata: Metadata = { title: "Demo checkout", robots: { index: false } };
 
@@ -20,13 +19,7 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
   const { sessionId } = await params;
   const { declined, error } = await searchParams;
   const actor = await requireUser(`/checkout/demo/${sessionId}`);
-  let checkout;
-  try {
-    checkout = await getDemoCheckout(await getDb(), actor, sessionId.slice(0, 100));
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
+  const checkout = await orNotFound(getDemoCheckout(await getDb(), actor, sessionId.slice(0, 100)));
   const open = checkout.status === "PENDING";
   const button = "rounded-lg px-4 py-2.5 font-medium";
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ConfirmDelete } from "@/components/authoring/confirm-delete";
 import { CourseForm } from "@/components/authoring/course-form";
 import { PublishPanel } from "@/components/authoring/publish-panel";
@@ -15,7 +14,6 @@ import { TeamEditor } from "@/components/authoring/team-editor";
 import { getCourseForEditing } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
-import { isAppError } from "@/server/errors";
 import {
   addInstructorAction,
   checkSlugAction,
@@ -28,15 +26,13 @@ import {
   saveCourseAction,
   saveModuleAction,
 } from "../../actions";
+import { orNotFound } from "@/server/http/pages";
 
 export const metadata: Metadata = { title: "Edit course", robots: { index: false } };
 
 export default async function EditCoursePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const view = await getCourseForEditing(await getDb(), await getActor(), id).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const view = await orNotFound(getCourseForEditing(await getDb(), await getActor(), id));
   const { course, modules, publishProblems, enrolledStudents } = view;
   const team = await findCourseTeam(await getDb(), await getActor(), course.id);
   const firstLesson = modules.find((m) => m.published && m.lessons.length > 0)?.lessons[0];

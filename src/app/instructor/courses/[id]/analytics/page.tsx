@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
 import { formatMoney } from "@/lib/money";
 import { getCourseAnalytics } from "@/server/analytics/course-analytics";
 import { requireRole } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
+import { orNotFound } from "@/server/http/pages";
 
 export const metadata: Metadata = { title: "Course analytics", robots: { index: false } };
 
@@ -15,13 +14,7 @@ const minutes = (s: number) => (s === 0 ? "—" : s < 60 ? `${s} s` : `${Math.ro
 export default async function CourseAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRole(`/instructor/courses/${id}/analytics`, "INSTRUCTOR", "ADMIN");
-  let a;
-  try {
-    a = await getCourseAnalytics(await getDb(), actor, id.slice(0, 64));
-  } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
+  const a = await orNotFound(getCourseAnalytics(await getDb(), actor, id.slice(0, 64)));
   return (
     <div>
       <Link href="/instructor" className="text-sm text-brand-700 underline">

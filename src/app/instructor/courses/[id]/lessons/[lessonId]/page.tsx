@@ -8,8 +8,8 @@ import { renderMarkdown } from "@/lib/markdown";
 import { getActor } from "@/server/auth/session";
 import { getLessonForEditing } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
-import { isAppError } from "@/server/errors";
 import { deleteLessonAction, moveLessonAction, previewMarkdownAction, saveLessonAction } from "./actions";
+import { orNotFound } from "@/server/http/pages";
 
 export const metadata: Metadata = { title: "Edit lesson", robots: { index: false } };
 
@@ -19,10 +19,7 @@ export default async function EditLessonPage({
   params: Promise<{ id: string; lessonId: string }>;
 }) {
   const { id, lessonId } = await params;
-  const view = await getLessonForEditing(await getDb(), await getActor(), lessonId).catch((e) => {
-    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const view = await orNotFound(getLessonForEditing(await getDb(), await getActor(), lessonId));
   if (view.course.id !== id) notFound();
   const { course, module, modules, lesson } = view;
   return (
