@@ -10,21 +10,21 @@ interface Member {
   name: string | null;
   email: string;
   role: "OWNER" | "INSTRUCTOR";
+  canRemove: boolean;
+  isViewer: boolean;
 }
 
 function RemoveButton({
   remove,
   courseId,
   member,
-  last,
 }: {
   remove: FormAction;
   courseId: string;
   member: Member;
-  last: boolean;
 }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(remove, null);
-  if (last) return <span className="text-xs text-slate-500">the course&apos;s only instructor</span>;
+  if (!member.canRemove) return null;
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="courseId" value={courseId} />
@@ -33,23 +33,30 @@ function RemoveButton({
         variant="danger-link"
         size="sm"
         disabled={pending}
-        aria-label={`Remove ${member.name ?? member.email} from the course`}
+        aria-label={
+          member.isViewer ? "Leave the course" : `Remove ${member.name ?? member.email} from the course`
+        }
       >
-        Remove
+        {member.isViewer ? "Leave" : "Remove"}
       </Button>
       <ActionStatus state={state} />
     </form>
   );
 }
 
-/** The course's instructors: list, add by e-mail, remove (never the last one). */
+/**
+ * The course's instructors. The owner and admins add and remove co-instructors; a co-instructor may leave.
+ * The owner is never removed here (ownership is transferred first). The server enforces all of it.
+ */
 export function TeamEditor({
   courseId,
   team,
+  canManage,
   actions,
 }: {
   courseId: string;
   team: Member[];
+  canManage: boolean;
   actions: { add: FormAction; remove: FormAction };
 }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.add, null);
@@ -63,26 +70,32 @@ export function TeamEditor({
               <span className="text-slate-500">{m.email}</span>
               {m.role === "OWNER" ? <span className="ml-2 text-xs text-slate-500">owner</span> : null}
             </span>
-            <RemoveButton remove={actions.remove} courseId={courseId} member={m} last={team.length <= 1} />
+            <RemoveButton remove={actions.remove} courseId={courseId} member={m} />
           </li>
         ))}
       </ul>
-      <form action={action} className="mt-4 flex flex-wrap items-end gap-2">
-        <input type="hidden" name="courseId" value={courseId} />
-        <label className="text-sm">
-          Add an instructor by e-mail
-          <input
-            name="email"
-            type="email"
-            required
-            className="mt-1 block w-72 max-w-full rounded-lg border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <Button variant="secondary" size="sm" className="py-2" disabled={pending}>
-          {pending ? "Adding…" : "Add"}
-        </Button>
-        <ActionStatus state={state} className="w-full" />
-      </form>
+      {canManage ? (
+        <form action={action} className="mt-4 flex flex-wrap items-end gap-2">
+          <input type="hidden" name="courseId" value={courseId} />
+          <label className="text-sm">
+            Add an instructor by e-mail
+            <input
+              name="email"
+              type="email"
+              required
+              className="mt-1 block w-72 max-w-full rounded-lg border border-slate-300 px-3 py-2"
+            />
+          </label>
+          <Button variant="secondary" size="sm" className="py-2" disabled={pending}>
+            {pending ? "Adding…" : "Add"}
+          </Button>
+          <ActionStatus state={state} className="w-full" />
+        </form>
+      ) : (
+        <p className="mt-4 text-sm text-slate-600">
+          Only the course&apos;s owner or an administrator can change its team.
+        </p>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { queryRows } from "../db/rows";
-import { notFound } from "../errors";
+import { forbidden, notFound } from "../errors";
 import { assertRole, type Actor } from "../accounts/actor";
 import { isCourseStaffSql } from "./staff";
 
@@ -38,6 +38,36 @@ export async function lockCourseForAuthor(tx: Db, actor: Actor, courseId: string
   );
   if (!row) throw notFound("This course");
   return row;
+}
+
+/**
+ * SQL condition: the actor is the OWNER of course `courseIdExpr` (in course_instructors) and still an instructor
+ * or admin, or an admin. Team changes and deletion are theirs; co-instructors (role INSTRUCTOR) only edit.
+ */
+export function isCourseOwnerOrAdminSql(actor: Actor, courseIdExpr: SQL | AnyColumn = sql`c.id`) {
+  if (actor.role === "ADMIN") return isCourseStaffSql(actor, courseIdExpr);
+  return sql`(${isCourseStaffSql(actor, courseIdExpr)} AND EXISTS (SELECT 1 FROM course_instructors own_ci
+               WHERE own_ci.course_id = ${courseIdExpr} AND own_ci.user_id = ${actor.id} AND own_ci.role = 'OWNER'))`;
+}
+
+/**
+ * lockCourseForAuthor, then the owner's rule: NOT_FOUND for someone who is not staff at all (as everywhere),
+ * FORBIDDEN with `message` for a co-instructor. Checked under the course lock, so an ownership transfer
+ * committed meanwhile is seen.
+ */
+export async function lockCourseForOwner(
+  tx: Db,
+  actor: Actor,
+  courseId: string,
+  message = "Only the course's owner or an administrator can change its team.",
+): Promise<LockedCourse> {
+  const course = await lockCourseForAuthor(tx, actor, courseId);
+  const [row] = await queryRows<{ allowed: boolean }>(
+    tx,
+    sql`SELECT ${isCourseOwnerOrAdminSql(actor, sql`${course.id}`)} AS allowed`,
+  );
+  if (!row?.allowed) throw forbidden(message);
+  return course;
 }
 
 /** The course of a module the actor may edit (not found otherwise); locks the course, then the module. */

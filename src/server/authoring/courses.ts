@@ -8,7 +8,7 @@ import { parseInput } from "../validation";
 import { recordAudit, type AuditContext } from "../audit/record";
 import type { Actor } from "../accounts/actor";
 import { SLUG_REGEX } from "@/lib/slug";
-import { assertAuthor, lockCourseForAuthor } from "./course-access";
+import { assertAuthor, lockCourseForAuthor, lockCourseForOwner } from "./course-access";
 import { ZCourseInput, ZSlugCheck, ZUnpublishInput, ZUpdateCourseInput } from "./schemas";
 import type { z } from "zod";
 
@@ -318,11 +318,19 @@ export async function unpublishCourse(
   });
 }
 
-/** Deletes a course nobody enrolled in or paid for; otherwise 409 (unpublish it instead). */
+/**
+ * The owner or an admin deletes a course nobody enrolled in or paid for; otherwise 409 (unpublish it instead).
+ * A co-instructor is FORBIDDEN.
+ */
 export async function deleteCourse(db: Db, actor: Actor | null, courseId: string, ctx: AuditContext = {}) {
   assertAuthor(actor);
   return db.transaction(async (tx) => {
-    const locked = await lockCourseForAuthor(tx, actor, courseId);
+    const locked = await lockCourseForOwner(
+      tx,
+      actor,
+      courseId,
+      "Only the course's owner or an administrator can delete it.",
+    );
     const [row] = await queryRows<{ enrollments: number; payments: number; certificates: number }>(
       tx,
       sql`SELECT (SELECT count(*)::int FROM enrollments WHERE course_id = ${courseId}) AS enrollments,

@@ -134,6 +134,9 @@ export const ZRemoveInstructor = z.object({
   userId: z.string().min(1).max(64),
 });
 
+/** "Make owner": the member (already on the team) who becomes the course's one OWNER. */
+export const ZTransferOwnership = ZRemoveInstructor;
+
 /** The lesson editor's live preview: Markdown as long as a lesson may be. */
 export const ZPreviewInput = z.string().max(200_000);
 

@@ -132,7 +132,8 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
       <Section id="team" title="Instructors">
         <TeamEditor
           courseId={course.id}
-          team={team}
+          team={team.members}
+          canManage={team.canManage}
           actions={{ add: addInstructorAction, remove: removeInstructorAction }}
         />
       </Section>
@@ -163,13 +164,19 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
         <p className="mb-3 text-sm text-slate-600">
           Only a course nobody has enrolled in or paid for can be deleted; otherwise unpublish it.
         </p>
-        <ConfirmDelete
-          action={deleteCourseAction}
-          hiddenFields={{ id: course.id }}
-          what="course"
-          name={course.title}
-          affected={0}
-        />
+        {team.canManage ? (
+          <ConfirmDelete
+            action={deleteCourseAction}
+            hiddenFields={{ id: course.id }}
+            what="course"
+            name={course.title}
+            affected={0}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">
+            Only the course&apos;s owner or an administrator can delete it.
+          </p>
+        )}
       </Section>
     </div>
   );
