@@ -1,6 +1,6 @@
 "use server";
 
-import { addCoInstructor, removeCoInstructor } from "@/server/authoring/instructors";
+import { addCoInstructor, removeCoInstructor, transferCourseOwnership } from "@/server/authoring/instructors";
 import {
   checkSlugAvailability,
   createCourse,
@@ -181,6 +181,22 @@ export async function removeInstructorAction(
     async (input, { db, actor, audit }) => {
       await removeCoInstructor(db, actor, input, audit);
       return "Removed from the course.";
+    },
+    { revalidate: [coursePath(courseId)] },
+  );
+}
+
+export async function transferOwnershipAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  const courseId = str(form, "courseId");
+  return handleForm(
+    form,
+    (f) => ({ courseId, userId: str(f, "userId") }),
+    async (input, { db, actor, audit }) => {
+      await transferCourseOwnership(db, actor, input, audit);
+      return "Ownership transferred: the former owner stays as a co-instructor.";
     },
     { revalidate: [coursePath(courseId)] },
   );

@@ -44,6 +44,44 @@ function RemoveButton({
   );
 }
 
+function MakeOwnerButton({
+  transfer,
+  courseId,
+  member,
+}: {
+  transfer: FormAction;
+  courseId: string;
+  member: Member;
+}) {
+  const [state, action, pending] = useActionState<ActionResult | null, FormData>(transfer, null);
+  return (
+    <form
+      action={action}
+      className="flex items-center gap-2"
+      onSubmit={(e) => {
+        const who = member.name ?? member.email;
+        if (
+          !window.confirm(`Make ${who} the owner of this course? You stay on the team as a co-instructor.`)
+        ) {
+          e.preventDefault();
+        }
+      }}
+    >
+      <input type="hidden" name="courseId" value={courseId} />
+      <input type="hidden" name="userId" value={member.userId} />
+      <Button
+        variant="link"
+        size="sm"
+        disabled={pending}
+        aria-label={`Make ${member.name ?? member.email} the owner`}
+      >
+        Make owner
+      </Button>
+      <ActionStatus state={state} />
+    </form>
+  );
+}
+
 /**
  * The course's instructors. The owner and admins add and remove co-instructors; a co-instructor may leave.
  * The owner is never removed here (ownership is transferred first). The server enforces all of it.
@@ -57,7 +95,7 @@ export function TeamEditor({
   courseId: string;
   team: Member[];
   canManage: boolean;
-  actions: { add: FormAction; remove: FormAction };
+  actions: { add: FormAction; remove: FormAction; transfer: FormAction };
 }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.add, null);
   return (
@@ -70,7 +108,12 @@ export function TeamEditor({
               <span className="text-slate-500">{m.email}</span>
               {m.role === "OWNER" ? <span className="ml-2 text-xs text-slate-500">owner</span> : null}
             </span>
-            <RemoveButton remove={actions.remove} courseId={courseId} member={m} />
+            <span className="flex flex-wrap items-center gap-3">
+              {canManage && m.role !== "OWNER" ? (
+                <MakeOwnerButton transfer={actions.transfer} courseId={courseId} member={m} />
+              ) : null}
+              <RemoveButton remove={actions.remove} courseId={courseId} member={m} />
+            </span>
           </li>
         ))}
       </ul>

@@ -16,6 +16,7 @@ import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import {
   addInstructorAction,
+  transferOwnershipAction,
   checkSlugAction,
   createLessonAction,
   deleteCourseAction,
@@ -134,7 +135,11 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
           courseId={course.id}
           team={team.members}
           canManage={team.canManage}
-          actions={{ add: addInstructorAction, remove: removeInstructorAction }}
+          actions={{
+            add: addInstructorAction,
+            remove: removeInstructorAction,
+            transfer: transferOwnershipAction,
+          }}
         />
       </Section>
 
