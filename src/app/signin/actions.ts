@@ -1,19 +1,23 @@
 "use server";
 
-import { headers } from "next/headers";
-import { signIn, signInMethods } from "@/server/auth/config";
-import { clientIp } from "@/server/http/client-ip";
+import { isRateLimitedRedirect, signIn, signInMethods } from "@/server/auth/config";
 import { formString, handleForm, type ActionResult } from "@/server/http/action";
-import { prepareSignInRequest, ZReturnPath } from "@/server/accounts/sign-in";
+import { parseSignInRequest, signInRateLimited, ZReturnPath } from "@/server/accounts/sign-in";
 
 export async function requestSignInLink(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return handleForm(
     form,
     (f) => ({ email: formString(f, "email"), callbackUrl: formString(f, "callbackUrl") || undefined }),
-    async (input, { db }) => {
-      const request = await prepareSignInRequest(db, input, clientIp(await headers()));
-      // Sends the link and redirects to /signin/check-email (Next.js's redirect passes through the helper).
-      await signIn("nodemailer", { email: request.email, redirectTo: request.callbackUrl ?? "/account" });
+    async (input) => {
+      const request = parseSignInRequest(input);
+      // Auth.js's signIn callback counts the request against the limits (once) before it sends the link.
+      const next = await signIn("nodemailer", {
+        email: request.email,
+        redirectTo: request.callbackUrl ?? "/account",
+        redirect: false,
+      });
+      if (isRateLimitedRedirect(next)) throw signInRateLimited();
+      return { redirect: next };
     },
     { unexpectedError: "We could not send the e-mail just now. Please try again in a minute." },
   );

@@ -24,7 +24,7 @@ import { recordAudit } from "../audit/record";
 import { eraseMyAccount } from "./erase";
 import { exportMyData, exportUserDataForAdmin, USER_DATA_REGISTRY } from "./export";
 import { findMySessions, revokeOtherSessions, revokeSession } from "./sessions";
-import { prepareSignInRequest } from "./sign-in";
+import { consumeSignInAttempt, parseSignInRequest } from "./sign-in";
 import { updateMyProfile } from "./profile";
 import { changeUserRole } from "./roles";
 
@@ -249,37 +249,36 @@ describe("sessions", () => {
 describe("sign-in requests", () => {
   it("answers the same for known and unknown addresses and limits requests per address", async () => {
     const known = await createUser(db());
-    await expect(
-      prepareSignInRequest(db(), { email: known.email.toUpperCase() }, null),
-    ).resolves.toMatchObject({ email: known.email });
-    await expect(
-      prepareSignInRequest(db(), { email: "nobody-yet@example.com" }, null),
-    ).resolves.toMatchObject({ email: "nobody-yet@example.com" });
+    expect(parseSignInRequest({ email: known.email.toUpperCase() })).toMatchObject({ email: known.email });
+    expect(parseSignInRequest({ email: "nobody-yet@example.com" })).toMatchObject({
+      email: "nobody-yet@example.com",
+    });
     const addr = `limited-${Date.now()}@example.com`;
-    for (let i = 0; i < 5; i++) await prepareSignInRequest(db(), { email: addr }, null);
-    await expect(prepareSignInRequest(db(), { email: addr }, null)).rejects.toMatchObject({
+    for (let i = 0; i < 5; i++) await consumeSignInAttempt(db(), addr, null);
+    await expect(consumeSignInAttempt(db(), addr.toUpperCase(), null)).rejects.toMatchObject({
       code: "RATE_LIMITED",
+      userMessage: expect.stringMatching(/^Too many sign-in attempts\. Please wait up to 15 minutes/),
     });
   });
 
   it("limits requests per client address across many e-mail addresses", async () => {
     for (let i = 0; i < 20; i++)
-      await prepareSignInRequest(db(), { email: `spray-${i}-${Date.now()}@example.com` }, "203.0.113.9");
-    await expect(
-      prepareSignInRequest(db(), { email: `spray-x@example.com` }, "203.0.113.9"),
-    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      await consumeSignInAttempt(db(), `spray-${i}-${Date.now()}@example.com`, "203.0.113.9");
+    await expect(consumeSignInAttempt(db(), `spray-x@example.com`, "203.0.113.9")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 
-  it("rejects an invalid address and keeps redirects on the platform", async () => {
-    await expect(prepareSignInRequest(db(), { email: "not an email" }, null)).rejects.toMatchObject({
-      code: "INVALID_INPUT",
-    });
-    const r = await prepareSignInRequest(
-      db(),
-      { email: `r-${Date.now()}@example.com`, callbackUrl: "https://evil.example/x" },
-      null,
+  it("rejects an invalid address and keeps redirects on the platform, counting nothing", async () => {
+    expect(() => parseSignInRequest({ email: "not an email" })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
     );
-    expect(r.callbackUrl).toBe("/account");
+    const email = `r-${Date.now()}@example.com`;
+    for (let i = 0; i < 10; i++) {
+      const r = parseSignInRequest({ email, callbackUrl: "https://evil.example/x" });
+      expect(r.callbackUrl).toBe("/account");
+    }
+    await expect(consumeSignInAttempt(db(), email, null)).resolves.toBeUndefined();
   });
 });
 

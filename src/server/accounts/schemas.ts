@@ -1,5 +1,7 @@
 import { userRole } from "../db/schema/enums";
 import { z } from "zod";
+import { getEnv } from "../env";
+import { sameOriginPath } from "./return-path";
 
 /** E-mail addresses are stored trimmed and lower-cased. */
 export const ZEmail = z
@@ -41,12 +43,15 @@ export const ZProfileInput = z.object({
 
 export type TProfileInput = z.input<typeof ZProfileInput>;
 
-/** Where to go after signing in: a path on this platform only (never another origin). */
+export const DEFAULT_RETURN_PATH = "/account";
+
+/** Where to go after signing in: a path on this platform only (never another origin); anything else, /account. */
 export const ZReturnPath = z
   .string()
+  .min(1)
   .max(500)
-  .refine((p) => p.startsWith("/") && !p.startsWith("//") && !p.includes("\\"), "must be a path on this site")
-  .catch("/account");
+  .transform((v) => sameOriginPath(v, getEnv().appUrl) ?? DEFAULT_RETURN_PATH)
+  .catch(DEFAULT_RETURN_PATH);
 
 export const ZSignInRequest = z.object({ email: ZEmail, callbackUrl: ZReturnPath.optional() });
 

@@ -7,11 +7,23 @@ import { headers } from "next/headers";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { sendMail, signInEmail } from "../accounts/mailer";
+import { authRedirectUrl } from "../accounts/return-path";
+import { consumeSignInAttempt } from "../accounts/sign-in";
+import { isAppError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { getAuthSecret } from "../secrets";
 import { createAdapter, generateSessionToken } from "./adapter";
 
 export const SIGN_IN_PAGE = "/signin";
+const ERROR_PAGE = "/signin/error";
+/** Where a refused request for a sign-in link goes: the error page, which explains the limit. */
+const RATE_LIMITED_PAGE = `${ERROR_PAGE}?error=RateLimited`;
+
+/** True when Auth.js answered a request for a sign-in link with the rate-limited page. */
+export function isRateLimitedRedirect(url: string): boolean {
+  const u = new URL(url, getEnv().appUrl);
+  return u.pathname === ERROR_PAGE && u.searchParams.get("error") === "RateLimited";
+}
 
 /** Which ways to sign in this instance offers (e-mail needs SMTP, or demo mode's outbox). */
 export function signInMethods() {
@@ -61,16 +73,27 @@ async function buildConfig(): Promise<NextAuthConfig> {
       updateAge: 24 * 60 * 60,
       generateSessionToken,
     },
-    pages: { signIn: SIGN_IN_PAGE, verifyRequest: "/signin/check-email", error: "/signin/error" },
+    pages: { signIn: SIGN_IN_PAGE, verifyRequest: "/signin/check-email", error: ERROR_PAGE },
     callbacks: {
-      // Redirects stay on APP_URL: relative paths are resolved against it, anything else goes home.
-      redirect({ url }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${env.appUrl}${url}`;
+      /**
+       * Every request for an e-mail link passes here before Auth.js stores a token or sends the mail, whichever
+       * route made it (the sign-in form, or POST /api/auth/signin/nodemailer directly): the limits are counted
+       * here, once. Past them the answer is a redirect to the error page that says so (a thrown error or
+       * `false` would only say "AccessDenied").
+       */
+      async signIn({ account, email }) {
+        if (!email?.verificationRequest) return true;
         try {
-          return new URL(url).origin === env.appUrl ? url : env.appUrl;
-        } catch {
-          return env.appUrl;
+          await consumeSignInAttempt(db, account?.providerAccountId ?? "", (await requestInfo()).ip);
+        } catch (e) {
+          if (isAppError(e) && e.code === "RATE_LIMITED") return RATE_LIMITED_PAGE;
+          throw e;
         }
+        return true;
+      },
+      // Redirects stay on APP_URL, by the same rule as the sign-in page's return path; anything else goes home.
+      redirect({ url }) {
+        return authRedirectUrl(url, env.appUrl);
       },
       session({ session, user }) {
         const u = user as unknown as { id: string; role: string; emailVerified: Date | null };

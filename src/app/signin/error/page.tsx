@@ -2,6 +2,7 @@ import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Container } from "@/components/ui/container";
+import { signInRateLimitedMessage } from "@/server/accounts/sign-in";
 
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
@@ -28,10 +29,13 @@ export default async function SignInErrorPage({
   searchParams: Promise<{ error?: string }>;
 }) {
   const { error } = await searchParams;
-  const message = MESSAGES[error ?? ""] ?? {
-    title: "We could not sign you in",
-    body: "Something went wrong on our side. Please try again in a moment.",
-  };
+  const message =
+    error === "RateLimited"
+      ? { title: "Too many sign-in attempts", body: signInRateLimitedMessage() }
+      : (MESSAGES[error ?? ""] ?? {
+          title: "We could not sign you in",
+          body: "Something went wrong on our side. Please try again in a moment.",
+        });
   return (
     <Container className="py-12 sm:py-16">
       <div
