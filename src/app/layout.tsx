@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Reading the request makes every page render per request, so Next.js can put the CSP nonce
   // (set by src/proxy.ts) on its scripts.
   await headers();
-  const { isDemo } = getEnv();
+  const { isDemo, isDemoExposed } = getEnv();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        {isDemo ? <DemoBanner /> : null}
+        {isDemo ? <DemoBanner exposed={isDemoExposed} /> : null}
         <SiteHeader />
         <main id="main" className="flex-1">
           {children}

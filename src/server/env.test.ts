@@ -36,7 +36,8 @@ describe("modes", () => {
   });
 
   it("listens where HOST says in demo mode", () => {
-    expect(loadEnv({ HOST: "0.0.0.0", PORT: "4000" })).toMatchObject({ host: "0.0.0.0", port: 4000 });
+    expect(loadEnv({ HOST: "localhost", PORT: "4000" })).toMatchObject({ host: "localhost", port: 4000 });
+    expect(loadEnv({ HOST: "0.0.0.0", APP_MODE: "demo" })).toMatchObject({ host: "0.0.0.0" });
   });
 
   it("defaults to production mode when DATABASE_URL is set", () => {
@@ -95,6 +96,37 @@ describe("modes", () => {
   });
 });
 
+describe("demo mode reachable from other machines", () => {
+  it("is refused on a non-loopback HOST unless APP_MODE=demo says so, naming HOST and APP_MODE", () => {
+    for (const HOST of ["0.0.0.0", "::", "192.168.1.20", "learn.example.com"]) {
+      const problems = problemsOf({ HOST });
+      expect(problems, HOST).toHaveLength(1);
+      expect(problems[0]).toContain(`HOST=${HOST}`);
+      expect(problems[0]).toMatch(/APP_MODE=demo/);
+      expect(problems[0]).toMatch(/sign-in link/);
+    }
+  });
+
+  it("is allowed with APP_MODE=demo, and the configuration says it is exposed", () => {
+    const env = loadEnv({ HOST: "0.0.0.0", APP_MODE: "demo" });
+    expect(env).toMatchObject({ mode: "demo", isDemo: true, host: "0.0.0.0", isDemoExposed: true });
+    expect(
+      loadEnv({ HOST: "10.0.0.5", APP_MODE: "demo", DATABASE_URL: "postgresql://app@127.0.0.1/aiw" }),
+    ).toMatchObject({ isDemo: true, isDemoExposed: true });
+  });
+
+  it("leaves loopback hosts and production alone", () => {
+    for (const HOST of [undefined, "127.0.0.1", "127.0.1.1", "localhost", "::1"])
+      expect(loadEnv({ HOST }), String(HOST)).toMatchObject({ isDemo: true, isDemoExposed: false });
+    expect(loadEnv({ ...PROD_OK, HOST: "0.0.0.0" })).toMatchObject({ isDemo: false, isDemoExposed: false });
+    expect(loadEnv(PROD_OK)).toMatchObject({ host: "0.0.0.0", isDemoExposed: false });
+  });
+
+  it("does not concern command-line tools, which listen nowhere", () => {
+    expect(loadEnv({ HOST: "0.0.0.0" }, { serving: false })).toMatchObject({ isDemo: true });
+  });
+});
+
 describe("command-line tools", () => {
   it("need only DATABASE_URL in production mode, and still refuse the embedded database", () => {
     const env = loadEnv({ DATABASE_URL: PROD_OK.DATABASE_URL }, { serving: false });
@@ -123,5 +155,34 @@ describe("database TLS", () => {
     expect(problemsOf({ ...PROD_OK, DATABASE_URL: "mysql://u@127.0.0.1/db" })).toEqual([
       expect.stringContaining("postgresql://"),
     ]);
+  });
+});
+
+describe("image hosts", () => {
+  it("allows no remote image host unless IMAGE_HOSTS names some", () => {
+    expect(loadEnv({}).imageHosts).toEqual([]);
+    expect(loadEnv({ IMAGE_HOSTS: " " }).imageHosts).toEqual([]);
+  });
+
+  it("reads a comma-separated list of host names, lower-cased and without duplicates", () => {
+    expect(
+      loadEnv({ IMAGE_HOSTS: "images.example.com, CDN.Example.org ,images.example.com," }).imageHosts,
+    ).toEqual(["images.example.com", "cdn.example.org"]);
+  });
+
+  it.each([
+    "https://images.example.com",
+    "images.example.com/path",
+    "*.example.com",
+    "*",
+    "images.example.com:8443",
+    "user@images.example.com",
+    "localhost",
+    "127.0.0.1",
+    "images.example.com; script-src *",
+    "images example.com",
+    "-bad.example.com",
+  ])("refuses %s, which is not a plain public host name", (value) => {
+    expect(problemsOf({ IMAGE_HOSTS: value })).toEqual([expect.stringContaining("IMAGE_HOSTS")]);
   });
 });

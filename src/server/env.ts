@@ -58,7 +58,33 @@ const ZRawEnv = z.object({
   RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).optional().default(5),
   RATE_LIMIT_SIGNIN_PER_CLIENT: z.coerce.number().int().min(1).optional().default(20),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).optional().default(900),
+  IMAGE_HOSTS: optionalString,
 });
+
+/** A DNS name of two or more labels (not an IP address, not "localhost"): what an image host may be. */
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * IMAGE_HOSTS: the hosts whose https images pages may show (course covers, Markdown images), and the CSP's
+ * img-src list. Plain host names only: no scheme, port, path or wildcard, so what the renderers check and
+ * what the CSP allows are the same set.
+ */
+function parseImageHosts(value: string | undefined, problems: string[]): string[] {
+  const hosts = new Set<string>();
+  for (const item of (value ?? "").split(",")) {
+    const host = item.trim().toLowerCase();
+    if (host === "") continue;
+    if (!HOST_NAME.test(host)) {
+      problems.push(
+        `IMAGE_HOSTS must be host names separated by commas, like images.example.com,cdn.example.org ` +
+          `(no scheme, port, path, wildcard or IP address); "${item.trim().slice(0, 80)}" is not one.`,
+      );
+      continue;
+    }
+    hosts.add(host);
+  }
+  return [...hosts];
+}
 
 function isKnownCurrency(code: string): boolean {
   try {
@@ -76,6 +102,8 @@ export interface Env {
   nodeEnv: "development" | "production" | "test";
   mode: AppMode;
   isDemo: boolean;
+  /** Demo mode listening beyond loopback (allowed only with APP_MODE=demo): warned at start and on every page. */
+  isDemoExposed: boolean;
   appUrl: string;
   isHttps: boolean;
   host: string;
@@ -95,6 +123,8 @@ export interface Env {
   sessionLimit: number;
   rateLimits: { signInPerAddress: number; signInPerClient: number; windowSeconds: number };
   stripe: { secretKey: string; webhookSecret: string; apiBase: string | undefined } | undefined;
+  /** Hosts whose https images may be shown (IMAGE_HOSTS); empty: images from the platform only. */
+  imageHosts: string[];
 }
 
 export class EnvError extends Error {
@@ -157,6 +187,19 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
 
   if (raw.DATABASE_URL) checkDatabaseUrl(raw.DATABASE_URL, raw.DATABASE_ALLOW_INSECURE, problems);
 
+  const host = raw.HOST ?? (isDemo ? "127.0.0.1" : "0.0.0.0");
+  const isDemoExposed = isDemo && !isLoopbackHost(host);
+  // Demo mode by default (no DATABASE_URL) must not be reachable from other machines by accident: its mailbox
+  // shows every sign-in link and its payment provider sells anything for nothing.
+  if (serving && isDemoExposed && raw.APP_MODE !== "demo") {
+    problems.push(
+      `HOST=${host} would make demo mode reachable from other machines, and the demo's mailbox shows every ` +
+        "sign-in link (administrators' too) while its payment provider gives courses away. Leave HOST unset " +
+        "(127.0.0.1) to try the platform on this machine, set APP_MODE=demo to expose the demo on purpose, " +
+        "or configure production (DATABASE_URL, APP_URL, AUTH_SECRET, e-mail).",
+    );
+  }
+
   let appUrl = raw.APP_URL ?? (isDemo ? `http://localhost:${raw.PORT}` : "");
   if (appUrl) {
     try {
@@ -187,6 +230,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
       "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both to take payments with Stripe.",
     );
   }
+  const imageHosts = parseImageHosts(raw.IMAGE_HOSTS, problems);
   if (raw.AUTH_SECRET !== undefined && raw.AUTH_SECRET.length < 32) {
     problems.push("AUTH_SECRET must be at least 32 characters (for example: openssl rand -base64 32).");
   }
@@ -220,7 +264,8 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     isDemo,
     appUrl,
     isHttps: appUrl.startsWith("https:"),
-    host: raw.HOST ?? (isDemo ? "127.0.0.1" : "0.0.0.0"),
+    isDemoExposed,
+    host,
     port: raw.PORT,
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE,
@@ -246,6 +291,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
       signInPerClient: raw.RATE_LIMIT_SIGNIN_PER_CLIENT,
       windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
     },
+    imageHosts,
   };
 }
 

@@ -21,6 +21,7 @@ export async function startServer() {
     }
     throw e;
   }
+  if (env.isDemoExposed) process.stderr.write(exposedDemoWarning(env));
   applyAuthEnvironment(env, getAuthSecret());
   try {
     const database = await getDatabase();
@@ -62,4 +63,17 @@ export async function startServer() {
     }
   });
   logger.info("server ready", { mode: env.mode, url: env.appUrl, host: env.host, port: env.port });
+}
+
+/** Loud on purpose: APP_MODE=demo on a non-loopback HOST hands every account to whoever can reach the port. */
+function exposedDemoWarning(env: Env): string {
+  const bar = "!".repeat(100);
+  return (
+    `\n${bar}\n` +
+    `WARNING: DEMO MODE IS REACHABLE FROM OTHER MACHINES (HOST=${env.host}, APP_MODE=demo).\n` +
+    `Anyone who can reach port ${env.port} can open /dev/mailbox, read every sign-in link (admin@example.com's\n` +
+    "too) and sign in as anyone; the demo payment provider gives every course away. Use this only on a\n" +
+    "network you trust, and never with real people's data.\n" +
+    `${bar}\n\n`
+  );
 }
