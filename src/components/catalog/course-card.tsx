@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDifficulty, formatDuration } from "@/lib/format";
+import { displayableImageSrc } from "@/lib/markdown";
 import { formatPrice } from "@/lib/money";
+import { getEnv } from "@/server/env";
 import { RatingStars, formatRating, ratingSentence } from "./rating-stars";
 
 export interface CourseCardView {
@@ -19,15 +21,21 @@ export interface CourseCardView {
   enrollmentCount?: number;
 }
 
-/** A course in a grid. Only platform-hosted images are shown; others degrade to a plain tile. */
+/** A course in a grid. Platform covers and images from IMAGE_HOSTS are shown; others degrade to a plain tile. */
 export function CourseCard({ course, currency }: { course: CourseCardView; currency: string }) {
-  const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
+  const image = displayableImageSrc(course.imageUrl, getEnv().imageHosts);
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
       <div className="aspect-[16/9] bg-gradient-to-br from-brand-600 to-violet-700">
-        {localImage ? (
-          // eslint-disable-next-line @next/next/no-img-element -- small local SVG covers; no optimisation needed
-          <img src={localImage} alt="" className="h-full w-full object-cover" loading="lazy" />
+        {image ? (
+          // eslint-disable-next-line @next/next/no-img-element -- local SVG covers or allow-listed hosts; no optimiser
+          <img
+            src={image}
+            alt=""
+            className="h-full w-full object-cover"
+            loading="lazy"
+            referrerPolicy="no-referrer"
+          />
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-3 p-5">

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { displayableImageSrc } from "@/lib/markdown";
 import { formatPrice } from "@/lib/money";
+import { getEnv } from "@/server/env";
 
 /** The course page's price card: cover, price, what it includes, and the call to action (children). */
 export function CoursePriceCard({
@@ -12,17 +14,17 @@ export function CoursePriceCard({
   currency: string;
   children: ReactNode;
 }) {
-  // Remote images are not loaded (the CSP allows images from the platform only): a gradient tile instead.
-  const localImage = course.imageUrl?.startsWith("/") ? course.imageUrl : null;
+  // Platform covers and https images from IMAGE_HOSTS (what the CSP allows); anything else: the gradient tile.
+  const image = displayableImageSrc(course.imageUrl, getEnv().imageHosts);
   return (
     <aside
       aria-label="Price"
       className="self-start overflow-hidden rounded-2xl bg-white text-slate-900 shadow-lg"
     >
       <div className="aspect-[16/9] bg-gradient-to-br from-brand-600 to-violet-700">
-        {localImage ? (
-          // eslint-disable-next-line @next/next/no-img-element -- small local SVG cover
-          <img src={localImage} alt="" className="h-full w-full object-cover" />
+        {image ? (
+          // eslint-disable-next-line @next/next/no-img-element -- local SVG cover or an allow-listed host
+          <img src={image} alt="" className="h-full w-full object-cover" referrerPolicy="no-referrer" />
         ) : null}
       </div>
       <div className="p-5">

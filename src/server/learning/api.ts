@@ -2,7 +2,7 @@ import { z } from "zod";
 import { consumeRateLimit } from "../platform/rate-limit";
 import { getEnv } from "../env";
 import { defineOperation, download, reply } from "../http/operation";
-import { renderCertificatePdf } from "./certificate-pdf";
+import { certificatePdfCache } from "./certificate-pdf-cache";
 import { ZApiError } from "../http/problem";
 import { findMyCertificates, verifyCertificate } from "./certificates";
 import { findMyEnrollments } from "./dashboard";
@@ -212,7 +212,11 @@ export const certificatePdfOperation = defineOperation({
   handler: async ({ params }, { db, request }) => {
     await consumeRateLimit(db, CERTIFICATE_LOOKUPS, request.ip ?? "unknown");
     const cert = await verifyCertificate(db, params.number);
-    const pdf = await renderCertificatePdf(cert, `${getEnv().appUrl}/certificates/${cert.certificateNumber}`);
+    // Rendered once per certificate snapshot (the key includes the revoked state); the lookup above runs each time.
+    const pdf = await certificatePdfCache.get(
+      cert,
+      `${getEnv().appUrl}/certificates/${cert.certificateNumber}`,
+    );
     return download(`${cert.certificateNumber}.pdf`, "application/pdf", pdf);
   },
 });

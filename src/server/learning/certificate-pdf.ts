@@ -67,7 +67,7 @@ export async function renderCertificatePdf(
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  pdf.setTitle(`Certificate ${cert.certificateNumber}`);
+  pdf.setTitle(`Certificate ${cert.certificateNumber}${cert.status === "revoked" ? " (revoked)" : ""}`);
   pdf.setAuthor("AI Whisperers");
   pdf.setSubject(`${cert.holderName} completed ${cert.courseTitle}`);
   const page = pdf.addPage([842, 595]);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy } from "./security-headers";
+
+const directive = (csp: string, name: string) =>
+  csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
+
+describe("the Content-Security-Policy", () => {
+  it("allows images from the platform only when no image host is configured", () => {
+    expect(directive(contentSecurityPolicy("n0nce", false, []), "img-src")).toBe(
+      "img-src 'self' data: blob:",
+    );
+  });
+
+  it("adds exactly the configured image hosts, over https, to img-src and nowhere else", () => {
+    const csp = contentSecurityPolicy("n0nce", false, ["images.example.com", "cdn.example.org"]);
+    expect(directive(csp, "img-src")).toBe(
+      "img-src 'self' data: blob: https://images.example.com https://cdn.example.org",
+    );
+    const others = csp
+      .split(";")
+      .map((d) => d.trim())
+      .filter((d) => !d.startsWith("img-src "));
+    expect(others.join(";")).not.toMatch(/example\.(com|org)/);
+    expect(directive(csp, "default-src")).toBe("default-src 'self'");
+  });
+
+  it("refuses a host that could widen or break the policy", () => {
+    for (const bad of ["*", "https:", "images.example.com; script-src *", "'unsafe-inline'", "a b"]) {
+      expect(() => contentSecurityPolicy("n0nce", false, [bad])).toThrow(/image host/);
+    }
+  });
+});
