@@ -10,6 +10,7 @@ import { assertAuthor, lockLessonForAuthor, refreshDurations } from "./course-ac
 import { assertPublishedCourseStaysComplete, snapshotPublishProblems } from "./courses";
 import { ZLessonInput, ZPreviewInput } from "./schemas";
 import { z } from "zod";
+import { getEnv } from "../env";
 
 /**
  * Saves the lesson editor; a changed duration is summed into its module and course in the same transaction.
@@ -60,5 +61,5 @@ export async function updateLesson(
 /** The editor's live preview: exactly what the player renders (renderMarkdown), for authors only. */
 export function previewLessonMarkdown(actor: Actor | null, markdown: string): string {
   assertAuthor(actor);
-  return renderMarkdown(parseInput(ZPreviewInput, markdown, "content"));
+  return renderMarkdown(parseInput(ZPreviewInput, markdown, "content"), { imageHosts: getEnv().imageHosts });
 }

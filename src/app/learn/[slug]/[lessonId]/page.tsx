@@ -14,6 +14,7 @@ import { isAppError } from "@/server/errors";
 import { getLessonForLearner, type PlayerView } from "@/server/learning/access";
 import { touchLesson } from "@/server/learning/progress";
 import { setCompletionAction } from "../../actions";
+import { getEnv } from "@/server/env";
 
 type Props = {
   params: Promise<{ slug: string; lessonId: string }>;
@@ -54,7 +55,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const { lesson, modules } = view;
   const current = modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id);
   const isDone = current?.completed ?? false;
-  const html = renderMarkdown(lesson.content);
+  const html = renderMarkdown(lesson.content, { imageHosts: getEnv().imageHosts });
   return (
     <Container className="py-6 lg:py-10">
       {view.preview ? null : <Heartbeat lessonId={lesson.id} />}

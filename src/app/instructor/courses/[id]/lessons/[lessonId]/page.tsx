@@ -10,6 +10,7 @@ import { getLessonForEditing } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
 import { deleteLessonAction, moveLessonAction, previewMarkdownAction, saveLessonAction } from "./actions";
 import { orNotFound } from "@/server/http/pages";
+import { getEnv } from "@/server/env";
 
 export const metadata: Metadata = { title: "Edit lesson", robots: { index: false } };
 
@@ -49,7 +50,7 @@ export default async function EditLessonPage({
       <div className="rounded-2xl border border-slate-200 bg-white p-5 sm:p-6">
         <LessonForm
           actions={{ save: saveLessonAction, preview: previewMarkdownAction }}
-          initialHtml={renderMarkdown(lesson.content)}
+          initialHtml={renderMarkdown(lesson.content, { imageHosts: getEnv().imageHosts })}
           values={{
             courseId: course.id,
             lessonId: lesson.id,
