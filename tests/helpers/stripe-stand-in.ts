@@ -52,6 +52,21 @@ export async function startStripeStandIn() {
           ? send(200, s)
           : send(404, { error: { type: "invalid_request_error", message: "No such session" } });
       }
+      const expire = /^\/v1\/checkout\/sessions\/([\w-]+)\/expire$/.exec(path);
+      if (req.method === "POST" && expire) {
+        const s = sessions.get(expire[1]!);
+        if (!s) return send(404, { error: { type: "invalid_request_error", message: "No such session" } });
+        if (s.status !== "open") {
+          return send(400, {
+            error: {
+              type: "invalid_request_error",
+              message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(s.status)}".`,
+            },
+          });
+        }
+        s.status = "expired";
+        return send(200, s);
+      }
       if (req.method === "POST" && path === "/v1/refunds") {
         return send(200, {
           id: `re_${++n}`,

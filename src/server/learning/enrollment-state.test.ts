@@ -7,7 +7,13 @@ import type { Database } from "../db/client";
 import { certificates, enrollments, payments } from "../db/schema";
 import { createCourseTree, createEnrollment, createLesson, createUser } from "../db/seed/factories";
 import { applyPaymentEvent } from "../payments/fulfil";
-import { completionPercentage, grantEnrollment, recomputeEnrollmentProgress } from "./enrollment-state";
+import {
+  completionPercentage,
+  grantEnrollment,
+  recomputeEnrollmentProgress,
+  setDisputeHold,
+  setEnrollmentSuspended,
+} from "./enrollment-state";
 import { setLessonProgress } from "./progress";
 
 let database: Database;
@@ -142,5 +148,31 @@ describe("enrollment state", () => {
     await createEnrollment(db(), other.id, tree.course.id, { status: "SUSPENDED" });
     const c = await db().transaction((tx) => grantEnrollment(tx, other.id, tree.course.id));
     expect(c).toMatchObject({ created: false, changed: false, enrollment: { status: "SUSPENDED" } });
+  });
+
+  it("keeps a suspension while any hold remains: an admin cannot lift a dispute's, a dispute's end keeps an admin's", async () => {
+    const student = await createUser(db());
+    const tree = await createCourseTree(db(), [1], { published: true });
+    // Suspended before holds were recorded (or by a seed): an admin's suspension.
+    const legacy = await createEnrollment(db(), student.id, tree.course.id, { status: "SUSPENDED" });
+    const held = await db().transaction((tx) => setDisputeHold(tx, student.id, tree.course.id, true));
+    expect(held).toMatchObject({ before: "SUSPENDED", after: "SUSPENDED", holds: ["ADMIN", "DISPUTE"] });
+    await expect(
+      db().transaction((tx) => setEnrollmentSuspended(tx, legacy.id, false)),
+    ).rejects.toMatchObject({ code: "CONFLICT", status: 409 });
+    await db().transaction((tx) => setDisputeHold(tx, student.id, tree.course.id, false));
+    expect(await enrollmentOf(student.id, tree.course.id)).toMatchObject({
+      status: "SUSPENDED",
+      suspensionReasons: ["ADMIN"],
+    });
+    const reinstated = await db().transaction((tx) => setEnrollmentSuspended(tx, legacy.id, false));
+    expect(reinstated).toMatchObject({ after: "ACTIVE", holds: [], changed: true });
+    expect(await enrollmentOf(student.id, tree.course.id)).toMatchObject({
+      status: "ACTIVE",
+      suspensionReasons: [],
+    });
+    // A refunded enrollment takes no dispute hold (the payment's refund already ended access).
+    await db().update(enrollments).set({ status: "REFUNDED" }).where(eq(enrollments.id, legacy.id));
+    expect(await db().transaction((tx) => setDisputeHold(tx, student.id, tree.course.id, true))).toBeNull();
   });
 });

@@ -1,7 +1,14 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { certificates, enrollments, type Enrollment, type EnrollmentStatus } from "../db/schema";
+import {
+  certificates,
+  enrollments,
+  suspensionReason,
+  type Enrollment,
+  type EnrollmentStatus,
+  type SuspensionReason,
+} from "../db/schema";
 import { queryRows } from "../db/rows";
 import { AppError, notFound } from "../errors";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
@@ -18,7 +25,10 @@ import { issuePendingCertificates } from "./certificates";
  * - completion is permanent: an enrollment that reached 100 % became COMPLETED with `completed_at`, and keeps
  *   both when lessons are added or un-completed later (only the percentage drops);
  * - reopening (buying again after a refund, reinstating a suspension) restores COMPLETED exactly when the
- *   enrollment had been completed (`completed_at` is set), ACTIVE otherwise — never from the percentage.
+ *   enrollment had been completed (`completed_at` is set), ACTIVE otherwise — never from the percentage;
+ * - a suspension has holds (`suspension_reasons`): an admin's (ADMIN) and a payment dispute's (DISPUTE), each
+ *   put and lifted by its own owner; the enrollment is SUSPENDED while any hold remains and reopens by the
+ *   reopen rule when the last one is lifted. An admin cannot lift a dispute's hold.
  */
 
 export function completionPercentage(completed: number, total: number): number {
@@ -153,11 +163,14 @@ export async function grantEnrollment(
   return { enrollment, created: Boolean(written?.created), changed: Boolean(written) };
 }
 
-/** A full refund ends access at once; the certificate stays verifiable, shown as revoked. */
+/**
+ * A full refund (or a lost dispute) ends access at once, whatever held it suspended; the certificate stays
+ * verifiable, shown as revoked.
+ */
 export async function revokeEnrollment(tx: Db, userId: string, courseId: string, now: Date) {
   await tx
     .update(enrollments)
-    .set({ status: "REFUNDED" })
+    .set({ status: "REFUNDED", suspensionReasons: [] })
     .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
   await tx
     .update(certificates)
@@ -166,15 +179,50 @@ export async function revokeEnrollment(tx: Db, userId: string, courseId: string,
   await refreshCourseStats(tx, courseId);
 }
 
+/** The holds keeping an enrollment closed; a SUSPENDED row without any (seeds, direct writes) is an admin's. */
+export function suspensionHolds(e: Pick<Enrollment, "status" | "suspensionReasons">): SuspensionReason[] {
+  if (e.status !== "SUSPENDED") return [];
+  return e.suspensionReasons.length > 0 ? [...e.suspensionReasons] : ["ADMIN"];
+}
+
+export interface SuspensionChange {
+  enrollment: Enrollment;
+  before: EnrollmentStatus;
+  after: EnrollmentStatus;
+  holds: SuspensionReason[];
+  changed: boolean;
+}
+
+/** Puts or lifts one hold on a locked enrollment: SUSPENDED while any remains, else the reopen rule. */
+async function changeHold(tx: Db, e: Enrollment, reason: SuspensionReason, put: boolean) {
+  const held = new Set(suspensionHolds(e));
+  if (put) held.add(reason);
+  else held.delete(reason);
+  const holds = suspensionReason.enumValues.filter((r) => held.has(r));
+  const after: EnrollmentStatus =
+    holds.length > 0 ? "SUSPENDED" : e.status === "SUSPENDED" ? reopenedStatus(e) : e.status;
+  const changed = after !== e.status || holds.join() !== e.suspensionReasons.join();
+  if (changed) {
+    await tx
+      .update(enrollments)
+      .set({ status: after, suspensionReasons: holds })
+      .where(eq(enrollments.id, e.id));
+    if (after !== e.status) await refreshCourseStats(tx, e.courseId);
+  }
+  return { enrollment: e, before: e.status, after, holds, changed } satisfies SuspensionChange;
+}
+
 /**
- * Suspends (lessons close at once) or reinstates an enrollment by the reopen rule. REFUNDED enrollments are
- * the payments' business: they reopen by buying again. Locks the row; returns the before and after status.
+ * An admin suspends (lessons close at once) or reinstates an enrollment: the ADMIN hold. Reinstating reopens it
+ * by the reopen rule unless a dispute still holds it, which is refused (409): only the dispute's outcome lifts
+ * that. Suspending one already held by a dispute adds the admin's hold, so it stays closed after a won dispute.
+ * REFUNDED enrollments are the payments' business: they reopen by buying again. Locks the row.
  */
 export async function setEnrollmentSuspended(
   tx: Db,
   enrollmentId: string,
   suspended: boolean,
-): Promise<{ enrollment: Enrollment; before: EnrollmentStatus; after: EnrollmentStatus; changed: boolean }> {
+): Promise<SuspensionChange> {
   const [e] = await tx.select().from(enrollments).where(eq(enrollments.id, enrollmentId)).for("update");
   if (!e) throw notFound("That enrollment");
   if (e.status === "REFUNDED") {
@@ -182,13 +230,31 @@ export async function setEnrollmentSuspended(
       userMessage: "A refunded enrollment is reopened by buying the course again.",
     });
   }
-  const next: EnrollmentStatus = suspended
-    ? "SUSPENDED"
-    : e.status === "SUSPENDED"
-      ? reopenedStatus(e)
-      : e.status;
-  if (next === e.status) return { enrollment: e, before: e.status, after: e.status, changed: false };
-  await tx.update(enrollments).set({ status: next }).where(eq(enrollments.id, e.id));
-  await refreshCourseStats(tx, e.courseId);
-  return { enrollment: e, before: e.status, after: next, changed: true };
+  if (!suspended && suspensionHolds(e).includes("DISPUTE")) {
+    throw new AppError("CONFLICT", {
+      userMessage:
+        "This enrollment is suspended because its payment is disputed with the card issuer. Access returns " +
+        "when the dispute is won and ends for good if it is lost; it cannot be reinstated before then.",
+    });
+  }
+  return changeHold(tx, e, "ADMIN", suspended);
+}
+
+/**
+ * A payment dispute opened (`hold`) or was won (lift): puts or lifts the DISPUTE hold on the buyer's enrollment,
+ * locking it. Nothing happens to a missing or REFUNDED enrollment (a lost dispute revokes it instead).
+ */
+export async function setDisputeHold(
+  tx: Db,
+  userId: string,
+  courseId: string,
+  hold: boolean,
+): Promise<SuspensionChange | null> {
+  const [e] = await tx
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)))
+    .for("update");
+  if (!e || e.status === "REFUNDED") return null;
+  return changeHold(tx, e, "DISPUTE", hold);
 }

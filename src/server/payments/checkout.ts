@@ -8,9 +8,7 @@ import { getEnv } from "../env";
 import { logger } from "../log";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { consumeRateLimit } from "../platform/rate-limit";
-import { formatPrice } from "@/lib/format";
-import { actionEmail, sendMail } from "../accounts/mailer";
-import { applyPaymentEvent, receiptDetails } from "./fulfil";
+import { applyAndNotify } from "./apply-and-notify";
 import type { PaymentProvider } from "./provider";
 
 const CHECKOUT_LIFETIME_MS = 30 * 60_000; // Stripe's minimum session lifetime
@@ -63,7 +61,12 @@ export async function startCheckout(
     }
     const now = new Date();
     const [open] = await tx
-      .select({ id: payments.id, url: payments.checkoutUrl, expiresAt: payments.expiresAt })
+      .select({
+        id: payments.id,
+        url: payments.checkoutUrl,
+        expiresAt: payments.expiresAt,
+        sessionId: payments.checkoutSessionId,
+      })
       .from(payments)
       .where(
         and(eq(payments.userId, actor.id), eq(payments.courseId, course.id), eq(payments.status, "PENDING")),
@@ -71,7 +74,10 @@ export async function startCheckout(
     if (open?.url && open.expiresAt && open.expiresAt.getTime() > now.getTime() + 60_000)
       return { url: open.url, paymentId: open.id };
     if (open) {
-      // An expired or unfinished checkout is closed before a new one opens (a late success still counts).
+      // An expired or unfinished checkout is closed at the provider before a new one opens, so it can no
+      // longer be paid; then here. If it was paid meanwhile, the buyer is sent to its return page instead.
+      const paid = open.sessionId ? await closeCheckout(provider, open.sessionId, open.id) : false;
+      if (paid) return { url: `${env.appUrl}/checkout/return?payment=${open.id}`, paymentId: open.id };
       await tx.update(payments).set({ status: "FAILED", processedAt: now }).where(eq(payments.id, open.id));
     }
     const [payment] = await tx
@@ -114,37 +120,25 @@ export async function startCheckout(
   });
 }
 
-/** Applies a notification, then sends the receipt when it completed a payment (after the commit). */
-export async function applyAndNotify(
-  db: Db,
-  provider: PaymentProvider,
-  event: Parameters<typeof applyPaymentEvent>[2],
-) {
-  const outcome = await applyPaymentEvent(db, provider.name, event);
-  if (outcome.applied && outcome.transition === "completed") {
-    try {
-      const r = await receiptDetails(db, outcome.payment.id);
-      if (r) {
-        const env = getEnv();
-        await sendMail(
-          db,
-          actionEmail({
-            to: r.email,
-            subject: `Receipt: ${r.title}`,
-            heading: "Thank you for your purchase",
-            intro: `You paid ${formatPrice(r.amount, r.currency)} for “${r.title}” on ${r.processedAt?.toUTCString()}. Payment reference ${outcome.payment.id}.`,
-            button: "Start learning",
-            url: `${env.appUrl}/courses/${r.slug}`,
-            expires: new Date(Date.now() + 365 * 86_400_000),
-            footer: "Keep this e-mail as your receipt. Your purchases are also listed on your account page.",
-          }),
-        );
-      }
-    } catch (e) {
-      logger.error("receipt e-mail failed", { err: e, paymentId: outcome.payment.id });
-    }
+/**
+ * Expires an open checkout at the provider. Returns true when it cannot be expired because it was paid (the
+ * completion is applied by the return page or the notification); refuses (409) when it can be neither
+ * expired nor found settled, e.g. a bank payment still processing.
+ */
+async function closeCheckout(provider: PaymentProvider, sessionId: string, paymentId: string) {
+  try {
+    await provider.expireCheckout(sessionId);
+    return false;
+  } catch (e) {
+    const status = await provider.getCheckoutStatus(sessionId, paymentId).catch(() => null);
+    if (status?.kind === "completed") return true;
+    if (status?.kind === "failed") return false;
+    logger.warn("an open checkout could not be expired", { paymentId, err: e });
+    throw new AppError("CONFLICT", {
+      userMessage:
+        "Your previous checkout for this course could not be closed (a payment may still be processing). Try again in a few minutes.",
+    });
   }
-  return outcome;
 }
 
 export interface CheckoutStatus {

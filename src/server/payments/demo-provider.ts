@@ -57,6 +57,9 @@ export class DemoProvider implements PaymentProvider {
     return null;
   }
 
+  /** Nothing to close outside the platform; a late payment of an old demo checkout is refunded as Stripe's is. */
+  async expireCheckout(): Promise<void> {}
+
   async refund(): Promise<void> {
     // Nothing leaves the machine; the caller records the refund like any other.
   }

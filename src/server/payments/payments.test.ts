@@ -286,15 +286,15 @@ describe("refunds by an admin", () => {
     const done = signed("checkout.session.completed", paidSession(payment));
     await handleNotification(db(), stripe, done.body, done.signature);
     const admin = await createUser(db(), { role: "ADMIN" });
-    await expect(refundPayment(db(), actorOf(u), payment.id, stripe)).rejects.toMatchObject({
+    await expect(refundPayment(db(), actorOf(u), { paymentId: payment.id }, stripe)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    expect(await refundPayment(db(), actorOf(admin), payment.id, stripe)).toMatchObject({
+    expect(await refundPayment(db(), actorOf(admin), { paymentId: payment.id }, stripe)).toMatchObject({
       applied: true,
       transition: "refunded",
     });
     const call = standIn.requests.findLast((r) => r.path === "/v1/refunds")!;
-    expect(call.headers["idempotency-key"]).toBe(`aiw-refund-${payment.id}`);
+    expect(call.headers["idempotency-key"]).toBe(`aiw-refund-${payment.id}-4900`);
     expect(call.form.get("amount")).toBe("4900");
     expect((await enrollmentOf(u.id, tree.course.id))?.status).toBe("REFUNDED");
     const echo = signed("charge.refunded", {
@@ -309,7 +309,9 @@ describe("refunds by an admin", () => {
     expect(await handleNotification(db(), stripe, echo.body, echo.signature)).toMatchObject({
       applied: false,
     });
-    await expect(refundPayment(db(), actorOf(admin), payment.id, stripe)).rejects.toMatchObject({
+    await expect(
+      refundPayment(db(), actorOf(admin), { paymentId: payment.id }, stripe),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });

@@ -43,6 +43,17 @@ export type PaymentEvent =
       currency: string;
       paymentId: string | null;
     }
+  | {
+      /** A dispute (chargeback or inquiry) of the payment's charge opened, or closed with an outcome. */
+      kind: "dispute";
+      eventId: string;
+      type: string;
+      transactionId: string;
+      disputeId: string;
+      amount: number;
+      currency: string;
+      outcome: "open" | "won" | "lost";
+    }
   | { kind: "pending"; eventId: string; type: string; paymentId: string; sessionId: string }
   | { kind: "ignored"; eventId: string; type: string };
 
@@ -53,8 +64,21 @@ export interface PaymentProvider {
   parseNotification(rawBody: string, signature: string | null): PaymentEvent;
   /** Asks the provider how a checkout stands (the success page and reconciliation use it). */
   getCheckoutStatus(sessionId: string, paymentId: string): Promise<PaymentEvent | null>;
-  /** Refunds in full, idempotently keyed on our payment id. */
-  refund(request: { paymentId: string; transactionId: string; amount: number }): Promise<void>;
+  /**
+   * Closes an open checkout so it can no longer be paid; throws when it cannot be closed (already complete,
+   * already expired, or the provider is unreachable).
+   */
+  expireCheckout(sessionId: string): Promise<void>;
+  /**
+   * Refunds `amount` (minor units) of the payment's charge. The idempotency key is derived from our payment id
+   * and the cumulative amount refunded after this refund, so a retry repeats nothing and each refund differs.
+   */
+  refund(request: {
+    paymentId: string;
+    transactionId: string;
+    amount: number;
+    idempotencyKey: string;
+  }): Promise<void>;
 }
 
 export class InvalidNotificationError extends Error {
@@ -63,3 +87,7 @@ export class InvalidNotificationError extends Error {
     this.name = "InvalidNotificationError";
   }
 }
+
+/** The idempotency key of the refund that brings a payment's refunded total to `cumulative` (minor units). */
+export const refundIdempotencyKey = (paymentId: string, cumulative: number) =>
+  `aiw-refund-${paymentId}-${cumulative}`;

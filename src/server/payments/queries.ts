@@ -49,6 +49,7 @@ export async function findPayments(db: Db, actor: Actor | null, input: z.input<t
       createdAt: payments.createdAt,
       processedAt: payments.processedAt,
       refundedAmount: payments.refundedAmount,
+      disputeStatus: payments.disputeStatus,
       key: timestampKey(payments.createdAt),
     })
     .from(payments)

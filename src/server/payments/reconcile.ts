@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "../db/types";
 import { logger } from "../log";
-import { applyAndNotify, findStalePending } from "./checkout";
+import { applyAndNotify } from "./apply-and-notify";
+import { findStalePending } from "./checkout";
 import { DemoProvider } from "./demo-provider";
 import { expireDemoCheckout } from "./demo-checkout";
 import type { PaymentProvider } from "./provider";

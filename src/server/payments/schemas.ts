@@ -10,3 +10,10 @@ export const ZPaymentFilter = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+/** An admin's refund: the whole remainder without an amount, else that amount in the currency's units. */
+export const ZRefundInput = z.object({
+  paymentId: z.string().trim().min(1).max(64),
+  amount: z.string().trim().max(20).optional(),
+});
+export type TRefundInput = z.input<typeof ZRefundInput>;

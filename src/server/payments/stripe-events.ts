@@ -50,6 +50,29 @@ export function translateStripeEvent(event: Stripe.Event): PaymentEvent {
         paymentId: c.metadata?.paymentId ?? null,
       };
     }
+    case "charge.dispute.created":
+    case "charge.dispute.closed": {
+      const d = event.data.object as Stripe.Dispute;
+      const transactionId = typeof d.payment_intent === "string" ? d.payment_intent : d.payment_intent?.id;
+      const outcome =
+        event.type === "charge.dispute.created"
+          ? "open"
+          : d.status === "lost"
+            ? "lost"
+            : d.status === "won" || d.status === "warning_closed"
+              ? "won"
+              : null;
+      if (!transactionId || !outcome) return { kind: "ignored", ...base };
+      return {
+        kind: "dispute",
+        ...base,
+        transactionId,
+        disputeId: d.id,
+        amount: d.amount,
+        currency: d.currency.toUpperCase(),
+        outcome,
+      };
+    }
     default:
       return { kind: "ignored", ...base };
   }

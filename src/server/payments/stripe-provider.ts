@@ -91,10 +91,14 @@ export class StripeProvider implements PaymentProvider {
     } as unknown as Stripe.Event);
   }
 
-  async refund(r: { paymentId: string; transactionId: string; amount: number }) {
+  async expireCheckout(sessionId: string) {
+    await this.stripe.checkout.sessions.expire(sessionId);
+  }
+
+  async refund(r: { paymentId: string; transactionId: string; amount: number; idempotencyKey: string }) {
     await this.stripe.refunds.create(
       { payment_intent: r.transactionId, amount: r.amount, metadata: { paymentId: r.paymentId } },
-      { idempotencyKey: `aiw-refund-${r.paymentId}` },
+      { idempotencyKey: r.idempotencyKey },
     );
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
 import { logger } from "../log";
-import { applyAndNotify } from "./checkout";
+import { applyAndNotify } from "./apply-and-notify";
 import { InvalidNotificationError, type PaymentProvider } from "./provider";
 
 /**

@@ -8,12 +8,17 @@ import { getPaymentProvider } from "@/server/payments/providers";
 export async function refundAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return handleForm(
     form,
-    (f) => ({ paymentId: formString(f, "paymentId"), confirmed: f.get("confirm") === "yes" }),
-    async ({ paymentId, confirmed }, { db, actor }) => {
+    (f) => ({
+      paymentId: formString(f, "paymentId"),
+      amount: formString(f, "amount"),
+      confirmed: f.get("confirm") === "yes",
+    }),
+    async ({ paymentId, amount, confirmed }, { db, actor }) => {
       if (!confirmed)
         throw new AppError("INVALID_INPUT", { userMessage: "Tick the confirmation box to refund." });
-      await refundPayment(db, actor, paymentId, getPaymentProvider());
-      return { redirect: "/admin/payments?refunded=1" };
+      const outcome = await refundPayment(db, actor, { paymentId, amount }, getPaymentProvider());
+      const partial = outcome.applied && outcome.transition === "partially_refunded";
+      return { redirect: `/admin/payments?refunded=${partial ? "partial" : "full"}` };
     },
     { revalidate: ["/admin/payments"] },
   );

@@ -38,7 +38,9 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       <h1 className="text-3xl font-bold tracking-tight">Payments</h1>
       {refunded ? (
         <Alert tone="success" className="mt-4">
-          Refunded: access to the course has ended.
+          {refunded === "partial"
+            ? "Partly refunded: the buyer keeps access until the whole amount is refunded."
+            : "Refunded: access to the course has ended."}
         </Alert>
       ) : null}
       <FilterForm
@@ -103,17 +105,26 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
               cell: (p) => (
                 <>
                   {p.status.toLowerCase()} <span className="block text-xs text-slate-500">{p.provider}</span>
+                  {p.disputeStatus ? (
+                    <span className="block text-xs text-amber-700">
+                      {p.disputeStatus === "OPEN"
+                        ? "disputed: access suspended"
+                        : `dispute ${p.disputeStatus.toLowerCase()}`}
+                    </span>
+                  ) : null}
                 </>
               ),
             },
             {
               header: "Action",
               cell: (p) =>
-                p.status === "COMPLETED" ? (
+                p.status === "COMPLETED" && p.disputeStatus !== "OPEN" ? (
                   <RefundForm
                     action={refundAction}
                     paymentId={p.id}
-                    summary={`${formatPrice(p.amount, p.currency)} to ${p.buyer ?? "the buyer"}`}
+                    buyer={p.buyer ?? "the buyer"}
+                    remaining={p.amount - p.refundedAmount}
+                    currency={p.currency}
                   />
                 ) : null,
             },

@@ -12,7 +12,7 @@ import {
 import { users } from "./accounts";
 import { courses } from "./catalog";
 import { createdAt, idColumn, tstz } from "./columns";
-import { paymentStatus } from "./enums";
+import { paymentDisputeStatus, paymentStatus } from "./enums";
 
 export const payments = pgTable(
   "payments",
@@ -37,6 +37,8 @@ export const payments = pgTable(
     expiresAt: tstz("expires_at"),
     /** Cents refunded so far; a full refund (refundedAmount = amount) makes the payment REFUNDED. */
     refundedAmount: integer("refunded_amount").notNull().default(0),
+    /** Migration 0010: the provider's dispute of this payment's charge, if any (OPEN suspends access). */
+    disputeStatus: paymentDisputeStatus("dispute_status"),
   },
   (t) => [
     // One open checkout per buyer and course: a second "buy" reuses it (checkout use case locks, then checks).

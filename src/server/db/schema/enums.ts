@@ -14,6 +14,10 @@ export const lessonTypeEnum = pgEnum("lesson_type_enum", [
 export const paymentStatus = pgEnum("payment_status", ["PENDING", "COMPLETED", "FAILED", "REFUNDED"]);
 // Not in the document: a course's instructors (docs/decisions.md, "Course ownership").
 export const courseInstructorRole = pgEnum("course_instructor_role", ["OWNER", "INSTRUCTOR"]);
+// Not in the document (migration 0010): why a SUSPENDED enrollment is closed, and a payment's dispute
+// (docs/decisions.md, "Payments": disputes).
+export const suspensionReason = pgEnum("suspension_reason", ["ADMIN", "DISPUTE"]);
+export const paymentDisputeStatus = pgEnum("payment_dispute_status", ["OPEN", "WON", "LOST"]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Difficulty = (typeof difficultyEnum.enumValues)[number];
@@ -21,3 +25,5 @@ export type EnrollmentStatus = (typeof enrollmentStatus.enumValues)[number];
 export type LessonType = (typeof lessonTypeEnum.enumValues)[number];
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 export type CourseInstructorRole = (typeof courseInstructorRole.enumValues)[number];
+export type SuspensionReason = (typeof suspensionReason.enumValues)[number];
+export type PaymentDisputeStatus = (typeof paymentDisputeStatus.enumValues)[number];

@@ -13,7 +13,7 @@ import {
 import { users } from "./accounts";
 import { courses, lessons, modules } from "./catalog";
 import { createdAt, idColumn, tstz, updatedAt } from "./columns";
-import { enrollmentStatus } from "./enums";
+import { enrollmentStatus, suspensionReason } from "./enums";
 
 export const enrollments = pgTable(
   "enrollments",
@@ -30,6 +30,10 @@ export const enrollments = pgTable(
     completedAt: tstz("completed_at"),
     progressPercentage: integer("progress_percentage").notNull().default(0),
     lastAccessedAt: tstz("last_accessed_at"),
+    // Not in the document (migration 0010): the holds keeping a SUSPENDED enrollment closed — an admin's,
+    // a payment dispute's, or both; it reopens (by the reopen rule) when the last one is lifted. A SUSPENDED
+    // row with none (seeds, direct writes) counts as an admin's suspension.
+    suspensionReasons: suspensionReason("suspension_reasons").array().notNull().default([]),
   },
   (t) => [
     unique("enrollments_user_id_course_id_key").on(t.userId, t.courseId),
@@ -40,6 +44,10 @@ export const enrollments = pgTable(
     check(
       "enrollments_progress_percentage_check",
       sql`${t.progressPercentage} >= 0 AND ${t.progressPercentage} <= 100`,
+    ),
+    check(
+      "enrollments_suspension_reasons_only_when_suspended",
+      sql`${t.status} = 'SUSPENDED' OR cardinality(${t.suspensionReasons}) = 0`,
     ),
     check(
       "enrollments_completed_has_completed_at",
