@@ -1,5 +1,6 @@
 import { ZEmail } from "../accounts/schemas";
 import { z } from "zod";
+import { displayableImageSrc } from "@/lib/markdown";
 import { parseMoneyInput } from "@/lib/money";
 import { ZSlug } from "@/lib/slug";
 import { getEnv } from "../env";
@@ -31,14 +32,18 @@ export const ZPriceInput = z
     return parsed.minor;
   });
 
-/** https URLs, or a path on the platform ("/covers/x.svg"); never javascript:, data: or protocol-relative. */
-const platformPathOrHttps = z
+/**
+ * A course image the pages can show (the rule of src/lib/markdown.ts `displayableImageSrc`): a platform file
+ * under /covers/ or /media/, or an https address on a host listed in IMAGE_HOSTS. Anything else is refused
+ * here rather than silently not shown.
+ */
+const displayableImage = z
   .string()
   .trim()
   .max(500)
   .refine(
-    (v) => /^\/(?!\/)[^\s\\]*$/.test(v) || /^https:\/\/[^\s]+$/i.test(v),
-    "Use an https:// address or a path on this platform starting with /.",
+    (v) => displayableImageSrc(v, getEnv().imageHosts) !== null,
+    "Use an image on this platform (/covers/… or /media/…) or an https:// address on an image host the platform allows (IMAGE_HOSTS).",
   );
 const httpUrl = z
   .string()
@@ -67,7 +72,7 @@ export const ZCourseInput = z.object({
   description: z.string().trim().min(1, "Describe the course.").max(5000),
   price: ZPriceInput,
   difficulty: z.enum(difficultyEnum.enumValues),
-  imageUrl: emptyToNull(platformPathOrHttps),
+  imageUrl: emptyToNull(displayableImage),
   metaTitle: optionalText(120),
   metaDescription: optionalText(300),
   learningObjectives: listItems,
