@@ -1,7 +1,15 @@
-/** `npm run serve`: serve an existing production build with the host and port the configuration says. */
-import { spawn } from "node:child_process";
+/**
+ * `npm run serve`: the platform's own Node server around Next.js's request handler (a documented Next.js custom
+ * server), for an existing production build. It owns what must not be left to the client or to Next.js:
+ * - the client's address, from the socket and the trusted proxy hops (src/server/http/client-address.ts),
+ *   handed on in its own header after removing any client-sent copy;
+ * - graceful shutdown: on SIGTERM/SIGINT it stops accepting, lets in-flight requests finish (bounded), stops
+ *   the scheduled jobs and closes the database, then exits.
+ */
+import http from "node:http";
 import { EnvError, loadEnv, type Env } from "../src/server/env";
-import { nextBin, ROOT } from "./build-state";
+import { CLIENT_IP_HEADER, clientAddress } from "../src/server/http/client-address";
+import { ROOT } from "./build-state";
 
 export function loadConfigOrExit(): Env {
   try {
@@ -15,24 +23,83 @@ export function loadConfigOrExit(): Env {
   }
 }
 
-export function serve() {
+/** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function serve() {
   const env = loadConfigOrExit();
-  const child = spawn(process.execPath, [nextBin(), "start", "-H", env.host, "-p", String(env.port)], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Auth.js behind `next start`: links come from APP_URL, never from the Host header.
-      AUTH_URL: env.appUrl,
-      AUTH_TRUST_HOST: "true",
-    },
+  // Next.js's production server; Auth.js follows APP_URL, never the Host header (docs/decisions.md).
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  process.env.AUTH_URL = env.appUrl;
+  process.env.AUTH_TRUST_HOST = "true";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: ROOT, hostname: env.host, port: env.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let inFlight = 0;
+  let closing = false;
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    res.once("close", () => {
+      inFlight--;
+    });
+    if (closing) res.setHeader("connection", "close");
+    // The only address the application believes: computed here, never taken from the client.
+    delete req.headers[CLIENT_IP_HEADER];
+    const ip = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.trustProxyHops);
+    if (ip) {
+      req.headers[CLIENT_IP_HEADER] = ip;
+      req.headers["x-forwarded-for"] = ip;
+    }
+    handle(req, res).catch((e: unknown) => {
+      console.error(JSON.stringify({ level: "error", msg: "request failed", error: String(e) }));
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal error");
+      }
+    });
   });
-  if (env.isDemo) {
-    console.log(`\nAI Whisperers (demo mode) is starting at ${env.appUrl}\n`);
-  }
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  server.keepAliveTimeout = 65_000;
+
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(JSON.stringify({ level: "info", msg: "shutting down", signal, inFlight }));
+    server.close();
+    server.closeIdleConnections();
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    server.closeAllConnections();
+    try {
+      // Loaded by Next.js's bundle in this process: the same global instances (jobs, database).
+      const holder = globalThis as { [k: symbol]: unknown };
+      const stopJobs = holder[Symbol.for("ai-whisperers.stop-jobs")] as (() => void) | undefined;
+      stopJobs?.();
+      const database = holder[Symbol.for("ai-whisperers.database")] as
+        Promise<{ close: () => Promise<void> }> | undefined;
+      if (database) await (await database).close();
+    } catch (e) {
+      console.error(JSON.stringify({ level: "error", msg: "shutdown cleanup failed", error: String(e) }));
+    }
+    console.log(JSON.stringify({ level: "info", msg: "stopped", unfinished: inFlight }));
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.port, env.host, resolve);
+  });
+  if (env.isDemo) console.log(`\nAI Whisperers (demo mode) is running at ${env.appUrl}\n`);
+  else console.log(JSON.stringify({ level: "info", msg: "listening", host: env.host, port: env.port }));
 }
 
-if (require.main === module) serve();
+if (require.main === module) {
+  serve().catch((e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  });
+}

@@ -16,4 +16,7 @@ if (!buildIsCurrent()) {
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-serve();
+serve().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

@@ -48,6 +48,7 @@ const ZRawEnv = z.object({
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
   TRUST_PROXY: booleanFlag,
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
@@ -115,7 +116,11 @@ export interface Env {
   currency: string;
   email: { server: string; from: string } | undefined;
   oauth: { github?: { id: string; secret: string }; google?: { id: string; secret: string } };
-  trustProxy: boolean;
+  /**
+   * Reverse proxies in front of the platform that append to X-Forwarded-For (TRUST_PROXY_HOPS; TRUST_PROXY=true
+   * means 1). 0: the client is the socket's peer.
+   */
+  trustProxyHops: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Absolute session lifetime in days, on top of Auth.js's sliding expiry. */
   sessionMaxAgeDays: number;
@@ -274,7 +279,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     currency: raw.CURRENCY,
     email,
     oauth,
-    trustProxy: raw.TRUST_PROXY,
+    trustProxyHops: raw.TRUST_PROXY_HOPS ?? (raw.TRUST_PROXY ? 1 : 0),
     logLevel: raw.LOG_LEVEL,
     sessionMaxAgeDays: raw.SESSION_MAX_AGE_DAYS,
     sessionLimit: raw.SESSION_LIMIT,

@@ -86,6 +86,16 @@ export function schedule(
       running = false;
     }
   };
-  setTimeout(run, 10_000).unref();
-  setInterval(run, everyMs).unref();
+  timers.add(setTimeout(run, 10_000).unref());
+  timers.add(setInterval(run, everyMs).unref());
 }
+
+const timers = new Set<NodeJS.Timeout>();
+
+/** Stops every scheduled job (graceful shutdown); a run in progress finishes on its own. */
+export function stopScheduledJobs() {
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+}
+// The server script (scripts/serve.ts) stops the jobs of the Next.js bundle in the same process through this.
+(globalThis as { [k: symbol]: unknown })[Symbol.for("ai-whisperers.stop-jobs")] = stopScheduledJobs;

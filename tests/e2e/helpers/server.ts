@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { nextBin, ROOT } from "../../../scripts/build-state";
+import { ROOT } from "../../../scripts/build-state";
 import { adminUrl, databaseUrlFor } from "../../helpers/pg-urls";
 
 export interface RunningServer {
@@ -36,15 +36,27 @@ function baseEnv(): Record<string, string> {
   return Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
 }
 
+/** The platform's own server (scripts/serve.ts, what `npm run serve` runs) on the current production build. */
 export function spawnNext(env: Record<string, string>, port: number, host = "127.0.0.1"): ChildProcess {
-  return spawn(process.execPath, [nextBin(), "start", "-H", host, "-p", String(port)], {
-    cwd: ROOT,
-    env: childEnv({ ...baseEnv(), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/serve.ts"],
+    {
+      cwd: ROOT,
+      env: childEnv({
+        ...baseEnv(),
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        HOST: host,
+        PORT: String(port),
+        ...env,
+      }),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
 }
 
-/** Starts `next start` on a free port with a temporary data directory; resolves once /api/health answers. */
+/** Starts the platform's server on a free port with a temporary data directory; resolves once /api/health answers. */
 export async function startServer(
   env: Record<string, string> = {},
   opts: { expectHealthy?: boolean } = {},
