@@ -76,3 +76,52 @@ export const isUniqueViolation = (err: unknown, constraint?: string) => {
   const { code, constraint: c } = pgErrorCode(err);
   return code === "23505" && (constraint === undefined || c === constraint);
 };
+
+export const UNAVAILABLE_MESSAGE = "The service is briefly unavailable. Please try again in a few seconds.";
+
+/** 503 with Retry-After (the HTTP layer adds it): the database could not be reached. */
+export const unavailable = (cause?: unknown) =>
+  new AppError("UNAVAILABLE", { userMessage: UNAVAILABLE_MESSAGE, cause });
+
+/** Socket-level failures reaching the database server. */
+const UNREACHABLE_ERRNO = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EHOSTDOWN",
+  "EAI_AGAIN",
+]);
+/** SQLSTATEs of a server that is going away, coming back, or full: 08 connection exception, 57P01 admin
+ * shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting up, shutting down), 53300 too many
+ * connections. */
+const UNREACHABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** node-postgres's own messages for a connection lost, never made, or not granted by the pool in time. */
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Client was closed and is not queryable|Cannot use a pool after calling end/i;
+
+/**
+ * True when an error (from either driver, wrapped by Drizzle or not) means the database could not be reached
+ * or dropped the connection — the outage is the server's, not a bug: answer 503 and let the client retry.
+ * Looks through `cause` chains and AggregateError's `errors` (Node reports one failed connect per address).
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (e: unknown, depth: number): boolean => {
+    if (!e || typeof e !== "object" || depth > 6 || seen.has(e)) return false;
+    seen.add(e);
+    const c = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof c.code === "string" && (UNREACHABLE_ERRNO.has(c.code) || UNREACHABLE_SQLSTATE.test(c.code))) {
+      return true;
+    }
+    // Not Drizzle's wrapper: its message quotes the query's parameters, which users choose.
+    const message = typeof c.message === "string" && !c.message.startsWith("Failed query:") ? c.message : "";
+    if (UNREACHABLE_MESSAGE.test(message)) return true;
+    if (Array.isArray(c.errors) && c.errors.some((x) => visit(x, depth + 1))) return true;
+    return visit(c.cause, depth + 1);
+  };
+  return visit(err, 0);
+}

@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "./schema";
+import { DEFAULT_TRANSACTION_RETRY, retryTransactions, watchPool } from "./faults";
 import { lockDataDir } from "./lock";
 import type { Db } from "./types";
 
@@ -47,10 +48,30 @@ export async function openPglite(
   }
 }
 
-export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on("error", () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+export interface PostgresOptions {
+  /**
+   * How long a request waits for a connection (a new one, or a free one of a full pool) before it fails and
+   * is answered 503: short, so an outage or an exhausted pool answers quickly instead of hanging.
+   */
+  connectionTimeoutMillis?: number;
+  /** Further runs of a top-level transaction after a serialization failure or deadlock (0: none). */
+  transactionRetries?: number;
+}
+
+export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions = {}): PostgresDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 2000,
+    // A dead peer (network gone, server host down) is noticed by the OS instead of hanging forever.
+    keepAlive: true,
+  });
+  // An idle client losing its connection (the server restarted) must not crash the process: the pool drops it
+  // and the next query connects again. The failure is remembered (faults.ts) for the HTTP layer.
+  watchPool(pool);
+  const db = retryTransactions(drizzlePg(pool, { schema }) as unknown as Db, {
+    ...DEFAULT_TRANSACTION_RETRY,
+    ...(opts.transactionRetries === undefined ? {} : { retries: opts.transactionRetries }),
+  });
   return { db, kind: "postgres", pool, close: () => pool.end() };
 }

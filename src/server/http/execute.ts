@@ -1,6 +1,7 @@
 import type { Actor } from "../accounts/actor";
 import type { Db } from "../db/types";
-import { AppError, isAppError } from "../errors";
+import { lastDatabaseFaultAt } from "../db/faults";
+import { AppError, isAppError, isDatabaseUnreachable, unavailable } from "../errors";
 import { logger } from "../log";
 import { invalidInput } from "../validation";
 import { isReply, type HttpMethod, type Operation, type RequestInfo } from "./operation";
@@ -274,14 +275,27 @@ export async function handleApiRequest(
       response = await run(match.op, match.params, url, req, deps);
     }
   } catch (e) {
-    const err = isAppError(e)
+    let err = isAppError(e)
       ? e
-      : new AppError("INTERNAL", {
-          userMessage:
-            "Something went wrong on our side. Please try again; if it persists, quote the request id.",
-          cause: e,
-        });
-    logger[err.status >= 500 ? "error" : "info"]("api error", {
+      : isDatabaseUnreachable(e)
+        ? unavailable(e)
+        : new AppError("INTERNAL", {
+            userMessage:
+              "Something went wrong on our side. Please try again; if it persists, quote the request id.",
+            cause: e,
+          });
+    // Auth.js swallows a session lookup that failed and reports nobody signed in. A request that carries a
+    // session cookie while the database failed at the connection level was not refused: it could not be
+    // checked. (At worst an invalid cookie sent during an outage gets 503 instead of 401.)
+    if (
+      err.code === "UNAUTHENTICATED" &&
+      /authjs\.session-token=/.test(req.header("cookie") ?? "") &&
+      lastDatabaseFaultAt() >= started
+    ) {
+      err = unavailable(e);
+    }
+    const level = err.code === "UNAVAILABLE" ? "warn" : err.status >= 500 ? "error" : "info";
+    logger[level]("api error", {
       requestId,
       method: req.method,
       path: url.pathname,
