@@ -62,15 +62,30 @@ export async function serve() {
     });
   });
   server.keepAliveTimeout = 65_000;
+  const sockets = new Set<import("node:net").Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
 
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(JSON.stringify({ level: "info", msg: "shutting down", signal, inFlight }));
+    // Stop accepting. Node's close() would also cut connections whose request has not been read yet (they
+    // look idle): keep them, so a request the client already sent is answered; each answer says
+    // "Connection: close", and whatever is left is cut once the in-flight requests are done (bounded).
+    server.closeIdleConnections = () => {};
     server.close();
-    server.closeIdleConnections();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    await new Promise((r) => setTimeout(r, 250));
     while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // Answered connections close themselves ("Connection: close"); give them a moment to flush.
+    const flushBy = Math.min(deadline, Date.now() + 1000);
+    while (sockets.size > 0 && Date.now() < flushBy) {
+      for (const socket of sockets) if (!(socket as { _httpMessage?: unknown })._httpMessage) socket.end();
+      await new Promise((r) => setTimeout(r, 25));
+    }
     server.closeAllConnections();
     try {
       // Loaded by Next.js's bundle in this process: the same global instances (jobs, database).
