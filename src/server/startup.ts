@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase } from "./db";
 import { migrateDatabase, migrationStatus } from "./db/migrate";
+import { assertSupportedPostgres, UnsupportedPostgresError } from "./db/version";
 import { seedIfEmpty } from "./db/seed";
 import { applyAuthEnvironment, EnvError, getEnv, isBuildPhase, type Env } from "./env";
 import { logger } from "./log";
@@ -32,6 +33,17 @@ export async function startServer() {
         logger.info("demo data loaded (first start)");
       }
     } else {
+      // PostgreSQL 15 is the floor (NULLS NOT DISTINCT): an older server is refused with a clear message.
+      try {
+        await assertSupportedPostgres(database.db);
+      } catch (e) {
+        if (e instanceof UnsupportedPostgresError) {
+          process.stderr.write(`\n${e.message}\n\n`);
+          logger.error("database refused", { reason: e.message });
+          process.exit(1);
+        }
+        throw e;
+      }
       const { applied, known } = await migrationStatus(database);
       if (applied < known) {
         logger.error("database schema is behind the code: run `npm run db:migrate` as the deploy step", {
