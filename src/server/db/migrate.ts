@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database } from "./client";
+import { applyAppRoleGrants, AppRoleError, assertAppRole } from "./roles";
 import { queryRows } from "./rows";
 import { assertSupportedPostgres } from "./version";
 
@@ -17,10 +18,21 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
 const MIGRATIONS_SCHEMA = "public";
 const MIGRATIONS_TABLE = "__drizzle_migrations";
 
-/** Applies every pending migration under drizzle/ (idempotent; drizzle records what ran). */
-export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
+/**
+ * Applies every pending migration under drizzle/ (idempotent; drizzle records what ran). With `appRole`
+ * (PostgreSQL only), then grants that role exactly the application's privileges (src/server/db/roles.ts),
+ * under the same advisory lock: two deploys granting at once could fail with "tuple concurrently updated".
+ */
+export async function migrateDatabase(
+  database: Database,
+  migrationsFolder = MIGRATIONS_DIR,
+  opts: { appRole?: string } = {},
+): Promise<void> {
   await assertSupportedPostgres(database.db);
   if (database.kind === "pglite") {
+    if (opts.appRole) {
+      throw new AppRoleError("The embedded database has no roles: an application role needs PostgreSQL.");
+    }
     await migratePglite(database.db as unknown as PgliteDatabase, {
       migrationsFolder,
       migrationsSchema: MIGRATIONS_SCHEMA,
@@ -34,11 +46,14 @@ export async function migrateDatabase(database: Database, migrationsFolder = MIG
     let unlocked = false;
     try {
       await lock.query("SELECT pg_advisory_lock(727274)");
+      // A wrong role name is refused before any migration runs.
+      if (opts.appRole) await assertAppRole(database.db, opts.appRole);
       await migratePg(database.db as unknown as NodePgDatabase, {
         migrationsFolder,
         migrationsSchema: MIGRATIONS_SCHEMA,
         migrationsTable: MIGRATIONS_TABLE,
       });
+      if (opts.appRole) await applyAppRoleGrants(database.db, opts.appRole);
     } finally {
       try {
         const { rows } = await lock.query<{ ok: boolean }>("SELECT pg_advisory_unlock(727274) AS ok");
