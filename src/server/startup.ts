@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase } from "./db";
 import { migrateDatabase, migrationStatus } from "./db/migrate";
+import { checkAppRolePrivileges } from "./db/roles";
 import { assertSupportedPostgres, UnsupportedPostgresError } from "./db/version";
 import { seedIfEmpty } from "./db/seed";
 import { applyAuthEnvironment, EnvError, getEnv, isBuildPhase, type Env } from "./env";
@@ -43,6 +44,18 @@ export async function startServer() {
           process.exit(1);
         }
         throw e;
+      }
+      if (database.kind === "postgres") {
+        // Least privilege (docs/operations.md, "Database roles"): the app's role should not run DDL.
+        const excess = await checkAppRolePrivileges(database.db);
+        if (excess.length > 0) {
+          logger.warn("the database role of this server has more privileges than it needs", { excess });
+          process.stderr.write(
+            `\nWarning: the database role in DATABASE_URL can do more than the application needs:\n${excess
+              .map((p) => `  - ${p}`)
+              .join("\n")}\nSee "Database roles" in docs/operations.md.\n\n`,
+          );
+        }
       }
       const { applied, known } = await migrationStatus(database);
       if (applied < known) {
