@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrlFor } from "../helpers/pg-urls";
+import { launchBrowser } from "./helpers/browser";
 import { createPgCluster, type PgCluster } from "./helpers/pg-cluster";
 import { startServer, type RunningServer } from "./helpers/server";
 
@@ -33,8 +35,10 @@ describe.skipIf(!process.env.DATABASE_URL)("the platform when PostgreSQL restart
   let server: RunningServer;
   let appDbUrl: string;
   let cookie: string;
+  let browser: Browser;
 
   beforeAll(async () => {
+    browser = await launchBrowser();
     cluster = await createPgCluster();
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
@@ -56,6 +60,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the platform when PostgreSQL restart
   });
 
   afterAll(async () => {
+    await browser?.close();
     await server?.stop();
     cluster?.destroy();
   });
@@ -170,7 +175,24 @@ describe.skipIf(!process.env.DATABASE_URL)("the platform when PostgreSQL restart
 
     outageStart = Date.now();
     cluster.stop("immediate");
-    await sleep(4000);
+    // A page during the outage says what is going on (production strips the server error's message).
+    const page = await browser.newPage();
+    const [, pageHeading] = await Promise.all([
+      sleep(4000),
+      page
+        .goto(`${server.url}/courses`)
+        .then(() => page.getByRole("heading", { name: "Temporarily unavailable" }).waitFor({ timeout: 3000 }))
+        .then(
+          () => "Temporarily unavailable",
+          async () =>
+            page
+              .locator("h1")
+              .first()
+              .textContent({ timeout: 500 })
+              .catch(() => null),
+        ),
+    ]);
+    await page.close();
     cluster.start();
     recoveries.push({ label: "stop -m immediate, 4 s, start", ms: await timeToRecover(Date.now()) });
     const secondOutage = { from: outageStart, to: Date.now() };
@@ -196,9 +218,11 @@ describe.skipIf(!process.env.DATABASE_URL)("the platform when PostgreSQL restart
           200: duringOutages.filter((o) => o.status === 200).length,
         },
         recoveries,
+        pageHeading,
       }),
     );
 
+    expect(pageHeading).toBe("Temporarily unavailable");
     // Every answer is a success or a clear 503: no 500, no 401 for a valid session, no hang.
     const unexpected = outcomes.filter((o) => o.status !== 200 && o.status !== 503);
     expect(unexpected, server.logs().slice(-4000)).toEqual([]);
