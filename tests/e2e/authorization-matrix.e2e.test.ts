@@ -152,7 +152,7 @@ describe.skipIf(!process.env.DATABASE_URL)("authorization matrix against the pro
     rows: [name: string, row: R][],
     expectOf: (row: R) => Row,
     observe: (row: R, actor: ActorName) => Promise<Outcome>,
-    limit = 8,
+    limit = 12,
   ): Promise<{ mismatches: Mismatch[]; cells: number }> {
     const jobs = rows.flatMap(([name, row]) =>
       ACTORS.map((actor) => async () => {
