@@ -10,6 +10,8 @@ const e2e = setupE2e({
   env: {
     RATE_LIMIT_SIGNIN_PER_ADDRESS: String(PER_ADDRESS),
     RATE_LIMIT_SIGNIN_PER_CLIENT: String(PER_CLIENT),
+    // As behind one reverse proxy: the last X-Forwarded-For entry is the client, so each test can be its own.
+    TRUST_PROXY_HOPS: "1",
   },
 });
 
@@ -39,7 +41,7 @@ async function postSignIn(email: string, clientAddress: string) {
     headers: {
       cookie,
       "content-type": "application/x-www-form-urlencoded",
-      // Without TRUST_PROXY the last forwarded entry is the client address: one per test keeps them apart.
+      // The entry the (trusted) proxy would have appended: one client address per test keeps them apart.
       "x-forwarded-for": clientAddress,
     },
     body: new URLSearchParams({ email, csrfToken, callbackUrl: "/account" }).toString(),
