@@ -1,23 +1,44 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import type { UserRole } from "../db/schema";
+import { cache } from "react";
 import type { Actor } from "../accounts/actor";
-import { auth } from "./config";
+import { getDb } from "../db";
+import type { UserRole } from "../db/schema";
+import { createAdapter } from "./adapter";
 
-/** The signed-in user of this request, or null. */
-export async function getActor(): Promise<Actor | null> {
-  const session = await auth();
-  const user = session?.user as
-    { id?: string; role?: UserRole; email?: string | null; emailVerified?: Date | string | null } | undefined;
-  if (!user?.id || !user.role || !user.email) return null;
+/** Auth.js's session cookie: `__Secure-` under https (APP_URL), plain otherwise. */
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+/**
+ * The signed-in user of this request, or null: the session cookie looked up once per request (React's cache
+ * within a render) through the hardened adapter (absolute lifetime, last-seen). Unlike Auth.js's `auth()`, a
+ * database that cannot answer is an error (a 503 for the API, "temporarily unavailable" for pages), never
+ * "nobody is signed in".
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!token || token.length > 200) return null;
+  const db = await getDb();
+  const found = await createAdapter(db, async () => ({ userAgent: null, ip: null })).getSessionAndUser!(
+    token,
+  );
+  if (!found) return null;
+  const user = found.user as unknown as {
+    id: string;
+    role: UserRole;
+    email: string;
+    emailVerified: Date | null;
+  };
   return {
     id: user.id,
     role: user.role,
     email: user.email,
     emailVerified: Boolean(user.emailVerified),
-    sessionId: (session as { sessionId?: string }).sessionId,
+    sessionId: (found.session as unknown as { id: string }).id,
   };
-}
+});
 
 /** For pages: the signed-in user, or a redirect to sign in that comes back here. */
 export async function requireUser(returnTo: string): Promise<Actor> {

@@ -7,7 +7,7 @@ import type { Actor } from "../accounts/actor";
 import type { AuditContext } from "../audit/record";
 import { getActor } from "../auth/session";
 import { getDb } from "../db";
-import { isAppError } from "../errors";
+import { isAppError, isDatabaseUnreachable, UNAVAILABLE_MESSAGE } from "../errors";
 import { logger } from "../log";
 import { invalidInput } from "../validation";
 import { auditContext } from "./request-context";
@@ -109,6 +109,10 @@ function failure(e: unknown, options: ActionOptions): ActionResult<never> {
   if (isAppError(e)) {
     const fields = e.fields ? Object.fromEntries(e.fields.map((f) => [f.path, f.message])) : undefined;
     return { ok: false, error: e.userMessage, ...(fields ? { fields } : {}), ...values };
+  }
+  if (isDatabaseUnreachable(e)) {
+    logger.warn("action failed: database unreachable", { err: e });
+    return { ok: false, error: `${UNAVAILABLE_MESSAGE} Nothing was changed.`, ...values };
   }
   logger.error("action failed", { err: e });
   return { ok: false, error: options.unexpectedError ?? GENERIC_ERROR, ...values };
