@@ -159,3 +159,35 @@ describe("GET /certificates/{number}/pdf", () => {
     expect((await PDFDocument.load(revoked)).getTitle()).toBe(`Certificate ${number} (revoked)`);
   });
 });
+
+describe("certificate lookups per client", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.close());
+
+  it("share one budget of 60 a minute across the PDF, the API and the page, per client address", async () => {
+    const get = (url: string, ip: string) =>
+      handleApiRequest(
+        allOperations,
+        {
+          method: "GET",
+          url,
+          header: () => null,
+          text: async () => "",
+          info: { requestId: "t", ip, userAgent: "vitest", header: () => null },
+        },
+        { db: async () => database.db, actor: async () => null, appUrl: "http://localhost:3000" },
+      );
+    const unknown = "AIW-2026-0000-0000-0000";
+    for (let i = 0; i < 30; i++)
+      expect((await get(`/certificates/${unknown}/pdf`, "198.51.100.1")).status).toBe(404);
+    for (let i = 0; i < 30; i++)
+      expect((await get(`/api/v1/certificates/${unknown}`, "198.51.100.1")).status).toBe(404);
+    const limited = await get(`/certificates/${unknown}/pdf`, "198.51.100.1");
+    expect(limited.status).toBe(429);
+    expect(limited.headers["retry-after"]).toBe("60");
+    expect((await get(`/certificates/${unknown}/pdf`, "198.51.100.2")).status).toBe(404);
+  });
+});
