@@ -173,8 +173,12 @@ describe.skipIf(!process.env.DATABASE_URL)("authorization matrix against the pro
   }
 
   test("pages", async () => {
+    const rows = Object.entries(PAGES).flatMap(([file, row]) => [
+      [file, { path: row.path, expect: row.expect }] as [string, { path: typeof row.path; expect: Row }],
+      ...(row.also ?? []).map((v) => [`${file} (${v.label})`, v] as [string, typeof v]),
+    ]);
     const { mismatches, cells } = await check(
-      Object.entries(PAGES),
+      rows,
       (r) => r.expect,
       async (row, actor) => {
         const res = await fetch(server.url + row.path(f), { redirect: "manual", headers: cookie(actor) });
@@ -199,7 +203,19 @@ describe.skipIf(!process.env.DATABASE_URL)("authorization matrix against the pro
         if (!(k in params)) throw new Error(`no fixture value for {${k}} in ${template}`);
         return encodeURIComponent(params[k]!);
       });
-    const ops = allOperations.map((op) => [opKey(op), { op, row: OPERATIONS[opKey(op)]! }] as const);
+    const ops = allOperations.flatMap((op) => {
+      const row = OPERATIONS[opKey(op)]!;
+      return [
+        [opKey(op), { op, row }] as const,
+        ...(row.also ?? []).map(
+          (v) =>
+            [
+              `${opKey(op)} (${v.label})`,
+              { op, row: { ...row, params: v.params, expect: v.expect } },
+            ] as const,
+        ),
+      ];
+    });
     const request = async (method: string, url: string, actor: ActorName, body?: unknown) => {
       const write = method !== "GET" && method !== "HEAD";
       const res = await fetch(url, {

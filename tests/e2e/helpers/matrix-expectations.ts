@@ -56,6 +56,8 @@ export interface PageRow {
   /** The address to request, from the fixtures. */
   path: (f: Fixtures) => string;
   expect: Row;
+  /** More addresses of the same page worth a row of their own (drafts, other states). */
+  also?: { label: string; path: (f: Fixtures) => string; expect: Row }[];
 }
 
 /** Keyed by the page file. */
@@ -63,7 +65,17 @@ export const PAGES: Record<string, PageRow> = {
   "src/app/page.tsx": { path: () => "/", expect: PUBLIC },
   "src/app/privacy/page.tsx": { path: () => "/privacy", expect: PUBLIC },
   "src/app/courses/page.tsx": { path: () => "/courses", expect: PUBLIC },
-  "src/app/courses/[slug]/page.tsx": { path: (f) => `/courses/${f.paid.slug}`, expect: PUBLIC },
+  "src/app/courses/[slug]/page.tsx": {
+    path: (f) => `/courses/${f.paid.slug}`,
+    expect: PUBLIC,
+    also: [
+      {
+        label: "a draft course (the owner's alone)",
+        path: (f) => `/courses/${f.draft.slug}`,
+        expect: cells({ all: "404", owner: "200", admin: "200" }),
+      },
+    ],
+  },
   "src/app/certificates/[number]/page.tsx": {
     path: (f) => `/certificates/${f.certificateNumber}`,
     expect: PUBLIC,
@@ -94,12 +106,31 @@ export const PAGES: Record<string, PageRow> = {
   "src/app/learn/[slug]/[lessonId]/page.tsx": {
     path: (f) => `/learn/${f.paid.slug}/${f.paid.lessonIds[0]}`,
     expect: cells({ anonymous: "signin", signedIn: "closed", enrolled: "200", staff: "200" }),
+    also: [
+      {
+        label: "a lesson of a draft module",
+        path: (f) => `/learn/${f.paid.slug}/${f.paid.draftLessonId}`,
+        expect: cells({ anonymous: "signin", signedIn: "404" }),
+      },
+      {
+        label: "a lesson of a draft course (staff preview)",
+        path: (f) => `/learn/${f.draft.slug}/${f.draft.lessonId}`,
+        expect: cells({ anonymous: "signin", signedIn: "404", owner: "200", admin: "200" }),
+      },
+    ],
   },
   "src/app/instructor/page.tsx": { path: () => "/instructor", expect: TEACH_PAGE },
   "src/app/instructor/courses/new/page.tsx": { path: () => "/instructor/courses/new", expect: TEACH_PAGE },
   "src/app/instructor/courses/[id]/page.tsx": {
     path: (f) => `/instructor/courses/${f.paid.id}`,
     expect: COURSE_STAFF_PAGE,
+    also: [
+      {
+        label: "the draft course, not the co-instructor's",
+        path: (f) => `/instructor/courses/${f.draft.id}`,
+        expect: cells({ ...COURSE_STAFF_PAGE, coInstructor: "404" }),
+      },
+    ],
   },
   "src/app/instructor/courses/[id]/analytics/page.tsx": {
     path: (f) => `/instructor/courses/${f.paid.id}/analytics`,
@@ -159,6 +190,8 @@ export interface OperationRow {
   /** The JSON body for writes: a valid one where the service should be reached, else {} (then 422). */
   body?: (f: Fixtures) => unknown;
   expect: Row;
+  /** More parameters worth a row of their own. */
+  also?: { label: string; params: (f: Fixtures) => Record<string, string>; expect: Row }[];
 }
 
 const SIGNED_IN_READ = cells({ anonymous: "401", signedIn: "200" });
@@ -170,7 +203,13 @@ export const OPERATIONS: Record<string, OperationRow> = {
   "GET /api/v1/openapi.json": { expect: PUBLIC },
   "GET /api/health": { expect: PUBLIC },
   "GET /api/v1/courses": { expect: PUBLIC },
-  "GET /api/v1/courses/{slug}": { params: paidSlug, expect: PUBLIC },
+  "GET /api/v1/courses/{slug}": {
+    params: paidSlug,
+    expect: PUBLIC,
+    also: [
+      { label: "a draft course", params: (f) => ({ slug: f.draft.slug }), expect: cells({ all: "404" }) },
+    ],
+  },
   "GET /api/v1/courses/{slug}/reviews": { params: paidSlug, expect: PUBLIC },
   "GET /api/v1/certificates/{number}": { params: (f) => ({ number: f.certificateNumber }), expect: PUBLIC },
   "GET /certificates/{number}/pdf": { params: (f) => ({ number: f.certificateNumber }), expect: PUBLIC },
@@ -181,6 +220,18 @@ export const OPERATIONS: Record<string, OperationRow> = {
   "GET /api/v1/lessons/{id}": {
     params: (f) => ({ id: f.paid.lessonIds[0] }),
     expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+    also: [
+      {
+        label: "a lesson of a draft module",
+        params: (f) => ({ id: f.paid.draftLessonId }),
+        expect: cells({ anonymous: "401", signedIn: "404" }),
+      },
+      {
+        label: "a lesson of a draft course",
+        params: (f) => ({ id: f.draft.lessonId }),
+        expect: cells({ anonymous: "401", signedIn: "404", owner: "200", admin: "200" }),
+      },
+    ],
   },
   "PUT /api/v1/lessons/{id}/progress": {
     params: (f) => ({ id: f.paid.lessonIds[0] }),

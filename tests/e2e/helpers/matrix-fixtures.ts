@@ -31,7 +31,17 @@ export interface FixtureUser {
 export interface Fixtures {
   users: Record<Exclude<ActorName, "anonymous">, FixtureUser>;
   /** Paid, published; owner + co-instructor; enrolled (paid), suspended, refunded students. */
-  paid: { id: string; slug: string; moduleId: string; draftModuleId: string; lessonIds: [string, string] };
+  paid: {
+    id: string;
+    slug: string;
+    moduleId: string;
+    /** A draft module of the published course, with one lesson (draftLessonId). */
+    draftModuleId: string;
+    draftLessonId: string;
+    lessonIds: [string, string];
+  };
+  /** Never published: one module, one lesson; the owner's alone (no co-instructor). */
+  draft: { id: string; slug: string; lessonId: string };
   /** Free, published, one lesson; the enrolled student completed it (certificate). */
   free: { id: string; slug: string; moduleId: string; lessonId: string };
   certificateNumber: string;
@@ -107,7 +117,7 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   const owner = actorOf(u.owner);
 
   // The courses, as their owner builds them in the editor.
-  const course = async (title: string, price: string, lessonCount: number) => {
+  const course = async (title: string, price: string, lessonCount: number, publish = true) => {
     const slug = `matrix-${title.toLowerCase()}-${run}`;
     const { id } = await authoring.createCourse(db, owner, {
       title: `Matrix ${title} course`,
@@ -141,16 +151,21 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       });
       lessonIds.push(lessonId);
     }
-    await authoring.publishCourse(db, owner, id);
+    if (publish) await authoring.publishCourse(db, owner, id);
     return { id, slug, moduleId, lessonIds };
   };
   const paid = await course("Paid", "49.00", 2);
   const free = await course("Free", "0", 1);
+  const draft = await course("Draft", "0", 1, false);
   const { id: draftModuleId } = await structure.createModule(db, owner, {
     courseId: paid.id,
     title: "Draft module",
     description: "",
     published: false,
+  });
+  const { id: draftLessonId } = await structure.createLesson(db, owner, {
+    moduleId: draftModuleId,
+    title: "Draft lesson",
   });
   await addCoInstructor(db, owner, { courseId: paid.id, email: u.coInstructor.email });
 
@@ -217,8 +232,10 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       slug: paid.slug,
       moduleId: paid.moduleId,
       draftModuleId,
+      draftLessonId,
       lessonIds: [paid.lessonIds[0]!, paid.lessonIds[1]!],
     },
+    draft: { id: draft.id, slug: draft.slug, lessonId: draft.lessonIds[0]! },
     free: { id: free.id, slug: free.slug, moduleId: free.moduleId, lessonId: free.lessonIds[0]! },
     certificateNumber: certificate.certificateNumber,
     reviewId: review.id,
