@@ -19,6 +19,12 @@ import {
  * Issue 13, "Prove access control everywhere": every page, route handler, JSON operation and server action the
  * platform serves (discovered from src/app, the operation registry and the build's server-action manifest)
  * × every kind of actor, each cell checked against the production build.
+ *
+ * The coverage checks run in both passes; the cells need the fixtures, which the services write into the
+ * server's own database, so they run when DATABASE_URL is set (on PGlite the server holds the data directory).
+ * Server actions are called over HTTP as a browser calls them: a POST to a page that bundles the action, with
+ * the manifest's id in `Next-Action` and the arguments encoded by React's own `encodeReply`; the result (or the
+ * redirect) is read from the response. Expectations and probe inputs: tests/e2e/helpers/matrix-expectations.ts.
  */
 
 const opKey = (op: { method: string; path: string }) => `${op.method} ${op.path}`;
