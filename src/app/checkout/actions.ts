@@ -37,8 +37,9 @@ export async function demoCheckoutAction(form: FormData): Promise<void> {
   const db = await getDb();
   if (choice === "cancel") {
     const { getDemoCheckout } = await import("@/server/payments/demo-checkout");
-    const checkout = await getDemoCheckout(db, actor, sessionId);
-    redirect(`/courses/${checkout.courseSlug}?checkout=cancelled`);
+    // Someone else's (or no) checkout: nothing to cancel, and nothing to say about it.
+    const checkout = await getDemoCheckout(db, actor, sessionId).catch(() => null);
+    redirect(checkout ? `/courses/${checkout.courseSlug}?checkout=cancelled` : "/dashboard");
   }
   let paymentId: string | null = null;
   try {

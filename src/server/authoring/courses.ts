@@ -3,11 +3,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courseInstructors, courseSlugRedirects, courses } from "../db/schema";
 import { queryRows } from "../db/rows";
-import { AppError, isUniqueViolation } from "../errors";
+import { AppError, isUniqueViolation, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { recordAudit, type AuditContext } from "../audit/record";
 import type { Actor } from "../accounts/actor";
 import { SLUG_REGEX } from "@/lib/slug";
+import { isCourseStaff } from "./staff";
 import { assertAuthor, lockCourseForAuthor, lockCourseForOwner } from "./course-access";
 import { ZCourseInput, ZSlugCheck, ZUnpublishInput, ZUpdateCourseInput } from "./schemas";
 import type { z } from "zod";
@@ -36,6 +37,8 @@ export async function checkSlugAvailability(
   assertAuthor(actor);
   const valid = parseInput(ZSlugCheck, input);
   const { slug, courseId } = valid;
+  // Checking a slug for an existing course is part of editing it: course staff only (others: not found).
+  if (courseId && !(await isCourseStaff(db, actor, courseId))) throw notFound("This course");
   if (!SLUG_REGEX.test(slug) || slug.length > 200) {
     return { available: false, reason: "Use lower-case letters and digits joined by single hyphens." };
   }

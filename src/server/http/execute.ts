@@ -194,6 +194,12 @@ async function run(
   checkBrowserWrite(op, req, deps.appUrl);
   const parsedParams = op.params ? op.params.safeParse(params) : undefined;
   if (parsedParams && !parsedParams.success) throw new AppError("NOT_FOUND", { userMessage: "Not found." });
+  // Who is asking comes before reading the input: an anonymous call to a signed-in operation is a 401,
+  // whatever its body.
+  const actor = op.auth === "public" ? null : await deps.actor();
+  if (op.auth === "user" && !actor) {
+    throw new AppError("UNAUTHENTICATED", { userMessage: "Please sign in to continue." });
+  }
   const parsedQuery = op.query ? op.query.safeParse(queryObject(url.searchParams)) : undefined;
   if (parsedQuery && !parsedQuery.success) throw invalidInput(parsedQuery.error, "query");
   let body: unknown;
@@ -203,10 +209,6 @@ async function run(
     const parsed = op.body.safeParse(parseJson(await readBody(req)));
     if (!parsed.success) throw invalidInput(parsed.error, "body");
     body = parsed.data;
-  }
-  const actor = op.auth === "public" ? null : await deps.actor();
-  if (op.auth === "user" && !actor) {
-    throw new AppError("UNAUTHENTICATED", { userMessage: "Please sign in to continue." });
   }
   const db = await deps.db().catch((e: unknown) => {
     throw new AppError("UNAVAILABLE", {

@@ -250,9 +250,8 @@ export const OPERATIONS: Record<string, OperationRow> = {
   },
   "DELETE /api/v1/me": {
     body: () => ({}),
-    // Finding (issue 13 report): the executor parses the body before its early 401, so an anonymous request
-    // with an invalid body gets 422 and the field list, not 401 (nothing is read or changed either way).
-    expect: cells({ anonymous: "422", signedIn: "422" }),
+    // Who is asking comes first: anonymous is 401 whatever the body; a signed-in caller reaches validation.
+    expect: cells({ anonymous: "401", signedIn: "422" }),
   },
   "PUT /api/v1/courses/{slug}/review": {
     params: paidSlug,
@@ -412,9 +411,8 @@ export const ACTIONS: Record<string, ActionRow> = {
   },
   "src/app/checkout/actions.ts#demoCheckoutAction": {
     args: (f) => [form({ sessionId: f.checkout.sessionId, choice: "cancel" })],
-    // Finding (issue 13 report): for anyone but the buyer the service's NOT_FOUND / UNAUTHENTICATED escapes
-    // the action (getDemoCheckout runs outside its try), so the answer is a 500; nothing changes.
-    expect: cells({ all: "status 500", enrolled: "->/courses/" }),
+    // Anyone but the buyer has nothing to cancel: back to the dashboard, nothing changes.
+    expect: cells({ all: "->/dashboard", enrolled: "->/courses/" }),
   },
   "src/app/learn/actions.ts#enrollAction": {
     args: formArgs((f) => ({ slug: f.paid.slug })),
@@ -448,10 +446,9 @@ export const ACTIONS: Record<string, ActionRow> = {
     expect: STAFF_ACTION("ok"),
   },
   "src/app/instructor/actions.ts#checkSlugAction": {
-    // Any instructor may check an address; the course id is not checked against the team (reported: an
-    // outside instructor can confirm which slug a course id has, drafts included).
+    // Checking an address for an existing course is part of editing it: its staff only.
     args: (f) => [f.paid.slug, f.paid.id],
-    expect: cells({ anonymous: "signin", students: "forbidden", instructors: "ok", admin: "ok" }),
+    expect: cells({ anonymous: "signin", students: "forbidden", staff: "ok", otherInstructor: "notfound" }),
   },
   "src/app/instructor/actions.ts#publishAction": {
     args: formArgs((f) => ({ courseId: f.paid.id, intent: "publish" })),
