@@ -68,11 +68,11 @@ describe("admin overview", () => {
     await expect(
       setCourseFeatured(db, actorOf(admin), { courseId: draft.course.id, featured: true }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(
-      await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: true }),
-    ).toEqual({ changed: true });
-    expect(
-      await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: true }),
-    ).toEqual({ changed: false });
+    expect(await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: true })).toEqual(
+      { changed: true },
+    );
+    expect(await setCourseFeatured(db, actorOf(admin), { courseId: live.course.id, featured: true })).toEqual(
+      { changed: false },
+    );
   });
 });

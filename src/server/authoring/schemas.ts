@@ -21,16 +21,14 @@ const optionalText = (max: number) =>
  * A price as people type it, in units of the platform currency ("49", "49.99"; "5000" for JPY, "1.250" for
  * KWD) → integer minor units, by src/lib/money.ts (digits, never floats).
  */
-export const ZPriceInput = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const parsed = parseMoneyInput(String(v), getEnv().currency);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: `${parsed.message}.` });
-      return z.NEVER;
-    }
-    return parsed.minor;
-  });
+export const ZPriceInput = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const parsed = parseMoneyInput(String(v), getEnv().currency);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: `${parsed.message}.` });
+    return z.NEVER;
+  }
+  return parsed.minor;
+});
 
 /**
  * A course image the pages can show (the rule of src/lib/markdown.ts `displayableImageSrc`): a platform file
