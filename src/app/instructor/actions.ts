@@ -170,34 +170,32 @@ export async function addInstructorAction(_prev: ActionResult | null, form: Form
   );
 }
 
-export async function removeInstructorAction(
-  _prev: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  const courseId = str(form, "courseId");
-  return handleForm(
-    form,
-    (f) => ({ courseId, userId: str(f, "userId") }),
-    async (input, { db, actor, audit }) => {
-      await removeCoInstructor(db, actor, input, audit);
-      return "Removed from the course.";
-    },
-    { revalidate: [coursePath(courseId)] },
-  );
+/** A team change on one member (remove, leave, make owner): the course and the member from the form. */
+function memberAction(
+  service: typeof removeCoInstructor | typeof transferCourseOwnership,
+  message: string,
+): (prev: ActionResult | null, form: FormData) => Promise<ActionResult> {
+  return async (_prev, form) => {
+    const courseId = str(form, "courseId");
+    return handleForm(
+      form,
+      (f) => ({ courseId, userId: str(f, "userId") }),
+      async (input, { db, actor, audit }) => {
+        await service(db, actor, input, audit);
+        return message;
+      },
+      { revalidate: [coursePath(courseId)] },
+    );
+  };
 }
 
-export async function transferOwnershipAction(
-  _prev: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  const courseId = str(form, "courseId");
-  return handleForm(
-    form,
-    (f) => ({ courseId, userId: str(f, "userId") }),
-    async (input, { db, actor, audit }) => {
-      await transferCourseOwnership(db, actor, input, audit);
-      return "Ownership transferred: the former owner stays as a co-instructor.";
-    },
-    { revalidate: [coursePath(courseId)] },
-  );
+export async function removeInstructorAction(prev: ActionResult | null, form: FormData) {
+  return memberAction(removeCoInstructor, "Removed from the course.")(prev, form);
+}
+
+export async function transferOwnershipAction(prev: ActionResult | null, form: FormData) {
+  return memberAction(
+    transferCourseOwnership,
+    "Ownership transferred: the former owner stays as a co-instructor.",
+  )(prev, form);
 }

@@ -170,31 +170,15 @@ export async function deleteModule(
       sql`SELECT id FROM lessons WHERE module_id = ${moduleId}`,
     );
     await tx.delete(modules).where(eq(modules.id, moduleId));
-    // Refused before any confirmation is asked for (a throw rolls the deletion back): confirming for the
-    // students would not make this deletion possible.
-    await assertPublishedCourseStaysComplete(tx, snapshot);
-    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "module");
-    await renumber(
-      tx,
-      "modules",
-      "course_id",
-      course.id,
-      await childIds(tx, "modules", "course_id", course.id),
-    );
-    await refreshDurations(tx, course.id);
-    const recomputed = await recomputeEnrollmentProgress(tx, course.id);
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "module.deleted",
-        entityType: "module",
-        entityId: moduleId,
-        before: { title: module.title, courseId: course.id },
-        after: { studentsAffected: affected, enrollmentsRecomputed: recomputed },
-      },
-      ctx,
-    );
+    await afterDeletion(tx, actor, ctx, {
+      what: "module",
+      courseId: course.id,
+      snapshot,
+      affected,
+      confirmAffected,
+      siblings: ["modules", "course_id", course.id],
+      audit: { entityId: moduleId, before: { title: module.title, courseId: course.id } },
+    });
     return { affected };
   });
 }
@@ -206,24 +190,7 @@ export async function reorderModules(
   input: z.input<typeof ZReorderInput>,
   ctx: AuditContext = {},
 ) {
-  assertAuthor(actor);
-  const { parentId, ids, previousIds } = parseInput(ZReorderInput, input);
-  return db.transaction(async (tx) => {
-    await lockCourseForAuthor(tx, actor, parentId);
-    await applyReorder(tx, "modules", "course_id", parentId, ids, previousIds);
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "module.reordered",
-        entityType: "course",
-        entityId: parentId,
-        before: previousIds,
-        after: ids,
-      },
-      ctx,
-    );
-  });
+  return reorder(db, actor, input, ctx, "modules");
 }
 
 /** Reorders a module's lessons (parentId: the module), under the module's lock. */
@@ -233,17 +200,28 @@ export async function reorderLessons(
   input: z.input<typeof ZReorderInput>,
   ctx: AuditContext = {},
 ) {
+  return reorder(db, actor, input, ctx, "lessons");
+}
+
+async function reorder(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZReorderInput>,
+  ctx: AuditContext,
+  kind: "modules" | "lessons",
+) {
   assertAuthor(actor);
   const { parentId, ids, previousIds } = parseInput(ZReorderInput, input);
   return db.transaction(async (tx) => {
-    await lockModuleForAuthor(tx, actor, parentId);
-    await applyReorder(tx, "lessons", "module_id", parentId, ids, previousIds);
+    if (kind === "modules") await lockCourseForAuthor(tx, actor, parentId);
+    else await lockModuleForAuthor(tx, actor, parentId);
+    await applyReorder(tx, kind, kind === "modules" ? "course_id" : "module_id", parentId, ids, previousIds);
     await recordAudit(
       tx,
       actor,
       {
-        action: "lesson.reordered",
-        entityType: "module",
+        action: kind === "modules" ? "module.reordered" : "lesson.reordered",
+        entityType: kind === "modules" ? "course" : "module",
         entityId: parentId,
         before: previousIds,
         after: ids,
@@ -251,6 +229,46 @@ export async function reorderLessons(
       ctx,
     );
   });
+}
+
+/**
+ * What every deletion does after removing its row, in its transaction: keep a published course complete
+ * (refused before any confirmation is asked for: confirming for the students would not make it possible; the
+ * throw rolls the deletion back), require the confirmation for the students with progress, renumber the
+ * siblings, sum the durations, recompute every percentage and audit.
+ */
+async function afterDeletion(
+  tx: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  d: {
+    what: "module" | "lesson";
+    courseId: string;
+    snapshot: Awaited<ReturnType<typeof snapshotPublishProblems>>;
+    affected: number;
+    confirmAffected: number;
+    siblings: ["modules" | "lessons", string, string];
+    audit: { entityId: string; before: Record<string, unknown> };
+  },
+) {
+  await assertPublishedCourseStaysComplete(tx, d.snapshot);
+  if (d.affected > 0 && d.confirmAffected !== d.affected) throw confirmationNeeded(d.affected, d.what);
+  const [table, parentColumn, parentId] = d.siblings;
+  await renumber(tx, table, parentColumn, parentId, await childIds(tx, table, parentColumn, parentId));
+  await refreshDurations(tx, d.courseId);
+  const recomputed = await recomputeEnrollmentProgress(tx, d.courseId);
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: `${d.what}.deleted`,
+      entityType: d.what,
+      entityId: d.audit.entityId,
+      before: d.audit.before,
+      after: { studentsAffected: d.affected, enrollmentsRecomputed: recomputed },
+    },
+    ctx,
+  );
 }
 
 async function applyReorder(
@@ -330,30 +348,15 @@ export async function deleteLesson(
     await lockEnrollments(tx, course.id);
     const affected = await countStudentsWithProgress(tx, sql`${lessonId}`);
     await tx.delete(lessons).where(eq(lessons.id, lessonId));
-    // As for modules: a deletion the course cannot take is refused before any confirmation is asked for.
-    await assertPublishedCourseStaysComplete(tx, snapshot);
-    if (affected > 0 && confirmAffected !== affected) throw confirmationNeeded(affected, "lesson");
-    await renumber(
-      tx,
-      "lessons",
-      "module_id",
-      module.id,
-      await childIds(tx, "lessons", "module_id", module.id),
-    );
-    await refreshDurations(tx, course.id);
-    const recomputed = await recomputeEnrollmentProgress(tx, course.id);
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "lesson.deleted",
-        entityType: "lesson",
-        entityId: lessonId,
-        before: { title: lesson.title, moduleId: module.id },
-        after: { studentsAffected: affected, enrollmentsRecomputed: recomputed },
-      },
-      ctx,
-    );
+    await afterDeletion(tx, actor, ctx, {
+      what: "lesson",
+      courseId: course.id,
+      snapshot,
+      affected,
+      confirmAffected,
+      siblings: ["lessons", "module_id", module.id],
+      audit: { entityId: lessonId, before: { title: lesson.title, moduleId: module.id } },
+    });
     return { affected, moduleId: module.id };
   });
 }
