@@ -24,7 +24,9 @@ export interface MyCourseRow {
 /** An instructor's courses (an admin's: every course), drafts included, most recently edited first. */
 export async function findMyCourses(db: Db, actor: Actor | null): Promise<MyCourseRow[]> {
   assertAuthor(actor);
-  const completed = sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.course_id = ${courses.id} AND e.status = 'COMPLETED')`;
+  // Correlated subqueries name the outer table in full: in a one-table select Drizzle writes `${courses.id}`
+  // as a bare "id", which inside the subquery would mean the subquery's own column.
+  const completed = sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.course_id = courses.id AND e.status = 'COMPLETED')`;
   const rows = await db
     .select({
       id: courses.id,
@@ -116,7 +118,7 @@ export async function getCourseForEditing(
       featured: courses.featured,
       firstPublishedAt: courses.firstPublishedAt,
       duration: courses.duration,
-      enrolled: sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.course_id = ${courses.id} AND e.status IN ('ACTIVE', 'COMPLETED'))`,
+      enrolled: sql<number>`(SELECT count(*)::int FROM ${enrollments} e WHERE e.course_id = courses.id AND e.status IN ('ACTIVE', 'COMPLETED'))`,
     })
     .from(courses)
     .where(and(eq(courses.id, courseId), mayEdit(actor, courses.id)));
@@ -145,9 +147,7 @@ export async function getCourseForEditing(
         description: modules.description,
         published: modules.published,
         duration: modules.duration,
-        studentsWithProgress: studentsIn(
-          sql`SELECT l.id FROM ${lessons} l WHERE l.module_id = ${modules.id}`,
-        ),
+        studentsWithProgress: studentsIn(sql`SELECT l.id FROM ${lessons} l WHERE l.module_id = modules.id`),
       })
       .from(modules)
       .where(eq(modules.courseId, courseId))
