@@ -1,3 +1,4 @@
+import { LessonTypeIcon } from "@/components/ui/lesson-type-icon";
 import { formatDuration, formatLessonType } from "@/lib/format";
 
 interface SyllabusModule {
@@ -8,14 +9,6 @@ interface SyllabusModule {
   duration: number;
   lessons: { id: string; title: string; duration: number; lessonType: string }[];
 }
-
-const TYPE_ICON: Record<string, string> = {
-  TEXT: "📄",
-  VIDEO: "▶",
-  INTERACTIVE: "⌨",
-  ASSIGNMENT: "✎",
-  QUIZ: "?",
-};
 
 /** Modules → lessons with type and duration. Native <details> keeps it keyboard- and screen-reader-friendly. */
 export function Syllabus({ modules }: { modules: SyllabusModule[] }) {
@@ -36,7 +29,8 @@ export function Syllabus({ modules }: { modules: SyllabusModule[] }) {
                 <span className="mt-1 block text-sm text-slate-600">{m.description}</span>
               </span>
               <span className="shrink-0 text-sm text-slate-500">
-                {m.lessons.length} lessons · {formatDuration(m.duration)}
+                {m.lessons.length} {m.lessons.length === 1 ? "lesson" : "lessons"} ·{" "}
+                {formatDuration(m.duration)}
                 <span aria-hidden="true" className="ml-2 inline-block transition group-open:rotate-180">
                   ▾
                 </span>
@@ -48,9 +42,9 @@ export function Syllabus({ modules }: { modules: SyllabusModule[] }) {
                   <span className="flex min-w-0 items-center gap-3">
                     <span
                       aria-hidden="true"
-                      className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-slate-100 text-xs"
+                      className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-slate-100 text-slate-600"
                     >
-                      {TYPE_ICON[l.lessonType] ?? "•"}
+                      <LessonTypeIcon type={l.lessonType} />
                     </span>
                     <span className="min-w-0">
                       <span className="block truncate text-slate-900">{l.title}</span>

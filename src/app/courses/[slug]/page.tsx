@@ -24,6 +24,7 @@ import { getCourseReviewsView } from "@/server/reviews/queries";
 import { buyAction } from "../../checkout/actions";
 import { enrollAction } from "../../learn/actions";
 import { deleteReviewAction, reportReviewAction, saveReviewAction } from "./actions";
+import { CheckIcon } from "@/components/ui/lesson-type-icon";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ reviews?: string | string[] }> };
 
@@ -113,8 +114,8 @@ export default async function CoursePage({ params, searchParams }: Props) {
               <ul className="mt-4 grid gap-3 sm:grid-cols-2">
                 {course.learningObjectives.map((o) => (
                   <li key={o} className="flex gap-2 text-slate-700">
-                    <span aria-hidden="true" className="mt-0.5 text-emerald-600">
-                      ✓
+                    <span aria-hidden="true" className="mt-1 text-emerald-600">
+                      <CheckIcon className="h-4 w-4" />
                     </span>
                     <span>{o}</span>
                   </li>

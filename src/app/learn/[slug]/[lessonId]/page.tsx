@@ -8,29 +8,58 @@ import { VideoPlayer } from "@/components/learning/video-player";
 import { formatDuration, formatLessonType } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
 import { videoSource } from "@/lib/video";
-import { requireUser } from "@/server/auth/session";
+import { getActor, requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { getLessonForLearner, type PlayerView } from "@/server/learning/access";
 import { touchLesson } from "@/server/learning/progress";
 import { setCompletionAction } from "../../actions";
 import { getEnv } from "@/server/env";
+import { cache } from "react";
+import { CheckIcon } from "@/components/ui/lesson-type-icon";
+import type { Actor } from "@/server/accounts/actor";
 
 type Props = {
   params: Promise<{ slug: string; lessonId: string }>;
   searchParams: Promise<{ completed?: string; error?: string }>;
 };
 
-export const metadata: Metadata = { robots: { index: false } };
+/** The lesson for this request, loaded once for the title and the page (React's per-request cache). */
+const loadLesson = cache(
+  async (
+    actor: Actor,
+    slug: string,
+    lessonId: string,
+  ): Promise<{ view: PlayerView } | { error: unknown }> => {
+    try {
+      return {
+        view: await getLessonForLearner(await getDb(), actor, slug.slice(0, 200), lessonId.slice(0, 64)),
+      };
+    } catch (error) {
+      return { error };
+    }
+  },
+);
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { slug, lessonId } = await params;
+  const actor = await getActor();
+  const loaded = actor ? await loadLesson(actor, slug, lessonId) : null;
+  const title =
+    loaded && "view" in loaded ? `${loaded.view.lesson.title} · ${loaded.view.course.title}` : "Lesson";
+  return { title, robots: { index: false } };
+}
 
 export default async function LessonPage({ params, searchParams }: Props) {
   const { slug, lessonId } = await params;
   const { completed, error } = await searchParams;
   const actor = await requireUser(`/learn/${slug}/${lessonId}`);
   const db = await getDb();
+  const loaded = await loadLesson(actor, slug, lessonId);
   let view: PlayerView;
   try {
-    view = await getLessonForLearner(db, actor, slug.slice(0, 200), lessonId.slice(0, 64));
+    if ("error" in loaded) throw loaded.error;
+    view = loaded.view;
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     if (isAppError(e) && e.code === "FORBIDDEN") {
@@ -129,7 +158,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
                             aria-hidden="true"
                             className={`mt-0.5 grid h-4 w-4 shrink-0 place-items-center rounded-full border text-[10px] ${l.completed ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300"}`}
                           >
-                            {l.completed ? "✓" : ""}
+                            {l.completed ? <CheckIcon className="h-2.5 w-2.5" /> : null}
                           </span>
                           <span>
                             {l.title}

@@ -1,0 +1,54 @@
+/**
+ * Lesson-type icons drawn by the platform itself (inline SVG, no font or emoji needed): every system shows
+ * them. Decorative: the type is always written beside them.
+ */
+const PATHS: Record<string, string> = {
+  // A page with lines.
+  TEXT: "M6 3h8l4 4v14H6z M14 3v4h4 M9 12h6 M9 16h6",
+  // A play triangle in a frame.
+  VIDEO: "M4 5h16v14H4z M10 9l5 3-5 3z",
+  // Angle brackets: code.
+  INTERACTIVE: "M9 8l-4 4 4 4 M15 8l4 4-4 4",
+  // A pencil.
+  ASSIGNMENT: "M4 20h4L19 9l-4-4L4 16z M13 7l4 4",
+  // A check inside a circle: a question answered.
+  QUIZ: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M8 12l3 3 5-6",
+};
+
+export function LessonTypeIcon({ type, className = "h-4 w-4" }: { type: string; className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      data-lesson-type={type}
+    >
+      <path d={PATHS[type] ?? PATHS.TEXT} />
+    </svg>
+  );
+}
+
+/** A check mark drawn by the platform (completed lessons, learning objectives). Decorative. */
+export function CheckIcon({ className = "h-3 w-3" }: { className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={3}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M5 12l5 5 9-10" />
+    </svg>
+  );
+}
