@@ -15,7 +15,17 @@ const PATHS: Record<string, string> = {
   QUIZ: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M8 12l3 3 5-6",
 };
 
-export function LessonTypeIcon({ type, className = "h-4 w-4" }: { type: string; className?: string }) {
+/** A decorative line icon drawn with the current text colour. */
+function LineIcon({
+  d,
+  className,
+  strokeWidth,
+  ...data
+}: {
+  d: string;
+  className: string;
+  strokeWidth: number;
+}) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -24,31 +34,28 @@ export function LessonTypeIcon({ type, className = "h-4 w-4" }: { type: string; 
       className={className}
       fill="none"
       stroke="currentColor"
-      strokeWidth={1.8}
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
-      data-lesson-type={type}
+      {...data}
     >
-      <path d={PATHS[type] ?? PATHS.TEXT} />
+      <path d={d} />
     </svg>
+  );
+}
+
+export function LessonTypeIcon({ type, className = "h-4 w-4" }: { type: string; className?: string }) {
+  return (
+    <LineIcon
+      d={PATHS[type] ?? PATHS.TEXT!}
+      className={className}
+      strokeWidth={1.8}
+      data-lesson-type={type}
+    />
   );
 }
 
 /** A check mark drawn by the platform (completed lessons, learning objectives). Decorative. */
 export function CheckIcon({ className = "h-3 w-3" }: { className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-      className={className}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={3}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d="M5 12l5 5 9-10" />
-    </svg>
-  );
+  return <LineIcon d="M5 12l5 5 9-10" className={className} strokeWidth={3} />;
 }

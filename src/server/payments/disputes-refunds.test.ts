@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../../tests/helpers/actors";
 import { createTestDatabase } from "../../../tests/helpers/db";
+import { signedStripeEvent, TEST_WEBHOOK_SECRET } from "../../../tests/helpers/stripe-events";
 import { startStripeStandIn } from "../../../tests/helpers/stripe-stand-in";
 import { changeEnrollmentStatus } from "../admin/enrollments";
 import type { Database } from "../db/client";
@@ -14,8 +14,8 @@ import { refundPayment } from "./refund";
 import { StripeProvider } from "./stripe-provider";
 import { handleNotification } from "./webhook";
 
-const WHSEC = "whsec_test_secret";
-const signer = new Stripe("sk_test_signer");
+const WHSEC = TEST_WEBHOOK_SECRET;
+const signed = signedStripeEvent;
 let database: Database;
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
 let stripe: StripeProvider;
@@ -31,19 +31,8 @@ afterAll(async () => {
 });
 const db = () => database.db;
 
-let n = 0;
-function signed(type: string, object: Record<string, unknown>, id = `evt_${++n}_${Date.now()}`) {
-  const body = JSON.stringify({
-    id,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-  });
-  return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret: WHSEC }) };
-}
 const deliver = (type: string, object: Record<string, unknown>, id?: string) => {
-  const e = signed(type, object, id);
+  const e = signed(type, object, { id });
   return handleNotification(db(), stripe, e.body, e.signature);
 };
 

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../../tests/helpers/actors";
 import { createTestDatabase, onPostgres } from "../../../tests/helpers/db";
+import { signedStripeEvent, TEST_WEBHOOK_SECRET } from "../../../tests/helpers/stripe-events";
 import { startStripeStandIn } from "../../../tests/helpers/stripe-stand-in";
 import type { Database } from "../db/client";
 import { certificates, enrollments, payments } from "../db/schema";
@@ -14,8 +14,8 @@ import { refundPayment } from "./refund";
 import { StripeProvider } from "./stripe-provider";
 import { handleNotification } from "./webhook";
 
-const WHSEC = "whsec_test_secret";
-const signer = new Stripe("sk_test_signer");
+const WHSEC = TEST_WEBHOOK_SECRET;
+const signed = signedStripeEvent;
 let database: Database;
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
 let stripe: StripeProvider;
@@ -30,26 +30,6 @@ afterAll(async () => {
   await database?.close();
 });
 const db = () => database.db;
-
-function signed(
-  type: string,
-  object: Record<string, unknown>,
-  opts: { id?: string; timestamp?: number; secret?: string } = {},
-) {
-  const body = JSON.stringify({
-    id: opts.id ?? `evt_${Math.random().toString(36).slice(2)}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-  });
-  const signature = signer.webhooks.generateTestHeaderString({
-    payload: body,
-    secret: opts.secret ?? WHSEC,
-    timestamp: opts.timestamp,
-  });
-  return { body, signature };
-}
 
 async function buyer() {
   const u = await createUser(db(), { emailVerified: new Date(), name: "Pat Payer" });
