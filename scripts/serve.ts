@@ -8,7 +8,12 @@
  */
 import http from "node:http";
 import { EnvError, loadEnv, type Env } from "../src/server/env";
-import { CLIENT_IP_HEADER, clientAddress } from "../src/server/http/client-address";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_PROOF_HEADER,
+  clientAddress,
+  clientIpProof,
+} from "../src/server/http/client-address";
 import { ROOT } from "./build-state";
 
 export function loadConfigOrExit(): Env {
@@ -38,6 +43,7 @@ export async function serve() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const proof = clientIpProof(true)!;
   let inFlight = 0;
   let closing = false;
   const server = http.createServer((req, res) => {
@@ -48,9 +54,11 @@ export async function serve() {
     if (closing) res.setHeader("connection", "close");
     // The only address the application believes: computed here, never taken from the client.
     delete req.headers[CLIENT_IP_HEADER];
+    delete req.headers[CLIENT_IP_PROOF_HEADER];
     const ip = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.trustProxyHops);
     if (ip) {
       req.headers[CLIENT_IP_HEADER] = ip;
+      req.headers[CLIENT_IP_PROOF_HEADER] = proof;
       req.headers["x-forwarded-for"] = ip;
     }
     handle(req, res).catch((e: unknown) => {

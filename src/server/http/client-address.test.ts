@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, normalizeAddress } from "./client-address";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_PROOF_HEADER,
+  clientAddress,
+  clientIpProof,
+  normalizeAddress,
+} from "./client-address";
+import { clientIp } from "./client-ip";
 
 describe("the client's address", () => {
   it("is the socket's peer without trusted proxies, whatever X-Forwarded-For says", () => {
@@ -23,5 +30,17 @@ describe("the client's address", () => {
     expect(normalizeAddress("192.0.2.1:8080")).toBe("192.0.2.1");
     expect(normalizeAddress("not an address <script>")).toBeNull();
     expect(normalizeAddress("x".repeat(100))).toBeNull();
+  });
+});
+
+describe("clientIp", () => {
+  it("believes the address header only with the server's per-process proof", () => {
+    const forged = new Headers({ [CLIENT_IP_HEADER]: "6.6.6.6", [CLIENT_IP_PROOF_HEADER]: "guess" });
+    expect(clientIp(forged)).toBeNull();
+    const proof = clientIpProof(true)!;
+    expect(clientIp(forged)).toBeNull();
+    expect(
+      clientIp(new Headers({ [CLIENT_IP_HEADER]: "203.0.113.9", [CLIENT_IP_PROOF_HEADER]: proof })),
+    ).toBe("203.0.113.9");
   });
 });

@@ -9,6 +9,16 @@
  */
 
 export const CLIENT_IP_HEADER = "x-aiw-client-ip";
+/** Proves the address header was set by the server of this process: a client cannot know its secret. */
+export const CLIENT_IP_PROOF_HEADER = "x-aiw-client-ip-proof";
+const PROOF_KEY = Symbol.for("ai-whisperers.client-ip-proof");
+
+/** The server's per-process secret, made once; shared with Next.js's bundle through globalThis. */
+export function clientIpProof(create = false): string | undefined {
+  const holder = globalThis as { [PROOF_KEY]?: string };
+  if (create) holder[PROOF_KEY] ??= `${crypto.randomUUID()}${crypto.randomUUID()}`;
+  return holder[PROOF_KEY];
+}
 
 const MAX_ENTRIES = 50;
 
