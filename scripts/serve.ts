@@ -1,19 +1,22 @@
 /**
- * `npm run serve`: the platform's own Node server around Next.js's request handler (a documented Next.js custom
- * server), for an existing production build. It owns what must not be left to the client or to Next.js:
+ * `npm run serve`: the platform's one server process, for an existing production build: the lean HTTP layer
+ * (src/server/http/lean-server.ts) in front of Next.js's request handler (a documented Next.js custom server).
+ * - the JSON API and the registry's other routes run without Next.js; anonymous public pages come from the
+ *   page cache, emptied on every instance within a second of a change (src/server/db/content-changes.ts);
  * - the client's address, from the socket and the trusted proxy hops (src/server/http/client-address.ts),
  *   handed on in its own header after removing any client-sent copy;
  * - graceful shutdown: on SIGTERM/SIGINT it stops accepting, lets in-flight requests finish (bounded), stops
  *   the scheduled jobs and closes the database, then exits.
  */
+import "./server-only-stub";
 import http from "node:http";
+import { watchContentChanges, type ContentWatcher } from "../src/server/db/content-changes";
+import { getDatabase } from "../src/server/db";
 import { EnvError, loadEnv, type Env } from "../src/server/env";
-import {
-  CLIENT_IP_HEADER,
-  CLIENT_IP_PROOF_HEADER,
-  clientAddress,
-  clientIpProof,
-} from "../src/server/http/client-address";
+import { clientIpProof } from "../src/server/http/client-address";
+import { createLeanServer } from "../src/server/http/lean-server";
+import { PageCache } from "../src/server/http/page-cache";
+import { allOperations } from "../src/server/http/registry";
 import { ROOT } from "./build-state";
 
 export function loadConfigOrExit(): Env {
@@ -43,25 +46,31 @@ export async function serve() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const proof = clientIpProof(true)!;
+  const cache = env.pageCache.maxEntries > 0 ? new PageCache(env.pageCache) : null;
+  let watcher: ContentWatcher | null = null;
+  if (cache) {
+    watcher = await watchContentChanges(await getDatabase(), () => cache.clear());
+  }
   let inFlight = 0;
   let closing = false;
+  const lean = createLeanServer({
+    env,
+    next: handle,
+    operations: allOperations,
+    proof: clientIpProof(true)!,
+    cache,
+    selfAddress: () => {
+      const a = server.address();
+      return a && typeof a === "object" ? { host: a.address, port: a.port } : null;
+    },
+  });
   const server = http.createServer((req, res) => {
     inFlight++;
     res.once("close", () => {
       inFlight--;
     });
     if (closing) res.setHeader("connection", "close");
-    // The only address the application believes: computed here, never taken from the client.
-    delete req.headers[CLIENT_IP_HEADER];
-    delete req.headers[CLIENT_IP_PROOF_HEADER];
-    const ip = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.trustProxyHops);
-    if (ip) {
-      req.headers[CLIENT_IP_HEADER] = ip;
-      req.headers[CLIENT_IP_PROOF_HEADER] = proof;
-      req.headers["x-forwarded-for"] = ip;
-    }
-    handle(req, res).catch((e: unknown) => {
+    lean(req, res).catch((e: unknown) => {
       console.error(JSON.stringify({ level: "error", msg: "request failed", error: String(e) }));
       if (!res.headersSent) {
         res.statusCode = 500;
@@ -96,6 +105,7 @@ export async function serve() {
     }
     server.closeAllConnections();
     try {
+      await watcher?.close();
       // Loaded by Next.js's bundle in this process: the same global instances (jobs, database).
       const holder = globalThis as { [k: symbol]: unknown };
       const stopJobs = holder[Symbol.for("ai-whisperers.stop-jobs")] as (() => void) | undefined;

@@ -1,16 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "./server/env";
 import { logger } from "./server/log";
-import { securityHeaders } from "./server/http/security-headers";
+import { CLIENT_IP_PROOF_HEADER, clientIpProof, SERVER_NONCE_HEADER } from "./server/http/client-address";
+import { newNonce, securityHeaders } from "./server/http/security-headers";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./server/http/request-id";
 
 /**
- * Runs before every page and API request: a request id for the logs, and a fresh CSP nonce that
- * Next.js puts on its own scripts (read from the request's Content-Security-Policy header).
+ * Runs before every request Next.js answers: a request id for the logs, and the CSP nonce that Next.js puts on
+ * its own scripts (read from the request's Content-Security-Policy header). The platform's server
+ * (src/server/http/lean-server.ts) chooses the nonce — a placeholder when it renders a page for its cache — and
+ * proves it with the per-process secret; without it (`next dev`) the nonce is made here.
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const proof = clientIpProof();
+  const given = request.headers.get(SERVER_NONCE_HEADER);
+  const nonce = proof && given && request.headers.get(CLIENT_IP_PROOF_HEADER) === proof ? given : newNonce();
   const headers = securityHeaders(nonce);
 
   const forwarded = new Headers(request.headers);

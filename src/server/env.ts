@@ -28,6 +28,8 @@ const ZRawEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).optional().default(3000),
   DATABASE_URL: optionalString,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional().default(10),
+  /** Sends before a statement becomes a named prepared statement (src/server/db/prepared.ts); 0 turns it off. */
+  DATABASE_PREPARE_THRESHOLD: z.coerce.number().int().min(0).max(1000).optional().default(3),
   DATABASE_ALLOW_INSECURE: booleanFlag,
   DATA_DIR: optionalString,
   AUTH_SECRET: optionalString,
@@ -49,6 +51,10 @@ const ZRawEnv = z.object({
   AUTH_GOOGLE_SECRET: optionalString,
   TRUST_PROXY: booleanFlag,
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** The anonymous page cache (docs/decisions.md): entries, megabytes, seconds an entry may live; 0 entries = off. */
+  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(100_000).optional().default(1000),
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).optional().default(64),
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).optional().default(300),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
@@ -111,6 +117,7 @@ export interface Env {
   port: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  databasePrepareThreshold: number;
   dataDir: string;
   authSecret: string | undefined;
   currency: string;
@@ -122,6 +129,8 @@ export interface Env {
    */
   trustProxyHops: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Anonymous HTML cache bounds (src/server/http/page-cache.ts); maxEntries 0 turns it off. */
+  pageCache: { maxEntries: number; maxBytes: number; ttlMs: number };
   /** Absolute session lifetime in days, on top of Auth.js's sliding expiry. */
   sessionMaxAgeDays: number;
   /** Live sessions per user; signing in beyond it revokes the oldest. */
@@ -274,6 +283,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     port: raw.PORT,
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE,
+    databasePrepareThreshold: raw.DATABASE_PREPARE_THRESHOLD,
     dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? "data"),
     authSecret: raw.AUTH_SECRET,
     currency: raw.CURRENCY,
@@ -281,6 +291,11 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     oauth,
     trustProxyHops: raw.TRUST_PROXY_HOPS ?? (raw.TRUST_PROXY ? 1 : 0),
     logLevel: raw.LOG_LEVEL,
+    pageCache: {
+      maxEntries: raw.PAGE_CACHE_MAX_ENTRIES,
+      maxBytes: raw.PAGE_CACHE_MAX_MB * 1024 * 1024,
+      ttlMs: raw.PAGE_CACHE_TTL_SECONDS * 1000,
+    },
     sessionMaxAgeDays: raw.SESSION_MAX_AGE_DAYS,
     sessionLimit: raw.SESSION_LIMIT,
     stripe:

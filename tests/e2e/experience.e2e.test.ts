@@ -31,7 +31,8 @@ describe("the learner's pages", () => {
     const course = (
       await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").nth(1).textContent()
     )?.trim();
-    expect(await page.title()).toBe(`${lesson} · ${course} · AI Whisperers`);
+    // Next.js streams metadata after the page's first bytes: the title may arrive a moment after the heading.
+    await expect.poll(() => page.title()).toBe(`${lesson} · ${course} · AI Whisperers`);
     // Completed lessons in the player's syllabus are marked with the platform's check mark.
     expect(
       await page.getByRole("complementary", { name: "Syllabus" }).locator("svg").count(),

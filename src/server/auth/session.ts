@@ -5,10 +5,7 @@ import { cache } from "react";
 import type { Actor } from "../accounts/actor";
 import { getDb } from "../db";
 import type { UserRole } from "../db/schema";
-import { createAdapter } from "./adapter";
-
-/** Auth.js's session cookie: `__Secure-` under https (APP_URL), plain otherwise. */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+import { actorForSessionToken, SESSION_COOKIES } from "./session-lookup";
 
 /**
  * The signed-in user of this request, or null: the session cookie looked up once per request (React's cache
@@ -18,26 +15,9 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!token || token.length > 200) return null;
-  const db = await getDb();
-  const found = await createAdapter(db, async () => ({ userAgent: null, ip: null })).getSessionAndUser!(
-    token,
-  );
-  if (!found) return null;
-  const user = found.user as unknown as {
-    id: string;
-    role: UserRole;
-    email: string;
-    emailVerified: Date | null;
-  };
-  return {
-    id: user.id,
-    role: user.role,
-    email: user.email,
-    emailVerified: Boolean(user.emailVerified),
-    sessionId: (found.session as unknown as { id: string }).id,
-  };
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean) ?? null;
+  if (!token) return null;
+  return actorForSessionToken(await getDb(), token);
 });
 
 /** For pages: the signed-in user, or a redirect to sign in that comes back here. */

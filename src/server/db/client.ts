@@ -6,6 +6,7 @@ import pg from "pg";
 import * as schema from "./schema";
 import { DEFAULT_TRANSACTION_RETRY, retryTransactions, watchPool } from "./faults";
 import { lockDataDir } from "./lock";
+import { autoPrepare } from "./prepared";
 import type { Db } from "./types";
 
 export type { Db, DbKind } from "./types";
@@ -19,8 +20,10 @@ interface DatabaseHandle {
  * An open database. The PostgreSQL kind also exposes its pool, for work that needs one connection for a
  * while (a session advisory lock is held by a connection, not by the pool).
  */
-export type Database = (DatabaseHandle & { kind: "pglite" }) | PostgresDatabase;
-export type PostgresDatabase = DatabaseHandle & { kind: "postgres"; pool: pg.Pool };
+export type Database = PgliteDatabase | PostgresDatabase;
+/** The embedded kind exposes its one client (LISTEN/NOTIFY within the process: src/server/db/content-changes.ts). */
+export type PgliteDatabase = DatabaseHandle & { kind: "pglite"; client: PGlite };
+export type PostgresDatabase = DatabaseHandle & { kind: "postgres"; pool: pg.Pool; url: string };
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, "pglite");
 
@@ -37,6 +40,7 @@ export async function openPglite(
     return {
       db,
       kind: "pglite",
+      client,
       close: async () => {
         await client.close();
         release();
@@ -56,6 +60,8 @@ export interface PostgresOptions {
   connectionTimeoutMillis?: number;
   /** Further runs of a top-level transaction after a serialization failure or deadlock (0: none). */
   transactionRetries?: number;
+  /** Sends before a statement's text becomes a named prepared statement (./prepared.ts); 0: never. */
+  prepareThreshold?: number;
 }
 
 export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions = {}): PostgresDatabase {
@@ -69,9 +75,10 @@ export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions =
   // An idle client losing its connection (the server restarted) must not crash the process: the pool drops it
   // and the next query connects again. The failure is remembered (faults.ts) for the HTTP layer.
   watchPool(pool);
+  autoPrepare(pool, { threshold: opts.prepareThreshold ?? 3, maxNames: 500 });
   const db = retryTransactions(drizzlePg(pool, { schema }) as unknown as Db, {
     ...DEFAULT_TRANSACTION_RETRY,
     ...(opts.transactionRetries === undefined ? {} : { retries: opts.transactionRetries }),
   });
-  return { db, kind: "postgres", pool, close: () => pool.end() };
+  return { db, kind: "postgres", pool, url, close: () => pool.end() };
 }

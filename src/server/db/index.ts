@@ -33,7 +33,9 @@ export async function getDb() {
 async function openApplicationDatabase(): Promise<Database> {
   const env = getEnv();
   if (env.databaseUrl) {
-    const database = openPostgres(env.databaseUrl, env.databasePoolSize);
+    const database = openPostgres(env.databaseUrl, env.databasePoolSize, {
+      prepareThreshold: env.databasePrepareThreshold,
+    });
     logger.info("database opened", { kind: "postgres", poolSize: env.databasePoolSize });
     return database;
   }

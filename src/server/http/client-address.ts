@@ -11,6 +11,8 @@
 export const CLIENT_IP_HEADER = "x-aiw-client-ip";
 /** Proves the address header was set by the server of this process: a client cannot know its secret. */
 export const CLIENT_IP_PROOF_HEADER = "x-aiw-client-ip-proof";
+/** The CSP nonce the server chose for this request (src/proxy.ts believes it only with the proof). */
+export const SERVER_NONCE_HEADER = "x-aiw-nonce";
 const PROOF_KEY = Symbol.for("ai-whisperers.client-ip-proof");
 
 /** The server's per-process secret, made once; shared with Next.js's bundle through globalThis. */

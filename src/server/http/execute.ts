@@ -124,13 +124,13 @@ function checkBrowserWrite(op: Operation, req: IncomingRequest, appUrl: string) 
   }
 }
 
-const tooLarge = () =>
+export const bodyTooLarge = () =>
   new AppError("MALFORMED_REQUEST", { userMessage: "The request body is too large (1 MB at most)." });
 
 async function readBody(req: IncomingRequest): Promise<string> {
-  if (Number(req.header("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+  if (Number(req.header("content-length") ?? "0") > MAX_BODY_BYTES) throw bodyTooLarge();
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw tooLarge();
+  if (text.length > MAX_BODY_BYTES) throw bodyTooLarge();
   return text;
 }
 

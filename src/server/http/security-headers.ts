@@ -1,7 +1,21 @@
 import { getEnv } from "../env";
 
+/**
+ * The one Content-Security-Policy builder, owned by the platform's server (scripts/serve.ts → lean-server.ts),
+ * with a policy per kind of route:
+ * - `page`: HTML rendered by Next.js, scripts only with the response's nonce ('strict-dynamic');
+ * - `api`: JSON and files from the operation registry, which never run anything: nothing may load;
+ * Under `next dev` (no custom server) src/proxy.ts applies the page policy itself.
+ */
+export type RoutePolicy = "page" | "api";
+
 /** Video hosts the lesson player may embed (privacy-enhanced players only). */
 export const FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"];
+
+/** A fresh nonce: 128 random bits, base64. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
 
 /**
  * `imageHosts` (IMAGE_HOSTS, validated by env.ts) are the only remote image sources, over https; the Markdown
@@ -30,16 +44,24 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, imageHosts: r
   ].join("; ");
 }
 
+/** JSON, PDFs and exports: a browser that opens one directly runs and embeds nothing. */
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** Headers set on every page and API response (next.config.ts adds the static ones for assets). */
 export function securityHeaders(
   nonce: string,
+  policy: RoutePolicy = "page",
 ): Record<string, string> & { "content-security-policy": string } {
   const env = getEnv();
   return {
-    "content-security-policy": contentSecurityPolicy(nonce, env.nodeEnv === "development", env.imageHosts),
+    "content-security-policy":
+      policy === "api"
+        ? API_POLICY
+        : contentSecurityPolicy(nonce, env.nodeEnv === "development", env.imageHosts),
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
     ...(env.isHttps ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }

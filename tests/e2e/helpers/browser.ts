@@ -23,7 +23,9 @@ export function watchPage(page: Page, origin: string) {
   const problems: string[] = [];
   const external: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    if (msg.type() !== "error") return;
+    const where = msg.location().url;
+    problems.push(`console: ${msg.text()}${where ? ` (${where})` : ""}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("request", (req) => {

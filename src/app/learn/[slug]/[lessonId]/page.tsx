@@ -6,7 +6,7 @@ import { Container } from "@/components/ui/container";
 import { Heartbeat } from "@/components/learning/heartbeat";
 import { VideoPlayer } from "@/components/learning/video-player";
 import { formatDuration, formatLessonType } from "@/lib/format";
-import { renderMarkdown } from "@/lib/markdown";
+import { lessonHtml } from "@/server/learning/lesson-html";
 import { videoSource } from "@/lib/video";
 import { getActor, requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -14,7 +14,6 @@ import { isAppError } from "@/server/errors";
 import { getLessonForLearner, type PlayerView } from "@/server/learning/access";
 import { touchLesson } from "@/server/learning/progress";
 import { setCompletionAction } from "../../actions";
-import { getEnv } from "@/server/env";
 import { cache } from "react";
 import { CheckIcon } from "@/components/ui/lesson-type-icon";
 import type { Actor } from "@/server/accounts/actor";
@@ -84,7 +83,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const { lesson, modules } = view;
   const current = modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id);
   const isDone = current?.completed ?? false;
-  const html = renderMarkdown(lesson.content, { imageHosts: getEnv().imageHosts });
+  const html = lessonHtml(lesson.content);
   return (
     <Container className="py-6 lg:py-10">
       {view.preview ? null : <Heartbeat lessonId={lesson.id} />}

@@ -1,0 +1,283 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { actorForSessionToken, hasSessionCookie, sessionTokenFromCookieHeader } from "../auth/session-lookup";
+import { getDb } from "../db";
+import type { Env } from "../env";
+import { logger } from "../log";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_PROOF_HEADER,
+  clientAddress,
+  SERVER_NONCE_HEADER,
+} from "./client-address";
+import { bodyTooLarge, handleApiRequest, MAX_BODY_BYTES, matchOperation } from "./execute";
+import type { Operation } from "./operation";
+import { PageCache, type CachedPage } from "./page-cache";
+import { REQUEST_ID_HEADER, requestIdFromValue } from "./request-id";
+import { newNonce, securityHeaders } from "./security-headers";
+
+/**
+ * The lean HTTP layer of the platform's one server process (scripts/serve.ts; docs/decisions.md, "The lean
+ * server"). Plain node:http, no framework: the operation registry already routes, validates and serializes.
+ * - the client address from the socket and the trusted hops, handed on with the process's proof;
+ * - `/api/v1/*`, `/api/health` and the registry's other routes (webhook, PDFs, exports) run the registry's
+ *   executor directly, with one session lookup and the API's security headers;
+ * - public pages for requests without a session cookie come from the PageCache, with a fresh nonce in every
+ *   response (the page was rendered once with a placeholder nonce);
+ * - everything else goes to Next.js's request handler with the nonce this server chose (src/proxy.ts puts it
+ *   in the page's CSP).
+ */
+export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Marks this server's own render of a page for the cache (with the proof, never from a client). */
+const FILL_HEADER = "x-aiw-cache-fill";
+
+/** Public pages whose anonymous rendering is the same for everyone. */
+const CACHEABLE_PAGES = [
+  /^\/$/,
+  /^\/courses$/,
+  /^\/courses\/[^/]+$/,
+  /^\/certificates\/[^/]+$/,
+  /^\/privacy$/,
+];
+const MAX_CACHE_KEY = 512;
+/** Response headers a cached page replays. */
+const REPLAYED_HEADERS = new Set(["content-type", "link", "content-language", "x-robots-tag"]);
+
+export interface LeanServerOptions {
+  env: Env;
+  next: NextHandler;
+  operations: readonly Operation[];
+  /** The per-process secret proving this server set the x-aiw-* request headers. */
+  proof: string;
+  cache: PageCache | null;
+  /** The address this server listens on, for its own cache fills. */
+  selfAddress: () => { host: string; port: number } | null;
+}
+
+const first = (v: string | string[] | undefined): string | null =>
+  v === undefined ? null : Array.isArray(v) ? (v[0] ?? null) : v;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(bodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function isApiPath(ops: readonly Operation[], method: string, pathname: string): boolean {
+  if (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) return true;
+  return matchOperation(ops, method, pathname).kind !== "not-found";
+}
+
+function cacheKey(req: IncomingMessage, pathname: string): string | null {
+  if (req.method !== "GET") return null;
+  if (!CACHEABLE_PAGES.some((re) => re.test(pathname))) return null;
+  const h = req.headers;
+  // Client-side navigations and server actions fetch React payloads, not the page.
+  if (h.rsc || h["next-router-state-tree"] || h["next-action"] || h["next-router-prefetch"]) return null;
+  if (hasSessionCookie(first(h.cookie))) return null;
+  const url = req.url ?? "/";
+  if (url.length > MAX_CACHE_KEY || url.includes("_rsc=")) return null;
+  return url;
+}
+
+const acceptsGzip = (req: IncomingMessage) => /\bgzip\b/.test(first(req.headers["accept-encoding"]) ?? "");
+
+export function createLeanServer(opts: LeanServerOptions) {
+  const { env, cache, proof } = opts;
+  const placeholder = `aiwNoncePlaceholder${Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString("hex")}`;
+  const fills = new Map<string, Promise<CachedPage | null>>();
+
+  async function api(req: IncomingMessage, res: ServerResponse, requestId: string, ip: string | null) {
+    let actor: ReturnType<typeof actorForSessionToken> | undefined;
+    const header = (name: string) => first(req.headers[name.toLowerCase()]);
+    const out = await handleApiRequest(
+      opts.operations,
+      {
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        header,
+        text: () => readBody(req),
+        info: { requestId, ip, userAgent: header("user-agent"), header },
+      },
+      {
+        db: getDb,
+        actor: () =>
+          (actor ??= getDb().then((db) =>
+            actorForSessionToken(db, sessionTokenFromCookieHeader(header("cookie"))),
+          )),
+        appUrl: env.appUrl,
+      },
+    );
+    const headers: Record<string, string> = { ...securityHeaders("", "api"), ...out.headers };
+    const body = out.body === null ? null : typeof out.body === "string" ? Buffer.from(out.body) : out.body;
+    if (body) headers["content-length"] = String(body.byteLength);
+    res.writeHead(out.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
+  /** Renders a page for the cache: a request to this same server, without cookies, with the placeholder nonce. */
+  function fill(key: string, req: IncomingMessage) {
+    const pending = fills.get(key);
+    if (pending) return pending;
+    const self = opts.selfAddress();
+    const generation = cache!.generation;
+    const result = new Promise<CachedPage | null>((resolve) => {
+      if (!self) return resolve(null);
+      const out = http.request(
+        {
+          host: self.host === "0.0.0.0" || self.host === "::" ? "127.0.0.1" : self.host,
+          port: self.port,
+          path: key,
+          method: "GET",
+          headers: {
+            host: first(req.headers.host) ?? new URL(env.appUrl).host,
+            accept: "text/html",
+            "user-agent": "ai-whisperers-page-cache",
+            [FILL_HEADER]: proof,
+          },
+        },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on("data", (c: Buffer) => chunks.push(c));
+          answer.on("error", () => resolve(null));
+          answer.on("end", () => {
+            const headers: Record<string, string> = {};
+            for (const [name, value] of Object.entries(answer.headers)) {
+              if (REPLAYED_HEADERS.has(name) && typeof value === "string") headers[name] = value;
+            }
+            // Only a 200 HTML page without cookies is the same for everyone; anything else (a redirect, a
+            // 404, an error) is answered by Next.js for each request itself.
+            const status = answer.statusCode ?? 500;
+            const cacheable =
+              status === 200 &&
+              !answer.headers["set-cookie"] &&
+              /^text\/html\b/.test(headers["content-type"] ?? "");
+            if (!cacheable) return resolve(null);
+            const body = Buffer.concat(chunks).toString("utf8");
+            const page = { status, headers, parts: body.split(placeholder) };
+            cache!.set(key, page, generation);
+            resolve({ ...page, bytes: body.length, etag: "", storedAt: Date.now() });
+          });
+        },
+      );
+      out.on("error", () => resolve(null));
+      out.end();
+    }).finally(() => fills.delete(key));
+    fills.set(key, result);
+    return result;
+  }
+
+  function sendPage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    page: CachedPage,
+    requestId: string,
+    state: "HIT" | "MISS",
+  ) {
+    const nonce = newNonce();
+    const headers: Record<string, string> = {
+      ...page.headers,
+      ...securityHeaders(nonce, "page"),
+      // Browsers and CDNs may store it but must ask again; a 304 answers when nothing changed.
+      "cache-control": "public, no-cache",
+      vary: "Cookie",
+      [REQUEST_ID_HEADER]: requestId,
+      "x-cache": state,
+    };
+    if (page.etag) headers.etag = page.etag;
+    if (page.etag && first(req.headers["if-none-match"]) === page.etag) {
+      // The stored copy keeps the CSP whose nonce is in its body: a 304 sends no new policy.
+      delete headers["content-security-policy"];
+      delete headers["content-type"];
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    let body: Buffer = Buffer.from(page.parts.join(nonce));
+    if (body.byteLength > 1024 && acceptsGzip(req)) {
+      body = gzipSync(body, { level: 1 });
+      headers["content-encoding"] = "gzip";
+    }
+    headers["content-length"] = String(body.byteLength);
+    res.writeHead(page.status, headers);
+    res.end(body);
+  }
+
+  async function cachedPage(req: IncomingMessage, res: ServerResponse, key: string, requestId: string) {
+    const hit = cache!.get(key);
+    if (hit) {
+      cache!.hits++;
+      sendPage(req, res, hit, requestId, "HIT");
+      return true;
+    }
+    cache!.misses++;
+    const filled = await fill(key, req);
+    if (!filled) return false;
+    sendPage(req, res, cache!.get(key) ?? filled, requestId, "MISS");
+    return true;
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const headers = req.headers;
+    const isFill = first(headers[FILL_HEADER]) === proof;
+    // The only address and nonce the application believes: set here, never taken from the client.
+    for (const name of [CLIENT_IP_HEADER, CLIENT_IP_PROOF_HEADER, SERVER_NONCE_HEADER, FILL_HEADER]) {
+      delete headers[name];
+    }
+    const ip = clientAddress(req.socket.remoteAddress, headers["x-forwarded-for"], env.trustProxyHops);
+    if (ip) {
+      headers[CLIENT_IP_HEADER] = ip;
+      headers[CLIENT_IP_PROOF_HEADER] = proof;
+      headers["x-forwarded-for"] = ip;
+    }
+    const requestId = requestIdFromValue(first(headers[REQUEST_ID_HEADER]));
+    headers[REQUEST_ID_HEADER] = requestId;
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? "/", "http://x").pathname;
+    } catch {
+      pathname = "/";
+    }
+    const method = req.method ?? "GET";
+    if (isApiPath(opts.operations, method, pathname)) {
+      await api(req, res, requestId, ip);
+      return;
+    }
+    if (isFill) {
+      headers[CLIENT_IP_PROOF_HEADER] = proof;
+      headers[SERVER_NONCE_HEADER] = placeholder;
+      await opts.next(req, res);
+      return;
+    }
+    const key = cache && cache.limits.maxEntries > 0 ? cacheKey(req, pathname) : null;
+    if (key && (await cachedPage(req, res, key, requestId))) {
+      const cached = String(res.getHeader("x-cache") ?? "").toLowerCase();
+      logger.info("page", {
+        requestId,
+        path: pathname,
+        status: res.statusCode,
+        cache: cached,
+        ms: Date.now() - started,
+      });
+      return;
+    }
+    headers[CLIENT_IP_PROOF_HEADER] = proof;
+    headers[SERVER_NONCE_HEADER] = newNonce();
+    await opts.next(req, res);
+  };
+}
