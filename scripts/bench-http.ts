@@ -403,6 +403,7 @@ async function main() {
   const servers: BenchServer[] = [];
   const samplers = new Map<BenchServer, RssSampler>();
   let consistency: ConsistencyReport | undefined;
+  let finished = false;
   const output: Record<string, unknown> = {
     startedAt: new Date().toISOString(),
     machine: {
@@ -447,7 +448,7 @@ async function main() {
       logLevel: LOG_LEVEL,
     });
     servers.push(platform);
-    console.log(`  ceiling  ${ceiling.url} (pid ${ceiling.child.pid}, log ${ceiling.logFile})`);
+    console.log(`  ceiling  ${ceiling.url} (pid ${ceiling.child.pid})`);
     console.log(
       `  platform ${platform.url} (pid ${platform.child.pid}, ${platform.command} in ${APP_DIR}, log ${platform.logFile})`,
     );
@@ -484,10 +485,7 @@ async function main() {
           s.name,
           {
             idle: idle[s.name]!,
-            peak: Math.max(
-              sampler.peak,
-              ...results.map((r) => (s.name === "platform" ? r.platformPeakRss : 0)),
-            ),
+            peak: sampler.max,
             end: sampler.sample(),
           },
         ];
@@ -495,12 +493,19 @@ async function main() {
     );
     output.memory = memory;
     (output.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg();
+    finished = true;
     console.log(
       `\nResident memory (VmRSS): ${servers.map((s) => `${s.name} idle ${mb(memory[s.name]!.idle)}, peak ${mb(memory[s.name]!.peak)}`).join("; ")}`,
     );
   } finally {
     for (const s of samplers.values()) s.stop();
     for (const s of servers.reverse()) await s.stop();
+    // Server logs are worth keeping only when something went wrong.
+    if (!finished || process.exitCode) {
+      for (const s of servers) console.log(`The ${s.name}'s log: ${s.logFile}`);
+    } else {
+      for (const s of servers) fs.rmSync(s.logFile, { force: true });
+    }
     try {
       consistency = await checkPercentages(db);
       console.log(`\nProgress check: ${describeConsistency(consistency)}`);

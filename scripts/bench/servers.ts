@@ -213,10 +213,11 @@ export function treeRss(pid: number | undefined): number {
   return total;
 }
 
-/** Samples a server's resident memory at an interval, keeping the peak since the last reset. */
+/** Samples a server's resident memory at an interval: the peak since the last reset, and the overall one. */
 export class RssSampler {
   private timer: NodeJS.Timeout | undefined;
   peak = 0;
+  max = 0;
   last = 0;
 
   constructor(
@@ -227,6 +228,7 @@ export class RssSampler {
   sample(): number {
     this.last = treeRss(this.pid);
     this.peak = Math.max(this.peak, this.last);
+    this.max = Math.max(this.max, this.last);
     return this.last;
   }
 
