@@ -41,7 +41,9 @@ export function autoPrepare(pool: pg.Pool, opts: PrepareOptions): void {
       const config = args[0] as QueryConfig | string;
       if (config && typeof config === "object" && typeof config.text === "string" && !config.name) {
         // Statements without parameters may hold several commands, which a prepared statement cannot.
-        const hasValues = Array.isArray(config.values) && config.values.length > 0;
+        // Drizzle passes the values as the second argument; other callers put them in the config.
+        const values = Array.isArray(args[1]) ? args[1] : config.values;
+        const hasValues = Array.isArray(values) && values.length > 0;
         const name = hasValues ? nameFor(config.text) : undefined;
         if (name) args[0] = { ...config, name };
       }
