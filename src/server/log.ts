@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { getEnv } from "./env";
 
 type Level = "debug" | "info" | "warn" | "error";
@@ -21,6 +22,47 @@ function serializeError(err: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Info and debug lines are written in batches: one write per turn of the event loop instead of one
+ * synchronous write per line (stdout to a file or terminal is synchronous in Node, and a line per request was
+ * a measurable share of the API's time). Flushed before the process exits; warnings and errors go out at once.
+ */
+const pending: string[] = [];
+let pendingBytes = 0;
+let scheduled = false;
+
+function flush(sync = false) {
+  scheduled = false;
+  if (pending.length === 0) return;
+  const chunk = pending.join("");
+  pending.length = 0;
+  pendingBytes = 0;
+  // At exit a pipe's asynchronous write would be lost.
+  if (sync) fs.writeSync(1, chunk);
+  else process.stdout.write(chunk);
+}
+
+const FLUSH_KEY = Symbol.for("ai-whisperers.log-flush");
+const holder = globalThis as { [FLUSH_KEY]?: Set<(sync: boolean) => void> };
+if (!holder[FLUSH_KEY]) {
+  holder[FLUSH_KEY] = new Set();
+  const flushers = holder[FLUSH_KEY];
+  process.once("exit", () => {
+    for (const f of flushers) f(true);
+  });
+}
+holder[FLUSH_KEY].add(flush);
+
+function writeOut(line: string) {
+  pending.push(line);
+  pendingBytes += line.length;
+  if (pendingBytes > 64 * 1024) flush();
+  else if (!scheduled) {
+    scheduled = true;
+    setImmediate(() => flush());
+  }
+}
+
 /** One JSON object per line on stdout (stderr for errors), for any log collector. */
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}) {
   if (ORDER[level] < threshold()) return;
@@ -32,8 +74,10 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
     ...rest,
     ...(err === undefined ? {} : serializeError(err)),
   });
-  if (level === "error" || level === "warn") process.stderr.write(line + "\n");
-  else process.stdout.write(line + "\n");
+  if (level === "error" || level === "warn") {
+    flush();
+    process.stderr.write(line + "\n");
+  } else writeOut(line + "\n");
 }
 
 export const logger = {

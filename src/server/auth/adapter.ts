@@ -4,6 +4,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { Adapter, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
+import { preparedFor } from "../db/statements";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { getEnv } from "../env";
 import { recordAudit } from "../audit/record";
@@ -23,6 +24,42 @@ export interface RequestInfo {
  * session lifetime, a bounded number of live sessions per user (oldest revoked), and the session's user
  * agent, IP and last use recorded for the account page.
  */
+/** Every signed-in request's first statement: built once per database handle. */
+const sessionByToken = preparedFor((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.sessionToken, sql.placeholder("sessionToken")))
+    .prepare("auth_session_by_token"),
+);
+
+/**
+ * The session for a token with its user, or null when there is none or it is past its sliding or absolute
+ * lifetime (then it is deleted); notes when it was last seen, at most every LAST_SEEN_EVERY_MS. One indexed read
+ * per signed-in request (for pages, the API and Auth.js alike).
+ */
+export async function findLiveSession(
+  db: Db,
+  sessionToken: string,
+): Promise<{ session: AdapterSession; user: AdapterUser } | null> {
+  const [row] = await sessionByToken(db).execute({ sessionToken });
+  if (!row) return null;
+  const maxAgeMs = getEnv().sessionMaxAgeDays * 86_400_000;
+  const now = Date.now();
+  if (row.session.createdAt.getTime() + maxAgeMs <= now || row.session.expires.getTime() <= now) {
+    await db.delete(sessions).where(eq(sessions.id, row.session.id));
+    return null;
+  }
+  if (!row.session.lastSeenAt || now - row.session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, row.session.id));
+  }
+  return { session: row.session as unknown as AdapterSession, user: row.user as unknown as AdapterUser };
+}
+
 export function createAdapter(db: Db, requestInfo: () => Promise<RequestInfo>): Adapter {
   // Our tables carry more columns than the adapter's defaults; it only needs the ones it knows. The real
   // Drizzle instance is passed (the adapter picks its dialect with `is(db, PgDatabase)`).
@@ -98,27 +135,7 @@ export function createAdapter(db: Db, requestInfo: () => Promise<RequestInfo>): 
         return created as unknown as AdapterSession;
       });
     },
-    async getSessionAndUser(sessionToken: string) {
-      const [row] = await db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.sessionToken, sessionToken));
-      if (!row) return null;
-      const maxAgeMs = getEnv().sessionMaxAgeDays * 86_400_000;
-      const now = Date.now();
-      if (row.session.createdAt.getTime() + maxAgeMs <= now || row.session.expires.getTime() <= now) {
-        await db.delete(sessions).where(eq(sessions.id, row.session.id));
-        return null;
-      }
-      if (!row.session.lastSeenAt || now - row.session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-        await db
-          .update(sessions)
-          .set({ lastSeenAt: new Date(now) })
-          .where(eq(sessions.id, row.session.id));
-      }
-      return { session: row.session as unknown as AdapterSession, user: row.user as unknown as AdapterUser };
-    },
+    getSessionAndUser: (sessionToken: string) => findLiveSession(db, sessionToken),
     async updateSession(data: Partial<AdapterSession> & Pick<AdapterSession, "sessionToken">) {
       // Sliding expiry never extends past the absolute lifetime.
       const [current] = await db

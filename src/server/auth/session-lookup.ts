@@ -1,7 +1,7 @@
 import type { Actor } from "../accounts/actor";
 import type { Db } from "../db/types";
 import type { UserRole } from "../db/schema";
-import { createAdapter } from "./adapter";
+import { findLiveSession } from "./adapter";
 
 /** Auth.js's session cookie: `__Secure-` under https (APP_URL), plain otherwise. */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -32,9 +32,7 @@ export function hasSessionCookie(header: string | null | undefined): boolean {
  */
 export async function actorForSessionToken(db: Db, token: string | null): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
-  const found = await createAdapter(db, async () => ({ userAgent: null, ip: null })).getSessionAndUser!(
-    token,
-  );
+  const found = await findLiveSession(db, token);
   if (!found) return null;
   const user = found.user as unknown as {
     id: string;

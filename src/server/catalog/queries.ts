@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type Placeholder } from "drizzle-orm";
+import { preparedFor } from "../db/statements";
 import type { Db } from "../db/types";
 import { courseInstructors, courseSlugRedirects, courses, lessons, modules, users } from "../db/schema";
 import type { Difficulty, LessonType } from "../db/schema";
@@ -61,7 +62,7 @@ export async function getCourseOutlineBySlug(
   slug: string,
   opts: { publishedModulesOnly?: boolean } = {},
 ): Promise<CourseOutline | null> {
-  const rows = await courseOutlineStatement(db, slug, opts);
+  const rows = await (opts.publishedModulesOnly ? publishedOutline : fullOutline)(db).execute({ slug });
   const first = rows[0];
   if (!first) return null;
   const outline: CourseOutline = { ...first.course, modules: [] };
@@ -77,8 +78,21 @@ export async function getCourseOutlineBySlug(
   return outline;
 }
 
+const publishedOutline = preparedFor((db) =>
+  courseOutlineStatement(db, sql.placeholder("slug"), { publishedModulesOnly: true }).prepare(
+    "catalog_outline_published",
+  ),
+);
+const fullOutline = preparedFor((db) =>
+  courseOutlineStatement(db, sql.placeholder("slug")).prepare("catalog_outline_all"),
+);
+
 /** The outline's one statement (exported so its plan can be examined). */
-export function courseOutlineStatement(db: Db, slug: string, opts: { publishedModulesOnly?: boolean } = {}) {
+export function courseOutlineStatement(
+  db: Db,
+  slug: string | Placeholder,
+  opts: { publishedModulesOnly?: boolean } = {},
+) {
   const moduleJoin = opts.publishedModulesOnly
     ? and(eq(modules.courseId, courses.id), eq(modules.published, true))
     : eq(modules.courseId, courses.id);
@@ -137,13 +151,17 @@ export interface CourseInstructorView {
 }
 
 export async function findCourseInstructors(db: Db, courseId: string): Promise<CourseInstructorView[]> {
-  const rows = await courseInstructorsStatement(db, courseId);
+  const rows = await instructorsOfCourse(db).execute({ courseId });
   // A display name only: instructors without a name are shown by the part of their address before the @.
   return rows.map(({ email, name, ...r }) => ({ ...r, name: name ?? email.split("@")[0]! }));
 }
 
+const instructorsOfCourse = preparedFor((db) =>
+  courseInstructorsStatement(db, sql.placeholder("courseId")).prepare("catalog_course_instructors"),
+);
+
 /** The instructors' one statement (exported so its plan can be examined). */
-export function courseInstructorsStatement(db: Db, courseId: string) {
+export function courseInstructorsStatement(db: Db, courseId: string | Placeholder) {
   return db
     .select({
       id: users.id,
