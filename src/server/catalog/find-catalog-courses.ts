@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../db/types";
+import { preparedFor } from "../db/statements";
 import { courses } from "../db/schema";
 import { toPage } from "../pagination";
 import { decodeCursor, filterFingerprint, type CursorKey } from "./cursor";
@@ -70,31 +71,8 @@ export function resolveSort(query: Pick<TCatalogQuery, "sort" | "q">): TCatalogS
   return query.sort ?? (query.q ? "relevance" : "newest");
 }
 
-/** The one statement a catalog page runs (exported so its plan can be examined), and how to continue it. */
-export function catalogStatement(db: Db, query: TCatalogQuery) {
-  const q = query.q?.trim() || undefined;
-  const sort = resolveSort({ sort: query.sort, q });
-  const filters = {
-    q,
-    difficulty: query.difficulty,
-    price: query.price,
-    minPrice: query.minPrice,
-    maxPrice: query.maxPrice,
-  };
-  const fingerprint = filterFingerprint(filters);
-  const order = orderFor(sort, q);
-
-  // `published` as a plain condition (not a bound parameter), so the planner can match the partial indexes.
-  const where: SQL[] = [sql`${courses.published}`];
-  if (q) where.push(sql`${courses.searchVector} @@ ${tsQuery(q)}`);
-  if (query.difficulty) where.push(eq(courses.difficulty, query.difficulty));
-  if (query.price === "free") where.push(eq(courses.price, 0));
-  if (query.price === "paid") where.push(gt(courses.price, 0));
-  if (query.minPrice !== undefined) where.push(gte(courses.price, query.minPrice));
-  if (query.maxPrice !== undefined) where.push(lte(courses.price, query.maxPrice));
-  if (query.cursor) where.push(after(order, decodeCursor(query.cursor, sort, fingerprint)));
-
-  const statement = db
+function selectCatalog(db: Db, q: string | undefined) {
+  return db
     .select({
       id: courses.id,
       slug: courses.slug,
@@ -111,9 +89,71 @@ export function catalogStatement(db: Db, query: TCatalogQuery) {
       createdAtKey,
       rank: q ? rankOf(q) : sql<number>`0::float8`,
     })
-    .from(courses)
+    .from(courses);
+}
+
+const orderBy = (order: Order) => order.columns.map((c) => (order.direction === "desc" ? desc(c) : asc(c)));
+
+/**
+ * The first page of a sort without search or filters — the catalog's own landing page and the API's default
+ * — is the hottest catalog read: built once per database handle and sort (the same SQL as catalogStatement's).
+ */
+const FIRST_PAGE_SORTS = ["newest", "popular", "rating", "price_asc", "price_desc"] as const;
+const firstPages = new Map(
+  FIRST_PAGE_SORTS.map((sort) => [
+    sort as TCatalogSort,
+    preparedFor((db) =>
+      selectCatalog(db, undefined)
+        .where(sql`${courses.published}`)
+        .orderBy(...orderBy(orderFor(sort, undefined)))
+        .limit(sql.placeholder("limit"))
+        .prepare(`catalog_first_page_${sort}`),
+    ),
+  ]),
+);
+
+/** What a cursor is bound to: a cursor made under other filters is refused. */
+function catalogFilters(query: TCatalogQuery) {
+  return {
+    q: query.q?.trim() || undefined,
+    difficulty: query.difficulty,
+    price: query.price,
+    minPrice: query.minPrice,
+    maxPrice: query.maxPrice,
+  };
+}
+
+function isPlainFirstPage(query: TCatalogQuery): boolean {
+  return (
+    !query.q?.trim() &&
+    !query.cursor &&
+    !query.difficulty &&
+    !query.price &&
+    query.minPrice === undefined &&
+    query.maxPrice === undefined
+  );
+}
+
+/** The one statement a catalog page runs (exported so its plan can be examined), and how to continue it. */
+export function catalogStatement(db: Db, query: TCatalogQuery) {
+  const q = query.q?.trim() || undefined;
+  const sort = resolveSort({ sort: query.sort, q });
+  const fingerprint = filterFingerprint(catalogFilters(query));
+  const order = orderFor(sort, q);
+
+  // `published` as a plain condition (not a bound parameter), so the planner can match the partial indexes.
+  const where: SQL[] = [sql`${courses.published}`];
+  if (q) where.push(sql`${courses.searchVector} @@ ${tsQuery(q)}`);
+  if (query.difficulty) where.push(eq(courses.difficulty, query.difficulty));
+  if (query.price === "free") where.push(eq(courses.price, 0));
+  if (query.price === "paid") where.push(gt(courses.price, 0));
+  if (query.minPrice !== undefined) where.push(gte(courses.price, query.minPrice));
+  if (query.maxPrice !== undefined) where.push(lte(courses.price, query.maxPrice));
+  if (query.cursor) where.push(after(order, decodeCursor(query.cursor, sort, fingerprint)));
+
+  const statement = selectCatalog(db, q)
     .where(and(...where))
-    .orderBy(...order.columns.map((c) => (order.direction === "desc" ? desc(c) : asc(c))))
+    .orderBy(...orderBy(order))
     .limit(query.limit + 1);
   return { statement, sort, fingerprint };
 }
@@ -123,7 +163,14 @@ export async function findCatalogCourses(
   query: TCatalogQuery,
   currency: string,
 ): Promise<TCatalogPage> {
-  const { statement, sort, fingerprint } = catalogStatement(db, query);
+  const plain = isPlainFirstPage(query) ? firstPages.get(resolveSort(query)) : undefined;
+  const { statement, sort, fingerprint } = plain
+    ? {
+        statement: plain(db).execute({ limit: query.limit + 1 }),
+        sort: resolveSort(query),
+        fingerprint: filterFingerprint(catalogFilters(query)),
+      }
+    : catalogStatement(db, query);
   return toPage(await statement, query.limit, (row) => cursorKey(sort, row), {
     map: (row) => toListItem(row, currency),
     scope: `${sort}:${fingerprint}`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
+import { preparedFor } from "../db/statements";
 import { certificates, courses, enrollments } from "../db/schema";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 
@@ -20,9 +21,8 @@ export interface MyEnrollment {
   certificateNumber: string | null;
 }
 
-/** The actor's enrollments with their resume lesson and certificate, most recently used first: one query. */
-export async function findMyEnrollments(db: Db, actor: Actor | null): Promise<MyEnrollment[]> {
-  assertSignedIn(actor);
+/** Built once per database handle: the dashboard's and GET /api/v1/me/enrollments' one statement. */
+const myEnrollmentsStatement = preparedFor((db) => {
   const resumeLessonId = sql<string | null>`coalesce(
     (SELECT up.lesson_id FROM user_progress up JOIN lessons l ON l.id = up.lesson_id
        JOIN modules m ON m.id = l.module_id AND m.published
@@ -56,9 +56,16 @@ export async function findMyEnrollments(db: Db, actor: Actor | null): Promise<My
       certificates,
       and(eq(certificates.userId, enrollments.userId), eq(certificates.courseId, enrollments.courseId)),
     )
-    .where(eq(enrollments.userId, actor.id))
+    .where(eq(enrollments.userId, sql.placeholder("userId")))
     .orderBy(
       desc(sql`coalesce(${enrollments.lastAccessedAt}, ${enrollments.enrolledAt})`),
       asc(enrollments.id),
-    );
+    )
+    .prepare("learning_my_enrollments");
+});
+
+/** The actor's enrollments with their resume lesson and certificate, most recently used first: one query. */
+export async function findMyEnrollments(db: Db, actor: Actor | null): Promise<MyEnrollment[]> {
+  assertSignedIn(actor);
+  return myEnrollmentsStatement(db).execute({ userId: actor.id });
 }
