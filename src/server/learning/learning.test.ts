@@ -9,7 +9,7 @@ import { getLessonForLearner } from "./access";
 import { verifyCertificate, findMyCertificates } from "./certificates";
 import { findMyEnrollments } from "./dashboard";
 import { enrollInCourse } from "./enroll";
-import { setLessonProgress } from "./progress";
+import { setLessonProgress, touchLesson } from "./progress";
 
 let database: Database;
 beforeAll(async () => {
@@ -232,6 +232,39 @@ describe("progress and completion", () => {
     await setLessonProgress(db(), a, tree.lessons[2]!.id, { timeSpentSeconds: 5 });
     mine = (await findMyEnrollments(db(), a)).find((e) => e.courseId === tree.course.id)!;
     expect(mine.resumeLessonId).toBe(tree.lessons[2]!.id);
+  });
+
+  it("resumes at the lesson opened last, and writes nothing when the last one is opened again at once", async () => {
+    const u = await student();
+    const tree = await createCourseTree(db(), [3], published);
+    await createEnrollment(db(), u.id, tree.course.id);
+    const a = actorOf(u);
+    const [first, second] = [tree.lessons[1]!, tree.lessons[2]!];
+    const open = (lesson: typeof first) => touchLesson(db(), a, tree.course.id, lesson.id, lesson.moduleId);
+    const resume = async () =>
+      (await findMyEnrollments(db(), a)).find((e) => e.courseId === tree.course.id)!.resumeLessonId;
+    const stamps = async () =>
+      (
+        await db()
+          .select({ lessonId: userProgress.lessonId, updatedAt: userProgress.updatedAt })
+          .from(userProgress)
+          .where(eq(userProgress.userId, u.id))
+      ).map((r) => `${r.lessonId}@${r.updatedAt.toISOString()}`);
+
+    await open(first);
+    await new Promise((r) => setTimeout(r, 5));
+    await open(second);
+    expect(await resume()).toBe(second.id);
+    // Back to the first within the minute: it is not the last one opened, so it is written.
+    await new Promise((r) => setTimeout(r, 5));
+    await open(first);
+    expect(await resume()).toBe(first.id);
+    // The same lesson again at once: nothing changes.
+    const before = await stamps();
+    await new Promise((r) => setTimeout(r, 5));
+    await open(first);
+    expect(await stamps()).toEqual(before);
+    expect(await resume()).toBe(first.id);
   });
 });
 

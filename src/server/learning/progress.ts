@@ -101,7 +101,15 @@ export async function setLessonProgress(
   });
 }
 
-/** Opening a lesson: remembers it for "continue where you left off". */
+/** A lesson opened again within this time, while it is still the last one opened, is not written again. */
+const TOUCH_AGAIN_AFTER_SECONDS = 60;
+
+/**
+ * Opening a lesson: remembers it for "continue where you left off" (the enrollment's last access and the
+ * lesson row's updated_at, which orders the resume lesson). One statement. Reopening the lesson that is
+ * already the last one opened, within a minute, changes nothing that anyone reads, so it writes nothing (no
+ * commit to flush): reloads and the player's own navigation cost a read, not a write transaction.
+ */
 export async function touchLesson(
   db: Db,
   actor: Actor,
@@ -110,20 +118,16 @@ export async function touchLesson(
   moduleId: string,
 ) {
   const now = new Date();
-  await db.transaction(async (tx) => {
-    const [enrollment] = await tx
-      .update(enrollments)
-      .set({ lastAccessedAt: now })
-      .where(and(eq(enrollments.userId, actor.id), eq(enrollments.courseId, courseId)))
-      .returning({ id: enrollments.id });
-    if (!enrollment) return;
-    await tx
-      .insert(userProgress)
-      .values({ userId: actor.id, courseId, moduleId, lessonId })
-      .onConflictDoUpdate({
-        target: [userProgress.userId, userProgress.lessonId],
-        targetWhere: sql`lesson_id IS NOT NULL`,
-        set: { updatedAt: now },
-      });
-  });
+  await db.execute(sql`
+    WITH touched AS (
+      UPDATE enrollments e SET last_accessed_at = ${now}
+      WHERE e.user_id = ${actor.id} AND e.course_id = ${courseId}
+        AND NOT (e.last_accessed_at > ${now}::timestamptz - make_interval(secs => ${TOUCH_AGAIN_AFTER_SECONDS})
+                 AND EXISTS (SELECT 1 FROM user_progress up
+                             WHERE up.user_id = e.user_id AND up.lesson_id = ${lessonId}
+                               AND up.updated_at >= e.last_accessed_at))
+      RETURNING e.id)
+    INSERT INTO user_progress (user_id, course_id, module_id, lesson_id, updated_at)
+    SELECT ${actor.id}, ${courseId}, ${moduleId}, ${lessonId}, ${now} FROM touched
+    ON CONFLICT (user_id, lesson_id) WHERE lesson_id IS NOT NULL DO UPDATE SET updated_at = ${now}`);
 }
