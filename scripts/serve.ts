@@ -12,6 +12,7 @@ import "./server-only-stub";
 import http from "node:http";
 import { watchContentChanges, type ContentWatcher } from "../src/server/db/content-changes";
 import { getDatabase } from "../src/server/db";
+import { startServer } from "../src/server/startup";
 import { EnvError, loadEnv, type Env } from "../src/server/env";
 import { clientIpProof } from "../src/server/http/client-address";
 import { createLeanServer } from "../src/server/http/lean-server";
@@ -45,6 +46,9 @@ export async function serve() {
   const app = next({ dev: false, dir: ROOT, hostname: env.host, port: env.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Configuration checks, migrations and the demo data (demo mode), the jobs — before the first request, which
+  // may never reach Next.js (and its instrumentation hook) now that the lean server answers the API.
+  await startServer();
 
   const cache = env.pageCache.maxEntries > 0 ? new PageCache(env.pageCache) : null;
   let watcher: ContentWatcher | null = null;

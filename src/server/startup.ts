@@ -8,8 +8,21 @@ import { applyAuthEnvironment, EnvError, getEnv, isBuildPhase, type Env } from "
 import { logger } from "./log";
 import { getAuthSecret } from "./secrets";
 
-/** Server start-up: refuse a bad configuration, prepare the embedded database in demo mode. */
-export async function startServer() {
+const STARTED = Symbol.for("ai-whisperers.started");
+
+/**
+ * Server start-up, once per process: the platform's server (scripts/serve.ts) runs it before it listens, and
+ * Next.js's instrumentation hook — which loads its own copy of this module, later — finds it done (the promise
+ * lives on globalThis) instead of running it again.
+ */
+export function startServer(): Promise<void> {
+  const holder = globalThis as { [STARTED]?: Promise<void> };
+  holder[STARTED] ??= startOnce();
+  return holder[STARTED];
+}
+
+/** Refuse a bad configuration, prepare the embedded database in demo mode, schedule the jobs. */
+async function startOnce() {
   // `next build` also loads instrumentation in its workers: never open the database there.
   if (isBuildPhase()) return;
   let env: Env;

@@ -130,7 +130,7 @@ export function createLeanServer(opts: LeanServerOptions) {
   }
 
   /** Renders a page for the cache: a request to this same server, without cookies, with the placeholder nonce. */
-  function fill(key: string, req: IncomingMessage) {
+  function fill(key: string) {
     const pending = fills.get(key);
     if (pending) return pending;
     const self = opts.selfAddress();
@@ -144,7 +144,8 @@ export function createLeanServer(opts: LeanServerOptions) {
           path: key,
           method: "GET",
           headers: {
-            host: first(req.headers.host) ?? new URL(env.appUrl).host,
+            // Never the client's Host: a page rendered for everyone must not depend on what one client sent.
+            host: new URL(env.appUrl).host,
             accept: "text/html",
             "user-agent": "ai-whisperers-page-cache",
             [FILL_HEADER]: proof,
@@ -225,7 +226,7 @@ export function createLeanServer(opts: LeanServerOptions) {
       return true;
     }
     cache!.misses++;
-    const filled = await fill(key, req);
+    const filled = await fill(key);
     if (!filled) return false;
     sendPage(req, res, cache!.get(key) ?? filled, requestId, "MISS");
     return true;
