@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
   // Type errors fail `npm run typecheck` (run by .ci/run); not checking twice keeps the build fast.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // Browsers still ask for /favicon.ico now and then (before they read the page's icon link, or for a file they
+  // opened directly): answer with the platform's icon instead of a 404 in every console.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   // The CSP (with a per-request nonce) is set in src/proxy.ts; these apply to every response,
   // static files included.
   async headers() {

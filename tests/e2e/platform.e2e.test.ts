@@ -53,6 +53,13 @@ describe("the served platform", () => {
     expect(asset.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
+  it("answers /favicon.ico with the platform's icon, not a 404 in the browser's console", async () => {
+    const res = await fetch(e2e.server.url + "/favicon.ico");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(await res.text()).toMatch(/^<svg/);
+  });
+
   it("nonces every script of a page, so none runs without it", async () => {
     const res = await fetch(e2e.server.url + "/");
     const nonce = /nonce-([^']+)/.exec(res.headers.get("content-security-policy")!)![1]!;
