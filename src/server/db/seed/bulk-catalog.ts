@@ -18,7 +18,7 @@ export interface BulkCatalogOptions {
   prefix?: string;
 }
 
-const TOPICS = [
+export const TOPICS = [
   "Retrieval",
   "Embeddings",
   "Transformers",
@@ -44,7 +44,7 @@ const TOPICS = [
   "Finetuning",
   "Deployment",
 ];
-const FORMATS = [
+export const FORMATS = [
   "Foundations",
   "in Practice",
   "Bootcamp",
