@@ -55,6 +55,7 @@ const ZRawEnv = z.object({
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(100_000).optional().default(1000),
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).optional().default(64),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).optional().default(300),
+  LESSON_HTML_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).optional().default(64),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
@@ -131,6 +132,8 @@ export interface Env {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Anonymous HTML cache bounds (src/server/http/page-cache.ts); maxEntries 0 turns it off. */
   pageCache: { maxEntries: number; maxBytes: number; ttlMs: number };
+  /** Bytes of rendered lesson HTML kept in memory (0 renders every time). */
+  lessonHtmlCacheBytes: number;
   /** Absolute session lifetime in days, on top of Auth.js's sliding expiry. */
   sessionMaxAgeDays: number;
   /** Live sessions per user; signing in beyond it revokes the oldest. */
@@ -296,6 +299,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
       maxBytes: raw.PAGE_CACHE_MAX_MB * 1024 * 1024,
       ttlMs: raw.PAGE_CACHE_TTL_SECONDS * 1000,
     },
+    lessonHtmlCacheBytes: raw.LESSON_HTML_CACHE_MAX_MB * 1024 * 1024,
     sessionMaxAgeDays: raw.SESSION_MAX_AGE_DAYS,
     sessionLimit: raw.SESSION_LIMIT,
     stripe:
