@@ -143,16 +143,26 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Dates become ISO strings before the output schema sees them (as JSON would write them). */
+/**
+ * Dates become ISO strings before the output schema sees them (as JSON would write them); undefined properties
+ * are left out. Plain loops: this runs on every API answer, and Object.entries' arrays were a visible share of
+ * a catalog request.
+ */
 function toJsonValue(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toJsonValue(value[i]);
     return out;
   }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = toJsonValue(v);
+  }
+  return out;
 }
 
 function jsonResponse(

@@ -100,6 +100,8 @@ export function createLeanServer(opts: LeanServerOptions) {
   const { env, cache, proof } = opts;
   const placeholder = `aiwNoncePlaceholder${Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString("hex")}`;
   const fills = new Map<string, Promise<CachedPage | null>>();
+  /** The API's security headers are the same for every answer: built once. */
+  const apiHeaders: Readonly<Record<string, string>> = Object.freeze(securityHeaders("", "api"));
 
   async function api(req: IncomingMessage, res: ServerResponse, requestId: string, ip: string | null) {
     let actor: ReturnType<typeof actorForSessionToken> | undefined;
@@ -122,11 +124,14 @@ export function createLeanServer(opts: LeanServerOptions) {
         appUrl: env.appUrl,
       },
     );
-    const headers: Record<string, string> = { ...securityHeaders("", "api"), ...out.headers };
-    const body = out.body === null ? null : typeof out.body === "string" ? Buffer.from(out.body) : out.body;
-    if (body) headers["content-length"] = String(body.byteLength);
+    const headers: Record<string, string> = { ...apiHeaders, ...out.headers };
+    const body = out.body;
+    if (body !== null) {
+      headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+    }
     res.writeHead(out.status, headers);
-    res.end(req.method === "HEAD" ? undefined : body);
+    // A string body goes out with the head in one write (Node joins them); no copy into a Buffer first.
+    res.end(req.method === "HEAD" || body === null ? undefined : body);
   }
 
   /** Renders a page for the cache: a request to this same server, without cookies, with the placeholder nonce. */
