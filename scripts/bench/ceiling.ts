@@ -52,10 +52,24 @@ const Q = {
     (SELECT l.id FROM lessons l JOIN modules m ON m.id = l.module_id AND m.published
      WHERE m.course_id = "enrollments"."course_id" ORDER BY m."order", l."order" LIMIT 1)), "certificates"."certificate_number" from "enrollments" inner join "courses" on "courses"."id" = "enrollments"."course_id" left join "certificates" on ("certificates"."user_id" = "enrollments"."user_id" and "certificates"."course_id" = "enrollments"."course_id") where "enrollments"."user_id" = $1 order by coalesce("enrollments"."last_accessed_at", "enrollments"."enrolled_at") desc, "enrollments"."id" asc`,
   lessonWhere: `select "lessons"."module_id", "modules"."course_id" from "lessons" inner join "modules" on ("modules"."id" = "lessons"."module_id" and "modules"."published" = $1) inner join "courses" on "courses"."id" = "modules"."course_id" where "lessons"."id" = $2`,
-  lockEnrollment: `select "id", "user_id", "course_id", "status", "enrolled_at", "completed_at", "progress_percentage", "last_accessed_at", "suspension_reasons" from "enrollments" where ("enrollments"."user_id" = $1 and "enrollments"."course_id" = $2) for update`,
-  progressBefore: `select "updated_at", "completed" from "user_progress" where ("user_progress"."user_id" = $1 and "user_progress"."lesson_id" = $2)`,
-  progressUpsert: `insert into "user_progress" ("id", "user_id", "course_id", "module_id", "lesson_id", "completed", "completed_at", "time_spent", "created_at", "updated_at") values (default, $1, $2, $3, $4, $5, $6, $7, default, default) on conflict ("user_id","lesson_id") where lesson_id IS NOT NULL do update set "completed" = $8, "completed_at" = coalesce("user_progress"."completed_at", $9), "time_spent" = "user_progress"."time_spent" + $10, "updated_at" = $11 returning "completed", "time_spent"`,
-  progressUpsertUncomplete: `insert into "user_progress" ("id", "user_id", "course_id", "module_id", "lesson_id", "completed", "completed_at", "time_spent", "created_at", "updated_at") values (default, $1, $2, $3, $4, $5, $6, $7, default, default) on conflict ("user_id","lesson_id") where lesson_id IS NOT NULL do update set "completed" = $8, "completed_at" = $9, "time_spent" = "user_progress"."time_spent" + $10, "updated_at" = $11 returning "completed", "time_spent"`,
+  lockTarget: `SELECT l.module_id, m.course_id, e.id, e.status
+          FROM lessons l
+          JOIN modules m ON m.id = l.module_id AND m.published
+          JOIN courses c ON c.id = m.course_id
+          JOIN enrollments e ON e.course_id = m.course_id AND e.user_id = $1
+          WHERE l.id = $2
+          FOR UPDATE OF e`,
+  progressUpsert: `INSERT INTO user_progress AS up (user_id, course_id, module_id, lesson_id, completed, completed_at, time_spent)
+          VALUES ($1, $2, $3, $4, coalesce($5::boolean, false),
+                  CASE WHEN $6::boolean THEN $7::timestamptz END, least($8::int, $9::int))
+          ON CONFLICT (user_id, lesson_id) WHERE lesson_id IS NOT NULL DO UPDATE SET
+            completed = coalesce($10::boolean, up.completed),
+            completed_at = CASE WHEN coalesce($11::boolean, up.completed)
+                                THEN coalesce(up.completed_at, $12::timestamptz) END,
+            time_spent = up.time_spent + greatest(0, least($13::int,
+                           floor(extract(epoch FROM $14::timestamptz - up.updated_at))::int)),
+            updated_at = $15::timestamptz
+          RETURNING completed, time_spent`,
   moduleRow: `
       INSERT INTO user_progress (user_id, course_id, module_id, completed, completed_at)
       SELECT $1, $2, $3, s.done = s.total, CASE WHEN s.done = s.total THEN $4::timestamptz END
@@ -65,13 +79,23 @@ const Q = {
       ON CONFLICT (user_id, module_id) WHERE lesson_id IS NULL AND module_id IS NOT NULL
       DO UPDATE SET completed = EXCLUDED.completed,
                     completed_at = CASE WHEN EXCLUDED.completed THEN coalesce(user_progress.completed_at, EXCLUDED.completed_at) END`,
-  completion: `SELECT count(l.id)::int AS total, count(up.id)::int AS done
-        FROM modules m
-        JOIN lessons l ON l.module_id = m.id
-        LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = $1 AND up.completed
-        WHERE m.course_id = $2 AND m.published`,
-  updateEnrollment: `update "enrollments" set "progress_percentage" = $1, "last_accessed_at" = $2 where "enrollments"."id" = $3 returning "status", "progress_percentage"`,
-  completeEnrollment: `update "enrollments" set "status" = $1, "completed_at" = $2, "progress_percentage" = $3, "last_accessed_at" = $4 where "enrollments"."id" = $5 returning "status", "progress_percentage"`,
+  applyProgress: `WITH c AS (
+          SELECT count(l.id)::int AS total, count(up.id)::int AS done
+          FROM modules m
+          JOIN lessons l ON l.module_id = m.id
+          LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = $1 AND up.completed
+          WHERE m.course_id = $2 AND m.published
+        ), p AS (SELECT CASE WHEN c.total = 0 THEN 0 ELSE least(100, (c.done * 100) / c.total) END AS pct FROM c)
+        UPDATE enrollments SET
+          progress_percentage = p.pct,
+          last_accessed_at = $3::timestamptz,
+          status = CASE WHEN enrollments.status = 'ACTIVE' AND p.pct = 100
+                        THEN 'COMPLETED'::enrollment_status ELSE enrollments.status END,
+          completed_at = CASE WHEN enrollments.status = 'ACTIVE' AND p.pct = 100
+                              THEN $4::timestamptz ELSE enrollments.completed_at END
+        FROM p
+        WHERE enrollments.id = $5
+        RETURNING enrollments.status, enrollments.progress_percentage`,
   certificateUser: `select "name", "email_verified" from "users" where "users"."id" = $1`,
   certificatePending: `select "enrollments"."course_id", "enrollments"."completed_at", "courses"."title" from "enrollments" inner join "courses" on "courses"."id" = "enrollments"."course_id" left join "certificates" on ("certificates"."user_id" = $1 and "certificates"."course_id" = "enrollments"."course_id") where ("enrollments"."user_id" = $2 and "enrollments"."status" = $3 and "certificates"."id" is null)`,
   certificateInsert: `insert into "certificates" ("id", "user_id", "course_id", "issued_at", "certificate_number", "verification_url", "holder_name", "course_title", "revoked_at") values (default, $1, $2, $3, $4, $5, $6, $7, default) on conflict ("user_id","course_id") do nothing returning "id"`,
@@ -334,68 +358,48 @@ async function setLessonProgress(
   let broken = false;
   try {
     await tx.query("begin");
-    const [where] = await rows(tx, "lessonWhere", [true, lessonId]);
-    if (!where) throw new HttpError(404, "NOT_FOUND");
-    const [moduleId, courseId] = where as [string, string];
-    const [enrollment] = await objects<{ id: string; status: string }>(tx, "lockEnrollment", [
-      actor.id,
-      courseId,
-    ]);
-    if (!enrollment || (enrollment.status !== "ACTIVE" && enrollment.status !== "COMPLETED")) {
+    const [target] = await objects<{ module_id: string; course_id: string; id: string; status: string }>(
+      tx,
+      "lockTarget",
+      [actor.id, lessonId],
+    );
+    if (!target || (target.status !== "ACTIVE" && target.status !== "COMPLETED")) {
+      if (!target && (await rows(tx, "lessonWhere", [true, lessonId])).length === 0) {
+        throw new HttpError(404, "NOT_FOUND");
+      }
       throw new HttpError(403, "FORBIDDEN");
     }
+    const { module_id: moduleId, course_id: courseId } = target;
     const now = new Date();
-    const [before] = await objects<{ updated_at: Date; completed: boolean }>(tx, "progressBefore", [
-      actor.id,
-      lessonId,
-    ]);
-    let addSeconds = 0;
-    if (timeSpentSeconds) {
-      const elapsed = before
-        ? Math.floor((now.getTime() - before.updated_at.getTime()) / 1000)
-        : FIRST_BEAT_MAX_S;
-      addSeconds = Math.max(0, Math.min(timeSpentSeconds, elapsed));
-    }
-    const nextCompleted = completed ?? before?.completed ?? false;
-    const [row] = await objects<{ completed: boolean; time_spent: number }>(
-      tx,
-      nextCompleted ? "progressUpsert" : "progressUpsertUncomplete",
-      [
-        actor.id,
-        courseId,
-        moduleId,
-        lessonId,
-        nextCompleted,
-        nextCompleted ? now : null,
-        addSeconds,
-        nextCompleted,
-        nextCompleted ? now : null,
-        addSeconds,
-        now,
-      ],
-    );
-    await rows(tx, "moduleRow", [actor.id, courseId, moduleId, now, actor.id, moduleId]);
-    const [completion] = await objects<{ total: number; done: number }>(tx, "completion", [
+    const c = completed ?? null;
+    const t = timeSpentSeconds ?? 0;
+    const [row] = await objects<{ completed: boolean; time_spent: number }>(tx, "progressUpsert", [
       actor.id,
       courseId,
+      moduleId,
+      lessonId,
+      c,
+      c,
+      now,
+      t,
+      FIRST_BEAT_MAX_S,
+      c,
+      c,
+      now,
+      t,
+      now,
+      now,
     ]);
-    const total = completion?.total ?? 0;
-    const percentage = total <= 0 ? 0 : Math.min(100, Math.floor(((completion?.done ?? 0) * 100) / total));
-    const completesNow = enrollment.status === "ACTIVE" && percentage === 100;
-    const [updated] = completesNow
-      ? await objects<{ status: string; progress_percentage: number }>(tx, "completeEnrollment", [
-          "COMPLETED",
-          now,
-          percentage,
-          now,
-          enrollment.id,
-        ])
-      : await objects<{ status: string; progress_percentage: number }>(tx, "updateEnrollment", [
-          percentage,
-          now,
-          enrollment.id,
-        ]);
-    if (completesNow) await issuePendingCertificates(tx, actor.id);
+    await rows(tx, "moduleRow", [actor.id, courseId, moduleId, now, actor.id, moduleId]);
+    const [updated] = await objects<{ status: string; progress_percentage: number }>(tx, "applyProgress", [
+      actor.id,
+      courseId,
+      now,
+      now,
+      target.id,
+    ]);
+    if (target.status === "ACTIVE" && updated!.status === "COMPLETED")
+      await issuePendingCertificates(tx, actor.id);
     await tx.query("commit");
     return {
       lessonProgress: { completed: row!.completed, timeSpent: row!.time_spent },

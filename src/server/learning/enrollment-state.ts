@@ -81,21 +81,36 @@ export async function applyProgress(
   enrollment: Pick<Enrollment, "id" | "userId" | "courseId" | "status">,
   now: Date,
 ) {
-  const { percentage } = await getCompletion(tx, enrollment.userId, enrollment.courseId);
-  const completesNow = enrollment.status === "ACTIVE" && percentage === 100;
-  const [updated] = await tx
-    .update(enrollments)
-    .set({
-      progressPercentage: percentage,
-      lastAccessedAt: now,
-      ...(completesNow ? { status: "COMPLETED" as const, completedAt: now } : {}),
-    })
-    .where(eq(enrollments.id, enrollment.id))
-    .returning({ status: enrollments.status, progressPercentage: enrollments.progressPercentage });
+  // One statement: the count by the rule (getCompletion's, in SQL) and the enrollment's update from it.
+  const [updated] = await queryRows<{ status: EnrollmentStatus; progress_percentage: number }>(
+    tx,
+    sql`WITH c AS (
+          SELECT count(l.id)::int AS total, count(up.id)::int AS done
+          FROM modules m
+          JOIN lessons l ON l.module_id = m.id
+          LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = ${enrollment.userId} AND up.completed
+          WHERE m.course_id = ${enrollment.courseId} AND m.published
+        ), p AS (SELECT ${completionPercentageSql(sql`c.done`, sql`c.total`)} AS pct FROM c)
+        UPDATE enrollments SET
+          progress_percentage = p.pct,
+          last_accessed_at = ${now}::timestamptz,
+          status = CASE WHEN enrollments.status = 'ACTIVE' AND p.pct = 100
+                        THEN 'COMPLETED'::enrollment_status ELSE enrollments.status END,
+          completed_at = CASE WHEN enrollments.status = 'ACTIVE' AND p.pct = 100
+                              THEN ${now}::timestamptz ELSE enrollments.completed_at END
+        FROM p
+        WHERE enrollments.id = ${enrollment.id}
+        RETURNING enrollments.status, enrollments.progress_percentage`,
+  );
+  if (!updated) throw new Error(`enrollment ${enrollment.id} vanished while locked`);
+  const completesNow = enrollment.status === "ACTIVE" && updated.status === "COMPLETED";
   const certificateIssued = completesNow
     ? (await issuePendingCertificates(tx, enrollment.userId)) > 0
     : false;
-  return { enrollment: updated!, certificateIssued };
+  return {
+    enrollment: { status: updated.status, progressPercentage: updated.progress_percentage },
+    certificateIssued,
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courses, enrollments, lessons, modules, userProgress } from "../db/schema";
+import { courses, lessons, modules, type EnrollmentStatus } from "../db/schema";
+import { queryRows } from "../db/rows";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertSignedIn, type Actor } from "../accounts/actor";
@@ -34,71 +35,80 @@ export async function setLessonProgress(
   assertSignedIn(actor);
   const { completed, timeSpentSeconds } = parseInput(ZProgressInput, input);
   return db.transaction(async (tx) => {
-    const [where] = await tx
-      .select({ moduleId: lessons.moduleId, courseId: modules.courseId })
-      .from(lessons)
-      .innerJoin(modules, and(eq(modules.id, lessons.moduleId), eq(modules.published, true)))
-      .innerJoin(courses, eq(courses.id, modules.courseId))
-      .where(eq(lessons.id, lessonId));
-    if (!where) throw notFound("This lesson");
-    const [enrollment] = await tx
-      .select()
-      .from(enrollments)
-      .where(and(eq(enrollments.userId, actor.id), eq(enrollments.courseId, where.courseId)))
-      .for("update");
-    if (!enrollment || !hasAccess(enrollment.status)) {
+    // The lesson's place and the learner's enrollment, locked (DESIGN.md convention 4), in one round trip.
+    const [target] = await queryRows<{
+      module_id: string;
+      course_id: string;
+      id: string;
+      status: EnrollmentStatus;
+    }>(
+      tx,
+      sql`SELECT l.module_id, m.course_id, e.id, e.status
+          FROM lessons l
+          JOIN modules m ON m.id = l.module_id AND m.published
+          JOIN courses c ON c.id = m.course_id
+          JOIN enrollments e ON e.course_id = m.course_id AND e.user_id = ${actor.id}
+          WHERE l.id = ${lessonId}
+          FOR UPDATE OF e`,
+    );
+    if (!target || !hasAccess(target.status)) {
+      if (!target && !(await lessonExists(tx, lessonId))) throw notFound("This lesson");
       throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to record progress." });
     }
+    const { module_id: moduleId, course_id: courseId } = target;
     const now = new Date();
-    const [before] = await tx
-      .select({ updatedAt: userProgress.updatedAt, completed: userProgress.completed })
-      .from(userProgress)
-      .where(and(eq(userProgress.userId, actor.id), eq(userProgress.lessonId, lessonId)));
-    // Time is capped by the real time since the last beat on this lesson (or since the last visit).
-    let addSeconds = 0;
-    if (timeSpentSeconds) {
-      const last = before?.updatedAt ?? null;
-      const elapsed = last ? Math.floor((now.getTime() - last.getTime()) / 1000) : FIRST_BEAT_MAX_S;
-      addSeconds = Math.max(0, Math.min(timeSpentSeconds, elapsed));
-    }
-    const nextCompleted = completed ?? before?.completed ?? false;
-    const [row] = await tx
-      .insert(userProgress)
-      .values({
-        userId: actor.id,
-        courseId: where.courseId,
-        moduleId: where.moduleId,
-        lessonId,
-        completed: nextCompleted,
-        completedAt: nextCompleted ? now : null,
-        timeSpent: addSeconds,
-      })
-      .onConflictDoUpdate({
-        target: [userProgress.userId, userProgress.lessonId],
-        targetWhere: sql`lesson_id IS NOT NULL`,
-        set: {
-          completed: nextCompleted,
-          completedAt: nextCompleted ? sql`coalesce(${userProgress.completedAt}, ${now})` : null,
-          timeSpent: sql`${userProgress.timeSpent} + ${addSeconds}`,
-          updatedAt: now,
-        },
-      })
-      .returning({ completed: userProgress.completed, timeSpent: userProgress.timeSpent });
+    // One statement whatever the input: a heartbeat keeps the lesson's completion, and its time is capped by
+    // the real time since the last beat on this lesson (or since the last visit), FIRST_BEAT_MAX_S without one.
+    const c = completed ?? null;
+    const t = timeSpentSeconds ?? 0;
+    const [row] = await queryRows<{ completed: boolean; time_spent: number }>(
+      tx,
+      sql`INSERT INTO user_progress AS up (user_id, course_id, module_id, lesson_id, completed, completed_at, time_spent)
+          VALUES (${actor.id}, ${courseId}, ${moduleId}, ${lessonId}, coalesce(${c}::boolean, false),
+                  CASE WHEN ${c}::boolean THEN ${now}::timestamptz END, least(${t}::int, ${FIRST_BEAT_MAX_S}::int))
+          ON CONFLICT (user_id, lesson_id) WHERE lesson_id IS NOT NULL DO UPDATE SET
+            completed = coalesce(${c}::boolean, up.completed),
+            completed_at = CASE WHEN coalesce(${c}::boolean, up.completed)
+                                THEN coalesce(up.completed_at, ${now}::timestamptz) END,
+            time_spent = up.time_spent + greatest(0, least(${t}::int,
+                           floor(extract(epoch FROM ${now}::timestamptz - up.updated_at))::int)),
+            updated_at = ${now}::timestamptz
+          RETURNING completed, time_spent`,
+    );
 
     // The module-level row: complete when all its lessons are.
     await tx.execute(sql`
       INSERT INTO user_progress (user_id, course_id, module_id, completed, completed_at)
-      SELECT ${actor.id}, ${where.courseId}, ${where.moduleId}, s.done = s.total, CASE WHEN s.done = s.total THEN ${now}::timestamptz END
+      SELECT ${actor.id}, ${courseId}, ${moduleId}, s.done = s.total, CASE WHEN s.done = s.total THEN ${now}::timestamptz END
       FROM (SELECT count(*) AS total, count(up.id) FILTER (WHERE up.completed) AS done
             FROM lessons l LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = ${actor.id}
-            WHERE l.module_id = ${where.moduleId}) s
+            WHERE l.module_id = ${moduleId}) s
       ON CONFLICT (user_id, module_id) WHERE lesson_id IS NULL AND module_id IS NOT NULL
       DO UPDATE SET completed = EXCLUDED.completed,
                     completed_at = CASE WHEN EXCLUDED.completed THEN coalesce(user_progress.completed_at, EXCLUDED.completed_at) END`);
 
-    const { enrollment: updated, certificateIssued } = await applyProgress(tx, enrollment, now);
-    return { lessonProgress: row!, enrollment: updated, certificateIssued };
+    const { enrollment: updated, certificateIssued } = await applyProgress(
+      tx,
+      { id: target.id, userId: actor.id, courseId, status: target.status },
+      now,
+    );
+    return {
+      lessonProgress: { completed: row!.completed, timeSpent: row!.time_spent },
+      enrollment: updated,
+      certificateIssued,
+    };
   });
+}
+
+/** Whether a lesson of a published module exists (to tell "no such lesson" from "not enrolled"). */
+async function lessonExists(tx: Db, lessonId: string): Promise<boolean> {
+  const [found] = await tx
+    .select({ id: lessons.id })
+    .from(lessons)
+    .innerJoin(modules, and(eq(modules.id, lessons.moduleId), eq(modules.published, true)))
+    .innerJoin(courses, eq(courses.id, modules.courseId))
+    .where(eq(lessons.id, lessonId));
+  return Boolean(found);
 }
 
 /** A lesson opened again within this time, while it is still the last one opened, is not written again. */
