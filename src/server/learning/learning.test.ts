@@ -179,9 +179,20 @@ describe("progress and completion", () => {
     await createEnrollment(db(), u.id, tree.course.id);
     const a = actorOf(u);
     const first = await setLessonProgress(db(), a, tree.lessons[0]!.id, { timeSpentSeconds: 300 });
-    expect(first.lessonProgress.timeSpent).toBeLessThanOrEqual(30);
+    expect(first.lessonProgress).toEqual({ completed: false, timeSpent: 30 });
     const again = await setLessonProgress(db(), a, tree.lessons[0]!.id, { timeSpentSeconds: 300 });
     expect(again.lessonProgress.timeSpent - first.lessonProgress.timeSpent).toBeLessThanOrEqual(1);
+    // A heartbeat keeps the lesson's completion; un-completing is explicit.
+    await setLessonProgress(db(), a, tree.lessons[0]!.id, { completed: true });
+    const beat = await setLessonProgress(db(), a, tree.lessons[0]!.id, { timeSpentSeconds: 5 });
+    expect(beat.lessonProgress.completed).toBe(true);
+    expect(beat.enrollment).toEqual({ status: "COMPLETED", progressPercentage: 100 });
+    const undone = await setLessonProgress(db(), a, tree.lessons[0]!.id, { completed: false });
+    expect(undone.lessonProgress.completed).toBe(false);
+    expect(undone.enrollment).toEqual({ status: "COMPLETED", progressPercentage: 0 });
+    await expect(setLessonProgress(db(), a, "no-such-lesson", { completed: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(
       setLessonProgress(db(), a, tree.lessons[0]!.id, { timeSpentSeconds: 301 }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
