@@ -34,6 +34,10 @@ describe("the lean server", () => {
       expect(nonces.length).toBeGreaterThan(3);
       expect(new Set(nonces)).toEqual(new Set([nonce]));
       expect(html).not.toMatch(/aiwNoncePlaceholder/);
+      // Nor in a header: Next.js puts the nonce on the stylesheet's preload link too.
+      for (const [name, value] of res.headers) expect(`${name}: ${value}`).not.toMatch(/aiwNoncePlaceholder/);
+      const link = res.headers.get("link");
+      if (link?.includes("nonce=")) expect(link).toContain(`nonce="${nonce}"`);
       expect(res.headers.get("cache-control")).toBe("public, no-cache");
       etag = res.headers.get("etag") ?? "";
     }

@@ -77,6 +77,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** `body` cut at every occurrence of `separator` (copies, so the parts do not pin the response's chunks). */
+export function splitBuffer(body: Buffer, separator: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(separator); at !== -1; at = body.indexOf(separator, from)) {
+    parts.push(Buffer.from(body.subarray(from, at)));
+    from = at + separator.length;
+  }
+  parts.push(Buffer.from(body.subarray(from)));
+  return parts;
+}
+
 function isApiPath(ops: readonly Operation[], method: string, pathname: string): boolean {
   if (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) return true;
   return matchOperation(ops, method, pathname).kind !== "not-found";
@@ -99,6 +111,7 @@ const acceptsGzip = (req: IncomingMessage) => /\bgzip\b/.test(first(req.headers[
 export function createLeanServer(opts: LeanServerOptions) {
   const { env, cache, proof } = opts;
   const placeholder = `aiwNoncePlaceholder${Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString("hex")}`;
+  const placeholderBytes = Buffer.from(placeholder, "latin1");
   const fills = new Map<string, Promise<CachedPage | null>>();
   /** The API's security headers are the same for every answer: built once. */
   const apiHeaders: Readonly<Record<string, string>> = Object.freeze(securityHeaders("", "api"));
@@ -127,7 +140,9 @@ export function createLeanServer(opts: LeanServerOptions) {
     const headers: Record<string, string> = { ...apiHeaders, ...out.headers };
     const body = out.body;
     if (body !== null) {
-      headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+      headers["content-length"] = String(
+        typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+      );
     }
     res.writeHead(out.status, headers);
     // A string body goes out with the head in one write (Node joins them); no copy into a Buffer first.
@@ -173,10 +188,10 @@ export function createLeanServer(opts: LeanServerOptions) {
               !answer.headers["set-cookie"] &&
               /^text\/html\b/.test(headers["content-type"] ?? "");
             if (!cacheable) return resolve(null);
-            const body = Buffer.concat(chunks).toString("utf8");
-            const page = { status, headers, parts: body.split(placeholder) };
+            const body = Buffer.concat(chunks);
+            const page = { status, headers, parts: splitBuffer(body, placeholderBytes) };
             cache!.set(key, page, generation);
-            resolve({ ...page, bytes: body.length, etag: "", storedAt: Date.now() });
+            resolve({ ...page, bytes: body.byteLength, etag: "", storedAt: Date.now() });
           });
         },
       );
@@ -195,15 +210,17 @@ export function createLeanServer(opts: LeanServerOptions) {
     state: "HIT" | "MISS",
   ) {
     const nonce = newNonce();
-    const headers: Record<string, string> = {
-      ...page.headers,
+    const headers: Record<string, string> = {};
+    // Next.js puts the nonce in headers too (the stylesheet's preload link): the placeholder never leaves.
+    for (const name in page.headers) headers[name] = page.headers[name]!.replaceAll(placeholder, nonce);
+    Object.assign(headers, {
       ...securityHeaders(nonce, "page"),
       // Browsers and CDNs may store it but must ask again; a 304 answers when nothing changed.
       "cache-control": "public, no-cache",
       vary: "Cookie",
       [REQUEST_ID_HEADER]: requestId,
       "x-cache": state,
-    };
+    });
     if (page.etag) headers.etag = page.etag;
     if (page.etag && first(req.headers["if-none-match"]) === page.etag) {
       // The stored copy keeps the CSP whose nonce is in its body: a 304 sends no new policy.
@@ -213,7 +230,13 @@ export function createLeanServer(opts: LeanServerOptions) {
       res.end();
       return;
     }
-    let body: Buffer = Buffer.from(page.parts.join(nonce));
+    const nonceBytes = Buffer.from(nonce, "latin1");
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < page.parts.length; i++) {
+      if (i > 0) pieces.push(nonceBytes);
+      pieces.push(page.parts[i]!);
+    }
+    let body = Buffer.concat(pieces);
     if (body.byteLength > 1024 && acceptsGzip(req)) {
       body = gzipSync(body, { level: 1 });
       headers["content-encoding"] = "gzip";

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PageCache } from "./page-cache";
+import { splitBuffer } from "./lean-server";
 
-const page = (body: string) => ({ status: 200, headers: { "content-type": "text/html" }, parts: [body] });
+const page = (body: string) => ({
+  status: 200,
+  headers: { "content-type": "text/html" },
+  parts: [Buffer.from(body)],
+});
 
 describe("the page cache", () => {
   it("keeps at most maxEntries pages, dropping the least recently used", () => {
@@ -11,8 +16,8 @@ describe("the page cache", () => {
     cache.get("/a");
     cache.set("/c", page("c"), cache.generation);
     expect(cache.get("/b")).toBeUndefined();
-    expect(cache.get("/a")?.parts).toEqual(["a"]);
-    expect(cache.get("/c")?.parts).toEqual(["c"]);
+    expect(cache.get("/a")?.parts).toEqual([Buffer.from("a")]);
+    expect(cache.get("/c")?.parts).toEqual([Buffer.from("c")]);
     expect(cache.size.entries).toBe(2);
   });
 
@@ -54,5 +59,12 @@ describe("the page cache", () => {
     expect(cache.get("/a")!.etag).toBe(first);
     cache.set("/a", page("two"), cache.generation);
     expect(cache.get("/a")!.etag).not.toBe(first);
+  });
+
+  it("cuts a stored body at every placeholder, multi-byte text included", () => {
+    const cut = (body: string) => splitBuffer(Buffer.from(body), Buffer.from("PH")).map((b) => b.toString());
+    expect(cut("a PH b PH")).toEqual(["a ", " b ", ""]);
+    expect(cut("PHPH")).toEqual(["", "", ""]);
+    expect(cut("Łukasz Żółć — no placeholder")).toEqual(["Łukasz Żółć — no placeholder"]);
   });
 });

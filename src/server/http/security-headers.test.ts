@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy } from "./security-headers";
+import { contentSecurityPolicy, newNonce } from "./security-headers";
 
 const directive = (csp: string, name: string) =>
   csp
@@ -31,5 +31,15 @@ describe("the Content-Security-Policy", () => {
     for (const bad of ["*", "https:", "images.example.com; script-src *", "'unsafe-inline'", "a b"]) {
       expect(() => contentSecurityPolicy("n0nce", false, [bad])).toThrow(/image host/);
     }
+  });
+
+  it("gives every response its own nonce: 128 random bits, across refills of the random pool", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const nonce = newNonce();
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      seen.add(nonce);
+    }
+    expect(seen.size).toBe(2000);
   });
 });
