@@ -186,6 +186,21 @@ const fmtMs = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "
 const fmtPct = (n: number | undefined) =>
   n === undefined || Number.isNaN(n) ? "—" : `${(n * 100).toFixed(1)} %`;
 
+/** Each page once, four at a time; a page that does not answer 200 stops the bench (it would measure errors). */
+async function prime(target: BenchServer, pages: { path: string; headers?: Record<string, string> }[]) {
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const page = pages[next++]!;
+      const res = await fetch(`${target.url}${page.path}`, { headers: page.headers });
+      await res.arrayBuffer();
+      if (res.status !== 200)
+        throw new Error(`priming ${page.path} on the ${target.name}: HTTP ${res.status}`);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
 async function runScenario(
   scenario: Scenario,
   targets: BenchServer[],
@@ -196,6 +211,10 @@ async function runScenario(
   const base = { connections: CONNECTIONS };
   process.stdout.write(`  ${scenario.label.padEnd(40)}`);
   samplers.forEach((s) => s.resetPeak());
+  if (scenario.prime) {
+    const pages = scenario.prime();
+    for (const t of active) await prime(t, pages);
+  }
   if (WARMUP > 0) {
     for (const t of active) await run(t, { ...base, duration: WARMUP, ...scenario.options(t, users) });
   }

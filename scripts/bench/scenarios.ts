@@ -14,6 +14,12 @@ export interface Scenario {
   /** Measured against the bare-Node ceiling too. */
   ceiling: boolean;
   options: (target: BenchServer, users: UserPool) => Omit<Options, "url" | "connections" | "duration">;
+  /**
+   * Every distinct page of the rotation, requested once before the warm-up: the measurement is of the steady
+   * state of a platform whose pages have been opened before (the page cache filled, each lesson's HTML
+   * rendered once per version), not of its first minute after a start.
+   */
+  prime?: () => { path: string; headers?: Record<string, string> }[];
 }
 
 const cookie = (s: BenchSession) => `authjs.session-token=${s.token}`;
@@ -121,6 +127,7 @@ export function scenarios(data: BenchData): Scenario[] {
         const slug = rotate(slugs);
         return { requests: [perRequest(() => ({ method: "GET", path: `/courses/${slug()}` }))] };
       },
+      prime: () => slugs.map((slug) => ({ path: `/courses/${slug}` })),
     },
     {
       name: "lesson-page",
@@ -140,6 +147,13 @@ export function scenarios(data: BenchData): Scenario[] {
             }),
           ],
         };
+      },
+      prime: () => {
+        const byLesson = new Map(sessions.map((s) => [s.lessonId, s]));
+        return [...byLesson.values()].map((s) => ({
+          path: `/learn/${s.courseSlug}/${s.lessonId}`,
+          headers: { cookie: cookie(s) },
+        }));
       },
     },
   ];
