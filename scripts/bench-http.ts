@@ -41,7 +41,7 @@ import { mb, RssSampler, startCeiling, startPlatform, type BenchServer } from ".
 
 const ROOT = path.resolve(__dirname, "..");
 
-const USAGE = `Usage: npm run bench:http -- [--connections 20] [--duration 10] [--rounds 3] [--warmup 3]
+const USAGE = `Usage: npm run bench:http -- [--connections 20] [--duration 10] [--rounds 3] [--warmup 10]
        [--only catalog,course,enrollments,progress,course-page,lesson-page|none] [--json FILE]
        [--memory-minutes N] [--data bench/.data.json] [--app-dir DIR] [--pool 20] [--log-level info]
 
@@ -76,7 +76,7 @@ if (args.flag("help")) {
 const CONNECTIONS = args.int("connections", 20);
 const DURATION = args.int("duration", 10);
 const ROUNDS = args.int("rounds", 3);
-const WARMUP = args.int("warmup", 3, 0);
+const WARMUP = args.int("warmup", 10, 0);
 const SOAK_MINUTES = args.int("memory-minutes", 0, 0);
 const POOL = args.int("pool", 20);
 const LOG_LEVEL = args.string("log-level") ?? "info";
