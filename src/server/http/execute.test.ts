@@ -4,6 +4,7 @@ import { apiClient } from "../../../tests/helpers/api";
 import { expectMatchesOpenApi } from "../../../tests/helpers/openapi";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
+import { toJsonValue } from "./execute";
 import { buildOpenApiDocument } from "./openapi";
 import { defineOperation } from "./operation";
 import { ZApiError } from "./problem";
@@ -217,5 +218,25 @@ describe("the OpenAPI document", () => {
       "422",
       "500",
     ]);
+  });
+});
+
+describe("answers as JSON sees them", () => {
+  it("turns dates into ISO strings and drops undefined properties, copying only what changes", () => {
+    const plain = { a: 1, list: [{ b: "x" }, null], nested: { c: true } };
+    expect(toJsonValue(plain)).toBe(plain);
+    const at = new Date("2026-12-01T10:00:00.123Z");
+    const mixed = { a: 1, gone: undefined, when: at, list: [{ b: "x" }, { at }], keep: plain.nested };
+    const json = toJsonValue(mixed) as Record<string, unknown>;
+    expect(json).toEqual({
+      a: 1,
+      when: "2026-12-01T10:00:00.123Z",
+      list: [{ b: "x" }, { at: "2026-12-01T10:00:00.123Z" }],
+      keep: { c: true },
+    });
+    expect(Object.keys(json)).toEqual(["a", "when", "list", "keep"]);
+    expect(json.keep).toBe(plain.nested);
+    expect(mixed.when).toBe(at);
+    expect(JSON.stringify(json)).toBe(JSON.stringify(mixed));
   });
 });

@@ -145,24 +145,40 @@ function parseJson(text: string): unknown {
 
 /**
  * Dates become ISO strings before the output schema sees them (as JSON would write them); undefined properties
- * are left out. Plain loops: this runs on every API answer, and Object.entries' arrays were a visible share of
- * a catalog request.
+ * are left out. Copy on write: an answer without dates or undefined properties (most of them) is returned as it
+ * is, not copied — this runs on every API answer.
  */
-function toJsonValue(value: unknown): unknown {
+export function toJsonValue(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = toJsonValue(value[i]);
-    return out;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const json = toJsonValue(item);
+      if (out) out.push(json);
+      else if (json !== item) {
+        out = value.slice(0, i);
+        out.push(json);
+      }
+    }
+    return out ?? value;
   }
-  const out: Record<string, unknown> = {};
+  let out: Record<string, unknown> | undefined;
   for (const k in value) {
     if (!Object.hasOwn(value, k)) continue;
     const v = (value as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = toJsonValue(v);
+    const json = v === undefined ? undefined : toJsonValue(v);
+    if (!out && (v === undefined || json !== v)) {
+      out = {};
+      for (const earlier in value) {
+        if (earlier === k) break;
+        if (Object.hasOwn(value, earlier)) out[earlier] = (value as Record<string, unknown>)[earlier];
+      }
+    }
+    if (out && json !== undefined) out[k] = json;
   }
-  return out;
+  return out ?? value;
 }
 
 function jsonResponse(
