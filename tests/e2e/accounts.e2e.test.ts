@@ -118,9 +118,39 @@ describe("accounts in the browser", () => {
     const page = await signInViaMailbox(context, e2e.server.url, "admin@example.com");
     await page.goto(`${e2e.server.url}/admin/users?q=nia`);
     const row = page.getByRole("row").filter({ hasText: "nia@example.com" });
-    await row.getByLabel(/Role of nia@example.com/).selectOption("INSTRUCTOR");
+    const select = row.getByLabel(/Role of nia@example.com/);
+    await select.selectOption("INSTRUCTOR");
     await row.getByRole("button", { name: "Change" }).click();
     await row.getByText("Role changed.").waitFor();
+    // The control shows the role that was saved, not the one the page was first drawn with.
+    await expect.poll(() => select.inputValue()).toBe("INSTRUCTOR");
+    await page.waitForTimeout(300);
+    expect(await select.inputValue()).toBe("INSTRUCTOR");
+    expect(await row.getByRole("button", { name: "Change" }).isDisabled()).toBe(true);
+
+    // Making someone an admin asks first; cancelling changes nothing.
+    await select.selectOption("ADMIN");
+    await row.getByRole("button", { name: "Change" }).click();
+    const question = row.getByRole("group", { name: /Make nia@example.com an admin\?/ });
+    await question.waitFor();
+    expect(
+      await row.getByRole("button", { name: "Make admin" }).evaluate((b) => b === document.activeElement),
+    ).toBe(true);
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => select.inputValue()).toBe("INSTRUCTOR");
+    await page.reload();
+    const reloaded = page.getByRole("row").filter({ hasText: "nia@example.com" });
+    expect(await reloaded.getByLabel(/Role of nia@example.com/).inputValue()).toBe("INSTRUCTOR");
+    await reloaded.getByLabel(/Role of nia@example.com/).selectOption("ADMIN");
+    await reloaded.getByRole("button", { name: "Change" }).click();
+    await reloaded.getByRole("button", { name: "Make admin" }).click();
+    await reloaded.getByText("Role changed.").waitFor();
+    await expect.poll(() => reloaded.getByLabel(/Role of nia@example.com/).inputValue()).toBe("ADMIN");
+    // A demotion needs no question.
+    await reloaded.getByLabel(/Role of nia@example.com/).selectOption("STUDENT");
+    await reloaded.getByRole("button", { name: "Change" }).click();
+    await expect.poll(() => reloaded.getByLabel(/Role of nia@example.com/).inputValue()).toBe("STUDENT");
+    await reloaded.getByRole("button", { name: "Change" }).waitFor();
     await page.goto(`${e2e.server.url}/admin/audit?entityType=user`);
     expect(await page.getByRole("cell", { name: "user.role_changed" }).count()).toBeGreaterThan(0);
     await context.close();
