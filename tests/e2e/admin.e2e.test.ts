@@ -12,6 +12,13 @@ describe("the admin console", () => {
     const watch = watchPage(page, e2e.server.url);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
     await page.waitForURL(`${e2e.server.url}/admin`);
+    // The console's navigation says where you are.
+    const adminNav = page.getByRole("navigation", { name: "Administration" });
+    const current = async () =>
+      adminNav
+        .locator("a[aria-current]")
+        .evaluateAll((links) => links.map((a) => `${a.textContent}=${a.getAttribute("aria-current")}`));
+    expect(await current()).toEqual(["Overview=page"]);
     for (const chart of ["Users by role", "Courses by state", "Enrollments by status"]) {
       expect(await page.getByRole("img", { name: new RegExp(chart) }).count()).toBe(1);
     }
@@ -20,6 +27,8 @@ describe("the admin console", () => {
       .getByRole("navigation", { name: "Administration" })
       .getByRole("link", { name: "Courses" })
       .click();
+    await page.waitForURL(`${e2e.server.url}/admin/courses`);
+    await expect.poll(current).toEqual(["Courses=page"]);
     await page.getByRole("button", { name: "Feature Machine Learning with Python" }).click();
     await page.getByRole("button", { name: "Unfeature Machine Learning with Python" }).waitFor();
     const home = await (await fetch(`${e2e.server.url}/`)).text();
@@ -27,6 +36,8 @@ describe("the admin console", () => {
 
     await page.goto(`${e2e.server.url}/admin/users?q=sam`);
     await page.getByRole("link", { name: "Sam Rivera" }).click();
+    // A user's page is inside Users: its link is the current one of the set.
+    await expect.poll(current).toEqual(["Users=true"]);
     const row = page.getByRole("row").filter({ hasText: "AI Foundations" });
     await row.getByRole("checkbox").check();
     await row.getByRole("button", { name: "Suspend" }).click();
