@@ -52,7 +52,11 @@ const Q = {
     (SELECT l.id FROM lessons l JOIN modules m ON m.id = l.module_id AND m.published
      WHERE m.course_id = "enrollments"."course_id" ORDER BY m."order", l."order" LIMIT 1)), "certificates"."certificate_number" from "enrollments" inner join "courses" on "courses"."id" = "enrollments"."course_id" left join "certificates" on ("certificates"."user_id" = "enrollments"."user_id" and "certificates"."course_id" = "enrollments"."course_id") where "enrollments"."user_id" = $1 order by coalesce("enrollments"."last_accessed_at", "enrollments"."enrolled_at") desc, "enrollments"."id" asc`,
   lessonWhere: `select "lessons"."module_id", "modules"."course_id" from "lessons" inner join "modules" on ("modules"."id" = "lessons"."module_id" and "modules"."published" = $1) inner join "courses" on "courses"."id" = "modules"."course_id" where "lessons"."id" = $2`,
-  lockTarget: `SELECT l.module_id, m.course_id, e.id, e.status
+  lockTarget: `SELECT l.module_id, m.course_id, e.id, e.status,
+               (l.lesson_type = 'QUIZ' AND EXISTS (SELECT 1 FROM quiz_questions q
+                 WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)) AS assessed,
+               coalesce((SELECT up.completed FROM user_progress up
+                         WHERE up.user_id = e.user_id AND up.lesson_id = l.id), false) AS done
           FROM lessons l
           JOIN modules m ON m.id = l.module_id AND m.published
           JOIN courses c ON c.id = m.course_id

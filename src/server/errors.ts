@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  /** A quiz (or another assessment) completes this lesson: it cannot be marked complete by hand. */
+  ASSESSMENT_REQUIRED: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
@@ -30,16 +32,25 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly userMessage: string;
   readonly fields?: FieldIssue[];
+  /** Sent beside `error` in the API's body (e.g. the open attempt with a 409), never to a server action. */
+  readonly details?: Record<string, unknown>;
 
   constructor(
     code: ErrorCode,
-    opts: { message?: string; userMessage: string; fields?: FieldIssue[]; cause?: unknown },
+    opts: {
+      message?: string;
+      userMessage: string;
+      fields?: FieldIssue[];
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    },
   ) {
     super(opts.message ?? opts.userMessage, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.userMessage = opts.userMessage;
     this.fields = opts.fields;
+    this.details = opts.details;
   }
 
   get status(): number {

@@ -15,6 +15,7 @@ export type TApiError = z.infer<typeof ZApiError>;
 
 export function errorBody(err: AppError, requestId?: string): TApiError {
   return {
+    ...err.details,
     error: {
       code: err.code,
       message: err.userMessage,

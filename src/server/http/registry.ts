@@ -6,6 +6,7 @@ import {
   revokeMySessionOperation,
 } from "../accounts/api";
 import { adminUserExportOperation, healthOperation } from "../admin/api";
+import { assessmentOperations } from "../assessments/api";
 import { getCourseOperation, listCoursesOperation } from "../catalog/api";
 import { getEnv } from "../env";
 import {
@@ -48,6 +49,7 @@ export const apiOperations: readonly Operation[] = [
   deleteReviewOperation,
   reportReviewOperation,
   myPaymentsOperation,
+  ...assessmentOperations,
 ];
 
 export const openApiOperation = defineOperation({

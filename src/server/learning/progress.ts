@@ -34,70 +34,133 @@ export async function setLessonProgress(
 ): Promise<ProgressResult> {
   assertSignedIn(actor);
   const { completed, timeSpentSeconds } = parseInput(ZProgressInput, input);
-  return db.transaction(async (tx) => {
-    // The lesson's place and the learner's enrollment, locked (DESIGN.md convention 4), in one round trip.
-    const [target] = await queryRows<{
-      module_id: string;
-      course_id: string;
-      id: string;
-      status: EnrollmentStatus;
-    }>(
-      tx,
-      sql`SELECT l.module_id, m.course_id, e.id, e.status
-          FROM lessons l
-          JOIN modules m ON m.id = l.module_id AND m.published
-          JOIN courses c ON c.id = m.course_id
-          JOIN enrollments e ON e.course_id = m.course_id AND e.user_id = ${actor.id}
-          WHERE l.id = ${lessonId}
-          FOR UPDATE OF e`,
-    );
-    if (!target || !hasAccess(target.status)) {
-      if (!target && !(await lessonExists(tx, lessonId))) throw notFound("This lesson");
-      throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to record progress." });
-    }
-    const { module_id: moduleId, course_id: courseId } = target;
-    const now = new Date();
-    // One statement whatever the input: a heartbeat keeps the lesson's completion, and its time is capped by
-    // the real time since the last beat on this lesson (or since the last visit), FIRST_BEAT_MAX_S without one.
-    const c = completed ?? null;
-    const t = timeSpentSeconds ?? 0;
-    const [row] = await queryRows<{ completed: boolean; time_spent: number }>(
-      tx,
-      sql`INSERT INTO user_progress AS up (user_id, course_id, module_id, lesson_id, completed, completed_at, time_spent)
-          VALUES (${actor.id}, ${courseId}, ${moduleId}, ${lessonId}, coalesce(${c}::boolean, false),
-                  CASE WHEN ${c}::boolean THEN ${now}::timestamptz END, least(${t}::int, ${FIRST_BEAT_MAX_S}::int))
-          ON CONFLICT (user_id, lesson_id) WHERE lesson_id IS NOT NULL DO UPDATE SET
-            completed = coalesce(${c}::boolean, up.completed),
-            completed_at = CASE WHEN coalesce(${c}::boolean, up.completed)
-                                THEN coalesce(up.completed_at, ${now}::timestamptz) END,
-            time_spent = up.time_spent + greatest(0, least(${t}::int,
-                           floor(extract(epoch FROM ${now}::timestamptz - up.updated_at))::int)),
-            updated_at = ${now}::timestamptz
-          RETURNING completed, time_spent`,
-    );
-
-    // The module-level row: complete when all its lessons are.
-    await tx.execute(sql`
-      INSERT INTO user_progress (user_id, course_id, module_id, completed, completed_at)
-      SELECT ${actor.id}, ${courseId}, ${moduleId}, s.done = s.total, CASE WHEN s.done = s.total THEN ${now}::timestamptz END
-      FROM (SELECT count(*) AS total, count(up.id) FILTER (WHERE up.completed) AS done
-            FROM lessons l LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = ${actor.id}
-            WHERE l.module_id = ${moduleId}) s
-      ON CONFLICT (user_id, module_id) WHERE lesson_id IS NULL AND module_id IS NOT NULL
-      DO UPDATE SET completed = EXCLUDED.completed,
-                    completed_at = CASE WHEN EXCLUDED.completed THEN coalesce(user_progress.completed_at, EXCLUDED.completed_at) END`);
-
-    const { enrollment: updated, certificateIssued } = await applyProgress(
-      tx,
-      { id: target.id, userId: actor.id, courseId, status: target.status },
-      now,
-    );
-    return {
-      lessonProgress: { completed: row!.completed, timeSpent: row!.time_spent },
-      enrollment: updated,
-      certificateIssued,
-    };
+  let refused = false;
+  const result = await db.transaction(async (tx) => {
+    const target = await lockProgressTarget(tx, actor.id, lessonId);
+    // An assessed lesson's completion follows its assessment (docs/decisions.md, "Quizzes"): asking to change
+    // it is refused after the time spent is kept; asking for what it already is changes nothing.
+    const c =
+      completed !== undefined && target.assessed && completed !== target.done ? null : (completed ?? null);
+    refused = c === null && completed !== undefined;
+    if (refused && !timeSpentSeconds) return null;
+    return writeLessonProgress(tx, actor.id, lessonId, target, {
+      completed: c,
+      timeSpentSeconds: timeSpentSeconds ?? 0,
+    });
   });
+  if (refused || !result) {
+    throw new AppError("ASSESSMENT_REQUIRED", {
+      userMessage: "This lesson is completed by passing its quiz, not by marking it complete.",
+    });
+  }
+  return result;
+}
+
+export interface ProgressTarget {
+  moduleId: string;
+  courseId: string;
+  enrollmentId: string;
+  status: EnrollmentStatus;
+  /** The lesson has an assessment (a quiz with questions): passing it is what completes it. */
+  assessed: boolean;
+  /** The learner's lesson row says completed. */
+  done: boolean;
+}
+
+/**
+ * The lesson's place joined with the learner's enrollment, the enrollment row locked (DESIGN.md convention 4)
+ * before anything is counted, in one round trip. NOT_FOUND for no such lesson, FORBIDDEN without access.
+ */
+export async function lockProgressTarget(tx: Db, userId: string, lessonId: string): Promise<ProgressTarget> {
+  const [target] = await queryRows<{
+    module_id: string;
+    course_id: string;
+    id: string;
+    status: EnrollmentStatus;
+    assessed: boolean;
+    done: boolean;
+  }>(
+    tx,
+    sql`SELECT l.module_id, m.course_id, e.id, e.status,
+               (l.lesson_type = 'QUIZ' AND EXISTS (SELECT 1 FROM quiz_questions q
+                 WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)) AS assessed,
+               coalesce((SELECT up.completed FROM user_progress up
+                         WHERE up.user_id = e.user_id AND up.lesson_id = l.id), false) AS done
+        FROM lessons l
+        JOIN modules m ON m.id = l.module_id AND m.published
+        JOIN courses c ON c.id = m.course_id
+        JOIN enrollments e ON e.course_id = m.course_id AND e.user_id = ${userId}
+        WHERE l.id = ${lessonId}
+        FOR UPDATE OF e`,
+  );
+  if (!target || !hasAccess(target.status)) {
+    if (!target && !(await lessonExists(tx, lessonId))) throw notFound("This lesson");
+    throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to record progress." });
+  }
+  return {
+    moduleId: target.module_id,
+    courseId: target.course_id,
+    enrollmentId: target.id,
+    status: target.status,
+    assessed: target.assessed,
+    done: target.done,
+  };
+}
+
+/**
+ * Writes a lesson's row (completion and/or time), keeps the module-level row in step, recounts the percentage
+ * and — exactly once — completes the enrollment and issues the certificate. The caller holds the enrollment's
+ * lock (lockProgressTarget). `completed: null` keeps the lesson's completion as it is.
+ */
+export async function writeLessonProgress(
+  tx: Db,
+  userId: string,
+  lessonId: string,
+  target: ProgressTarget,
+  input: { completed: boolean | null; timeSpentSeconds: number },
+): Promise<ProgressResult> {
+  const { moduleId, courseId } = target;
+  const now = new Date();
+  // One statement whatever the input: a heartbeat keeps the lesson's completion, and its time is capped by
+  // the real time since the last beat on this lesson (or since the last visit), FIRST_BEAT_MAX_S without one.
+  const c = input.completed;
+  const t = input.timeSpentSeconds;
+  const [row] = await queryRows<{ completed: boolean; time_spent: number }>(
+    tx,
+    sql`INSERT INTO user_progress AS up (user_id, course_id, module_id, lesson_id, completed, completed_at, time_spent)
+        VALUES (${userId}, ${courseId}, ${moduleId}, ${lessonId}, coalesce(${c}::boolean, false),
+                CASE WHEN ${c}::boolean THEN ${now}::timestamptz END, least(${t}::int, ${FIRST_BEAT_MAX_S}::int))
+        ON CONFLICT (user_id, lesson_id) WHERE lesson_id IS NOT NULL DO UPDATE SET
+          completed = coalesce(${c}::boolean, up.completed),
+          completed_at = CASE WHEN coalesce(${c}::boolean, up.completed)
+                              THEN coalesce(up.completed_at, ${now}::timestamptz) END,
+          time_spent = up.time_spent + greatest(0, least(${t}::int,
+                         floor(extract(epoch FROM ${now}::timestamptz - up.updated_at))::int)),
+          updated_at = ${now}::timestamptz
+        RETURNING completed, time_spent`,
+  );
+
+  // The module-level row: complete when all its lessons are.
+  await tx.execute(sql`
+    INSERT INTO user_progress (user_id, course_id, module_id, completed, completed_at)
+    SELECT ${userId}, ${courseId}, ${moduleId}, s.done = s.total, CASE WHEN s.done = s.total THEN ${now}::timestamptz END
+    FROM (SELECT count(*) AS total, count(up.id) FILTER (WHERE up.completed) AS done
+          FROM lessons l LEFT JOIN user_progress up ON up.lesson_id = l.id AND up.user_id = ${userId}
+          WHERE l.module_id = ${moduleId}) s
+    ON CONFLICT (user_id, module_id) WHERE lesson_id IS NULL AND module_id IS NOT NULL
+    DO UPDATE SET completed = EXCLUDED.completed,
+                  completed_at = CASE WHEN EXCLUDED.completed THEN coalesce(user_progress.completed_at, EXCLUDED.completed_at) END`);
+
+  const { enrollment: updated, certificateIssued } = await applyProgress(
+    tx,
+    { id: target.enrollmentId, userId, courseId, status: target.status },
+    now,
+  );
+  return {
+    lessonProgress: { completed: row!.completed, timeSpent: row!.time_spent },
+    enrollment: updated,
+    certificateIssued,
+  };
 }
 
 /** Whether a lesson of a published module exists (to tell "no such lesson" from "not enrolled"). */

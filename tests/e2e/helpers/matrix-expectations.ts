@@ -238,6 +238,51 @@ export const OPERATIONS: Record<string, OperationRow> = {
     body: () => ({ completed: true }),
     expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200" }),
   },
+  "GET /api/v1/lessons/{id}/quiz": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+    also: [
+      {
+        label: "a lesson that is not a quiz",
+        params: (f) => ({ id: f.paid.lessonIds[0] }),
+        expect: cells({ anonymous: "401", signedIn: "404" }),
+      },
+    ],
+  },
+  "GET /api/v1/lessons/{id}/quiz/attempts": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+  },
+  "POST /api/v1/lessons/{id}/quiz/attempts": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    // Staff preview a quiz; taking it needs an enrollment.
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "201" }),
+  },
+  "GET /api/v1/quiz-attempts/{id}": {
+    params: (f) => ({ id: f.paid.quizAttemptId }),
+    expect: cells({ anonymous: "401", signedIn: "404", enrolled: "200", staff: "200" }),
+  },
+  "PUT /api/v1/quiz-attempts/{id}/answers": {
+    params: (f) => ({ id: f.paid.quizAttemptId }),
+    body: () => ({ answers: [] }),
+    // The attempt is submitted: its student gets 409; nobody else learns it exists.
+    expect: cells({ anonymous: "401", signedIn: "404", enrolled: "409" }),
+  },
+  "POST /api/v1/quiz-attempts/{id}/submission": {
+    params: (f) => ({ id: f.paid.quizAttemptId }),
+    body: () => ({ answers: [] }),
+    expect: cells({ anonymous: "401", signedIn: "404", enrolled: "409" }),
+  },
+  "GET /api/v1/instructor/lessons/{id}/quiz": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "200" }),
+  },
+  "PUT /api/v1/instructor/lessons/{id}/quiz": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    // A valid save from a stale version: staff reach the version check (409) and change nothing.
+    body: () => ({ version: 999, settings: {}, questions: [] }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "409" }),
+  },
   "GET /api/v1/me/enrollments": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/certificates": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/payments": { expect: SIGNED_IN_READ },

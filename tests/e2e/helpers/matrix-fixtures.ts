@@ -39,6 +39,9 @@ export interface Fixtures {
     draftModuleId: string;
     draftLessonId: string;
     lessonIds: [string, string];
+    /** A QUIZ lesson with a one-question quiz; the enrolled student submitted one attempt (quizAttemptId). */
+    quizLessonId: string;
+    quizAttemptId: string;
   };
   /** Never published: one module, one lesson; the owner's alone (no co-instructor). */
   draft: { id: string; slug: string; lessonId: string };
@@ -75,6 +78,8 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   const { refundPayment } = await import("@/server/payments/refund");
   const { changeEnrollmentStatus } = await import("@/server/admin/enrollments");
   const { saveReview } = await import("@/server/reviews/write-review");
+  const { saveQuiz } = await import("@/server/assessments/quiz-authoring");
+  const { startAttempt, submitAttempt } = await import("@/server/assessments/attempts");
   type Actor = import("@/server/accounts/actor").Actor;
 
   const database = openPostgres(databaseUrl, 4);
@@ -168,6 +173,31 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
     title: "Draft lesson",
   });
   await addCoInstructor(db, owner, { courseId: paid.id, email: u.coInstructor.email });
+  const { id: quizLessonId } = await structure.createLesson(db, owner, {
+    moduleId: paid.moduleId,
+    title: "Quiz",
+  });
+  await updateLesson(db, owner, {
+    lessonId: quizLessonId,
+    title: "Quiz",
+    lessonType: "QUIZ",
+    duration: 5,
+    content: "Answer the question.",
+  });
+  await saveQuiz(db, owner, quizLessonId, {
+    version: 0,
+    settings: {},
+    questions: [
+      {
+        type: "true_false",
+        prompt: "The matrix checks every cell.",
+        options: [
+          { text: "True", correct: true },
+          { text: "False", correct: false },
+        ],
+      },
+    ],
+  });
 
   // Purchases through the demo provider's checkout, as the buyer clicks "Pay".
   const provider = new DemoProvider(appUrl, "whsec_authorization_matrix");
@@ -200,6 +230,8 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   await setLessonProgress(db, enrolled, free.lessonIds[0]!, { completed: true });
   await setLessonProgress(db, enrolled, paid.lessonIds[0]!, { completed: true });
   await saveReview(db, enrolled, paid.slug, { rating: 5, comment: "Clear and useful." });
+  const quizAttempt = await startAttempt(db, enrolled, quizLessonId);
+  await submitAttempt(db, enrolled, quizAttempt.id, { answers: [] });
 
   const statuses = await Promise.all(
     [u.enrolled, u.suspended, u.refunded].map(async (x) => (await enrollmentOf(x)).status),
@@ -234,6 +266,8 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       draftModuleId,
       draftLessonId,
       lessonIds: [paid.lessonIds[0]!, paid.lessonIds[1]!],
+      quizLessonId,
+      quizAttemptId: quizAttempt.id,
     },
     draft: { id: draft.id, slug: draft.slug, lessonId: draft.lessonIds[0]! },
     free: { id: free.id, slug: free.slug, moduleId: free.moduleId, lessonId: free.lessonIds[0]! },

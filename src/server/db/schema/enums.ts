@@ -18,6 +18,15 @@ export const courseInstructorRole = pgEnum("course_instructor_role", ["OWNER", "
 // (docs/decisions.md, "Payments": disputes).
 export const suspensionReason = pgEnum("suspension_reason", ["ADMIN", "DISPUTE"]);
 export const paymentDisputeStatus = pgEnum("payment_dispute_status", ["OPEN", "WON", "LOST"]);
+// Not in the document (migration 0013): quizzes (docs/decisions.md, "Quizzes").
+export const quizQuestionType = pgEnum("quiz_question_type", [
+  "single",
+  "true_false",
+  "multiple",
+  "short_text",
+  "numeric",
+]);
+export const quizReveal = pgEnum("quiz_reveal", ["after_passing", "after_each_attempt"]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Difficulty = (typeof difficultyEnum.enumValues)[number];
@@ -27,3 +36,5 @@ export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 export type CourseInstructorRole = (typeof courseInstructorRole.enumValues)[number];
 export type SuspensionReason = (typeof suspensionReason.enumValues)[number];
 export type PaymentDisputeStatus = (typeof paymentDisputeStatus.enumValues)[number];
+export type QuizQuestionType = (typeof quizQuestionType.enumValues)[number];
+export type QuizReveal = (typeof quizReveal.enumValues)[number];

@@ -5,3 +5,4 @@ export * from "./learning";
 export * from "./commerce";
 export * from "./reviews";
 export * from "./platform";
+export * from "./assessments";
