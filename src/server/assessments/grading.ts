@@ -161,11 +161,14 @@ export function checkAnswers(questions: readonly ServedQuestion[], answers: read
     }
   });
   if (fields.length > 0) {
+    const answersWrong = new Set(fields.map((f) => f.path.split(".")[1])).size;
     throw new AppError("INVALID_INPUT", {
       userMessage:
         fields.length === 1
           ? `Invalid ${fields[0]!.path}: ${fields[0]!.message}`
-          : `${fields.length} answers are invalid.`,
+          : answersWrong === 1
+            ? `Invalid ${fields[0]!.path.split(".").slice(0, 2).join(".")}: ${fields.map((f) => f.message.toLowerCase()).join("; ")}.`
+            : `${answersWrong} answers are invalid.`,
       fields,
     });
   }

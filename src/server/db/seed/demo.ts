@@ -25,6 +25,7 @@ import { demoCatalogue, type DemoCourse } from "./catalogue";
 import { demoReviewTexts } from "./catalogue/reviews";
 import { demoCertificateNumber, demoId } from "./ids";
 import { demoEnrollments, demoPeople } from "./people";
+import { seedDemoQuizzes } from "./quizzes";
 
 const DAY = 86_400_000;
 
@@ -283,6 +284,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     await put("user_progress", () =>
       tx.insert(userProgress).values(progressRows).onConflictDoNothing().returning(returningId),
     );
+    Object.assign(inserted, await seedDemoQuizzes(tx));
     await put("certificates", () =>
       tx.insert(certificates).values(certificateRows).onConflictDoNothing().returning(returningId),
     );

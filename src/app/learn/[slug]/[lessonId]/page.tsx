@@ -17,10 +17,12 @@ import { setCompletionAction } from "../../actions";
 import { cache } from "react";
 import { CheckIcon } from "@/components/ui/lesson-type-icon";
 import type { Actor } from "@/server/accounts/actor";
+import { getQuizPlayerView } from "@/server/assessments/player";
+import { QuizSection } from "@/components/learning/quiz-section";
 
 type Props = {
   params: Promise<{ slug: string; lessonId: string }>;
-  searchParams: Promise<{ completed?: string; error?: string }>;
+  searchParams: Promise<{ completed?: string; error?: string; attempt?: string }>;
 };
 
 /** The lesson for this request, loaded once for the title and the page (React's per-request cache). */
@@ -51,7 +53,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function LessonPage({ params, searchParams }: Props) {
   const { slug, lessonId } = await params;
-  const { completed, error } = await searchParams;
+  const { completed, error, attempt } = await searchParams;
   const actor = await requireUser(`/learn/${slug}/${lessonId}`);
   const db = await getDb();
   const loaded = await loadLesson(actor, slug, lessonId);
@@ -84,6 +86,14 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const current = modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id);
   const isDone = current?.completed ?? false;
   const html = lessonHtml(lesson.content);
+  const quiz =
+    lesson.lessonType === "QUIZ"
+      ? await getQuizPlayerView(db, actor, lesson.id, {
+          preview: view.preview,
+          reviewAttemptId: typeof attempt === "string" ? attempt.slice(0, 64) : undefined,
+        })
+      : null;
+  const path = `/learn/${view.course.slug}/${lesson.id}`;
   return (
     <Container className="py-6 lg:py-10">
       {view.preview ? null : <Heartbeat lessonId={lesson.id} />}
@@ -198,6 +208,51 @@ export default async function LessonPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <div className="lesson-content mt-6" dangerouslySetInnerHTML={{ __html: html }} />
+          {quiz && quiz.preview ? (
+            <section aria-labelledby="quiz-preview" className="mt-8 rounded-2xl border border-slate-200 p-5">
+              <h2 id="quiz-preview" className="text-xl font-semibold">
+                Quiz preview
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">
+                Students see these {quiz.preview.length} questions (pass mark {quiz.summary.passPercentage}%).
+                Edit them, and see the answer key, in the lesson editor.
+              </p>
+              <ol className="mt-4 list-decimal space-y-3 pl-5">
+                {quiz.preview.map((q) => (
+                  <li key={q.id}>
+                    <div className="lesson-content" dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
+                    {q.options.length ? (
+                      <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+                        {q.options.map((o) => (
+                          <li key={o.id}>{o.text}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : quiz ? (
+            <QuizSection
+              lessonId={lesson.id}
+              path={path}
+              summary={quiz.summary}
+              attempts={quiz.attempts}
+              open={
+                quiz.open
+                  ? {
+                      id: quiz.open.id,
+                      questions: quiz.open.questions,
+                      answers: quiz.open.answers,
+                      deadline: quiz.open.deadline ? quiz.open.deadline.toISOString() : null,
+                    }
+                  : null
+              }
+              review={quiz.review}
+              nextHref={view.nextLessonId ? `/learn/${view.course.slug}/${view.nextLessonId}` : null}
+              serverNow={new Date().toISOString()}
+            />
+          ) : null}
           <div className="mt-10 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
             {view.previousLessonId ? (
               <Link
@@ -209,7 +264,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
             ) : (
               <span />
             )}
-            {view.preview ? null : (
+            {view.preview || quiz ? null : (
               <form action={setCompletionAction} className="flex flex-wrap gap-2">
                 <input type="hidden" name="slug" value={view.course.slug} />
                 <input type="hidden" name="lessonId" value={lesson.id} />

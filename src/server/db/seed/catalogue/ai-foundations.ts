@@ -469,95 +469,30 @@ Neural networks are inspired by the brain only loosely. An artificial neuron is 
         {
           title: "Quiz: How Machines Learn",
           description:
-            "Check your understanding of features, training, evaluation and neural networks with ten multiple-choice questions.",
+            "Check your understanding of features, training, evaluation and neural networks with twelve graded questions.",
           lessonType: "QUIZ",
           duration: 12,
           content: `## Instructions
 
-Answer each question by choosing the single best option. Try to answer from memory first, then check the answer key at the end. A score of 8 or more means you are ready for Module 3; if you score lower, revisit the lessons referenced in the explanations.
+This graded quiz has twelve questions on Module 2. Most have one best answer; two are true or false, and one asks you to type a one-word answer (spelling counts, capitals do not). You need **70 %** to pass, and passing completes this lesson.
 
-## Questions
+There is no time limit, and you may take the quiz as many times as you like. Try to answer from memory first. After each attempt you see which questions you got right, with an explanation for each that points back to the lesson to revisit; the correct answers are shown once you pass.
 
-1. In a model that predicts house prices, the sale price is best described as the:
-   - a) feature
-   - b) label
-   - c) parameter
-   - d) learning rate
+## What the quiz covers
 
-2. What does a loss function measure?
-   - a) How long training takes
-   - b) How many parameters a model has
-   - c) How far the model's predictions are from the correct answers
-   - d) How much data is in the test set
-
-3. During gradient descent, the learning rate controls:
-   - a) the size of each parameter update
-   - b) the number of layers in the network
-   - c) the share of data used for testing
-   - d) how many features are collected
-
-4. A model scores 99% accuracy on training data and 61% on validation data. This is most likely:
-   - a) underfitting
-   - b) a good fit
-   - c) overfitting
-   - d) a problem with the learning rate only
-
-5. Why should the test set be used only once, at the end?
-   - a) It is usually too small to be useful
-   - b) Repeatedly tuning against it makes the final score overly optimistic
-   - c) Test data cannot be loaded into memory twice
-   - d) It contains labels the model must never see during inference
-
-6. Which is an example of data leakage?
-   - a) Using more training data than test data
-   - b) Including a feature that records the outcome you are trying to predict
-   - c) Shuffling data before splitting it
-   - d) Using a validation set to pick a model
-
-7. What role does the activation function play in a neural network?
-   - a) It stores the training data
-   - b) It adds non-linearity so the network can model curved patterns
-   - c) It splits the data into batches
-   - d) It chooses the learning rate automatically
-
-8. Backpropagation is used to:
-   - a) collect more labelled data
-   - b) compute how much each weight contributed to the error
-   - c) convert text into tokens
-   - d) deploy the model to production
-
-9. Which phase happens every time you send a message to a chatbot?
-   - a) Pre-training
-   - b) Backpropagation
-   - c) Inference
-   - d) Data augmentation
-
-10. Which best describes self-supervised learning?
-    - a) A person labels every example by hand
-    - b) The model receives rewards from a game environment
-    - c) Labels are created from the data itself, such as predicting a hidden next word
-    - d) The model trains without any data
+- Features, labels, parameters and the loss function (Learning from Data)
+- Gradient descent, the learning rate and inference
+- Training, validation and test sets, overfitting and data leakage (Training, Validation and Testing)
+- Neurons, activation functions and backpropagation (Neural Networks Without the Math Anxiety)
+- Self-supervised learning
 
 ## Scoring guide
 
 | Score | What it means | Suggested next step |
 | --- | --- | --- |
-| 9–10 | Excellent grasp of the fundamentals | Continue to Module 3 |
-| 7–8 | Solid, with a gap or two | Reread the explanations for missed questions |
-| 0–6 | Core ideas need reinforcing | Revisit Module 2 lessons before moving on |
-
-## Answer key
-
-1. **b** — The label is the value being predicted. Features are the inputs, such as floor area. (Lesson: Learning from Data)
-2. **c** — Loss turns "how wrong are we?" into one number that training tries to minimise.
-3. **a** — The learning rate sets the step size. Too large and training overshoots; too small and it crawls.
-4. **c** — A large gap between training and validation performance is the signature of overfitting. (Lesson: Training, Validation and Testing)
-5. **b** — Every decision made by looking at test scores leaks information, inflating the final estimate.
-6. **b** — A feature that encodes the outcome is not available at prediction time, so the model cheats.
-7. **b** — Without non-linear activations, stacked layers collapse into a single linear function. (Lesson: Neural Networks)
-8. **b** — Backpropagation distributes blame for the error across all weights so they can be updated.
-9. **c** — Inference uses the frozen, already-trained model to generate a response.
-10. **c** — Self-supervised learning creates labels automatically from unlabelled data, which is how language models learn from huge text collections.
+| 90–100 % | Excellent grasp of the fundamentals | Continue to Module 3 |
+| 70–89 % | Passed, with a gap or two | Reread the explanations for missed questions |
+| Below 70 % | Core ideas need reinforcing | Revisit the Module 2 lessons, then try again |
 `,
         },
       ],

@@ -1149,95 +1149,30 @@ Set budget alerts at the provider and in your own metrics, and report cost per s
         {
           title: "Quiz: LLM Application Engineering",
           description:
-            "Ten scenario-based questions on APIs, RAG, tools, agents, security, evaluation and operations.",
+            "Twelve scenario-based graded questions on APIs, RAG, tools, agents, security, evaluation and operations.",
           lessonType: "QUIZ",
           duration: 12,
           content: `## Instructions
 
-Each question describes a realistic engineering situation. Choose the single best answer. A score of 8 or more indicates you are ready for the capstone; the answer key explains each choice and points back to the relevant lesson.
+Most questions describe a realistic engineering situation and ask for the single best answer. One asks you to select every option that applies and is worth 2 points, with partial credit: each correct option you choose earns a share of the points and each wrong one cancels a share. One asks for a number and one for a short typed answer. You need **70 %** of the points to pass, and passing completes this lesson.
 
-## Questions
+There is no time limit, and you have **3 attempts**. After each attempt you see the correct answers with an explanation that points back to the relevant lesson.
 
-1. Users complain the assistant "feels slow", although full answers take only 6 seconds. What is the most effective first change?
-   - a) Switch to a larger model
-   - b) Stream the response so the first tokens appear quickly
-   - c) Increase \`max_tokens\`
-   - d) Add a verification step
+## What the quiz covers
 
-2. Your RAG assistant gives wrong answers to questions about error code "E-4012", although the relevant page is indexed. What is the most likely fix?
-   - a) Raise the temperature
-   - b) Add keyword search and fuse it with vector search
-   - c) Use a longer system prompt
-   - d) Fine-tune the model on the error page
-
-3. Which metric tells you whether retrieval found the information needed to answer?
-   - a) Answer relevance
-   - b) Context recall (for example recall@k against gold chunks)
-   - c) Time to first token
-   - d) Output token count
-
-4. When handling a tool call, which step is essential?
-   - a) Executing the arguments exactly as the model produced them
-   - b) Validating arguments and checking the current user is authorised
-   - c) Raising an exception for any error
-   - d) Hiding tool results from the model
-
-5. A task has fixed, known steps: extract fields, classify, draft a reply. What is the best design?
-   - a) An autonomous multi-agent system
-   - b) A workflow with fixed model calls orchestrated by code
-   - c) A single call with every tool enabled
-   - d) An agent without a step limit
-
-6. An assistant can read a user's inbox, browse the web and send email. Which change most reduces exfiltration risk?
-   - a) A stronger instruction not to leak data
-   - b) Requiring human confirmation before sending any email
-   - c) Using a higher temperature
-   - d) Adding more retrieval results
-
-7. Where should document access control be enforced in a RAG system?
-   - a) In the system prompt
-   - b) In the retrieval query, using the requesting user's permissions
-   - c) By asking the model to check permissions
-   - d) Only in the user interface
-
-8. A judge model rates longer answers higher regardless of correctness. What should you do?
-   - a) Stop evaluating
-   - b) Use a specific rubric, ask for reasoning first, and validate the judge against human labels
-   - c) Make all answers longer
-   - d) Only use exact-match metrics for everything
-
-9. Which cache is most likely to cause a serious privacy incident if designed carelessly?
-   - a) An embedding cache keyed by content hash
-   - b) A response cache shared across users for permission-dependent answers
-   - c) Provider prompt caching of a static system prompt
-   - d) A cache of public documentation chunks
-
-10. Which metric best reflects the true cost efficiency of a model choice?
-    - a) Price per million input tokens
-    - b) Cost per successfully completed task
-    - c) Number of parameters
-    - d) Context window size
+- Calling model APIs, streaming and latency
+- Retrieval quality, hybrid search and retrieval metrics
+- Tool use, workflows and agents
+- Security: prompt injection, exfiltration and access control
+- Evaluation, caching and cost per successful task
 
 ## Scoring guide
 
 | Score | Readiness | Next step |
 | --- | --- | --- |
-| 9–10 | Ready to ship | Start the capstone |
-| 7–8 | Strong, a few gaps | Review missed topics, then start the capstone |
-| 0–6 | Needs consolidation | Revisit Modules 2 and 3, then retake the quiz |
-
-## Answer key
-
-1. **b** — Perceived latency is dominated by time to first token; streaming fixes it without changing the model. (Calling LLM APIs)
-2. **b** — Dense embeddings often miss exact identifiers; hybrid search with reciprocal rank fusion captures them. (Chunking, Indexing and Retrieval Quality)
-3. **b** — Context recall measures retrieval directly; the other options measure generation or performance.
-4. **b** — Tool arguments are untrusted input; validate them and authorise the action for the current user. Errors should be returned as results so the model can recover. (Function Calling and Tool Use)
-5. **b** — Fixed steps call for a workflow; it is cheaper, faster and easier to test than an agent. (Agents)
-6. **b** — The inbox, web and email combination enables exfiltration; a confirmation step breaks the chain even if injection succeeds. Prompt instructions alone are not a security control. (Securing LLM Applications)
-7. **b** — Permissions must be enforced in code and queries; the model cannot be trusted to enforce them.
-8. **b** — Judges need rubrics and calibration against human labels to be credible. (Evaluating LLM Applications)
-9. **b** — Sharing permission-dependent answers across users can leak one user's data to another. (Observability, Caching and Cost Control)
-10. **b** — A cheap model that fails and retries can cost more per successful outcome than a pricier, reliable one.
+| 90–100 % | Ready to ship | Start the capstone |
+| 70–89 % | Passed: strong, with a few gaps | Review the missed topics, then start the capstone |
+| Below 70 % | Needs consolidation | Revisit Modules 2 and 3, then retake the quiz |
 `,
         },
         {

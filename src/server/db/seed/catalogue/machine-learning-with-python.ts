@@ -1212,95 +1212,30 @@ Cluster labels, distances to centres and principal components can become feature
         {
           title: "Quiz: Machine Learning Fundamentals",
           description:
-            "Ten questions covering pipelines, metrics, validation, regularisation, leakage and unsupervised learning.",
+            "Twelve graded questions covering pipelines, metrics, validation, regularisation, leakage and unsupervised learning.",
           lessonType: "QUIZ",
           duration: 15,
           content: `## Instructions
 
-Choose the single best answer for each question. Aim for 8 out of 10 before starting the capstone. Explanations in the answer key point back to the relevant lessons.
+This graded quiz has twelve questions. Most have one best answer; two ask for a number and one for the name of a scikit-learn class. You need **70 %** to pass, and passing completes this lesson.
 
-## Questions
+The quiz is timed: you have **20 minutes** from the moment you start an attempt, and whatever you have answered when time runs out is submitted. You have **3 attempts**. After each attempt you see which questions you got right, with an explanation that points back to the relevant lesson; the correct answers are shown once you pass.
 
-1. Why should imputation and scaling be placed inside a scikit-learn \`Pipeline\`?
-   - a) It makes training faster
-   - b) Their statistics are then learned from training folds only, preventing leakage
-   - c) Models cannot accept scaled data otherwise
-   - d) Pipelines automatically choose the best model
+## What the quiz covers
 
-2. A fraud dataset has 0.5% positives. Which metric is most informative for comparing models?
-   - a) Accuracy
-   - b) Average precision (PR AUC)
-   - c) R²
-   - d) Mean absolute error
-
-3. Your model has training ROC AUC of 0.99 and cross-validated ROC AUC of 0.74. The most likely diagnosis is:
-   - a) Underfitting
-   - b) Overfitting
-   - c) A perfect model
-   - d) Wrong metric
-
-4. You have several rows per patient. Which splitter should you use?
-   - a) \`KFold\` with shuffling
-   - b) \`TimeSeriesSplit\`
-   - c) \`GroupKFold\`
-   - d) \`train_test_split\` with \`stratify=y\`
-
-5. In \`LogisticRegression\`, how does decreasing \`C\` affect the model?
-   - a) Less regularisation
-   - b) More regularisation
-   - c) More trees
-   - d) Higher learning rate
-
-6. Which feature is a clear case of target leakage when predicting whether a loan will default?
-   - a) Applicant income at application time
-   - b) Number of previous loans
-   - c) Whether the loan was sent to a collections agency
-   - d) Loan amount requested
-
-7. What does permutation importance measure?
-   - a) Whether a feature causes the outcome
-   - b) How much a model's score drops when a feature's values are shuffled
-   - c) How many times a feature is used in splits
-   - d) The correlation between a feature and the target
-
-8. Why is the best score from \`RandomizedSearchCV\` optimistically biased?
-   - a) Because it uses the test set
-   - b) Because it is the maximum of many noisy estimates
-   - c) Because random search is less accurate than grid search
-   - d) It is not biased
-
-9. Which model usually needs feature scaling to work well?
-   - a) Random forest
-   - b) Decision tree
-   - c) k-means clustering
-   - d) Histogram gradient boosting
-
-10. A UMAP plot shows three well-separated groups. What is the appropriate conclusion?
-    - a) The data definitely contains three clusters
-    - b) Distances between the groups on the plot are reliable
-    - c) It suggests structure worth investigating with other methods
-    - d) PCA is now unnecessary
+- Pipelines, preprocessing and data leakage
+- Metrics for imbalanced problems, precision and the confusion matrix
+- Cross-validation, splitters and hyperparameter search
+- Regularisation, feature importance and feature scaling
+- Clustering and dimensionality reduction
 
 ## Scoring guide
 
 | Score | Readiness | Suggested action |
 | --- | --- | --- |
-| 9–10 | Ready for the capstone | Start the project |
-| 7–8 | Nearly there | Review the explanations for missed questions |
-| 0–6 | Core concepts need work | Revisit Modules 2 and 3 before the capstone |
-
-## Answer key
-
-1. **b** — Fitting preprocessing on all data lets test information influence training. Pipelines refit it inside each training fold. (Overfitting, Regularisation and Data Leakage)
-2. **b** — With rare positives, accuracy is dominated by the majority class; average precision focuses on how well positives are ranked. (Evaluating Models)
-3. **b** — A large gap between training and validation scores is the signature of overfitting.
-4. **c** — \`GroupKFold\` keeps all rows for a patient in the same fold, so the model cannot recognise individuals. (Cross-Validation)
-5. **b** — \`C\` is the *inverse* of regularisation strength; smaller values mean stronger regularisation.
-6. **c** — Collections referral happens after default, so it would not be known at prediction time.
-7. **b** — It measures the model's reliance on a feature in held-out data, not causation. (Trees, Forests and Gradient Boosting)
-8. **b** — Selecting the maximum among many noisy CV scores favours candidates that got lucky; test once on held-out data.
-9. **c** — k-means uses distances, so large-scale features dominate. Tree-based models are scale-invariant.
-10. **c** — t-SNE and UMAP can exaggerate separation and distort distances; confirm with other evidence. (Unsupervised Learning)
+| 90–100 % | Ready for the capstone | Start the project |
+| 70–89 % | Passed, nearly there | Review the explanations for missed questions |
+| Below 70 % | Core concepts need work | Revisit Modules 2 and 3 before your next attempt |
 `,
         },
         {

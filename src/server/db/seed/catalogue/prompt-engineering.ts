@@ -1098,95 +1098,29 @@ Question: {question}
         {
           title: "Quiz: Prompting Techniques",
           description:
-            "Test your understanding of prompt structure, examples, reasoning, structured output, evaluation and security.",
+            "Ten graded questions on prompt structure, examples, reasoning, structured output, evaluation and security.",
           lessonType: "QUIZ",
           duration: 12,
           content: `## Instructions
 
-Ten questions, one best answer each. Aim for at least 8 correct before starting the final assignment. The answer key with explanations is at the end; resist scrolling until you have committed to your answers.
+This graded quiz has ten questions. Most have one best answer; one is true or false, and one asks you to select every option that applies (it counts only when you choose exactly the right options). You need **70 %** (7 of 10) to pass, and passing completes this lesson and opens the way to the final assignment.
 
-## Questions
+There is no time limit, but you have **3 attempts**, so commit to your answers before you submit. After each attempt you see which questions you got right, with an explanation for each; the correct answers are shown once you pass.
 
-1. A model keeps producing summaries in inconsistent formats despite clear instructions. Which change is most likely to help?
-   - a) Raising the temperature
-   - b) Adding one or two examples of the exact desired format
-   - c) Making the prompt shorter
-   - d) Removing the role description
+## What the quiz covers
 
-2. Why wrap user-provided text in delimiters such as tags?
-   - a) It reduces the token count
-   - b) It helps the model separate instructions from data
-   - c) It guarantees protection against prompt injection
-   - d) It is required by all APIs
-
-3. Which instruction is most effective?
-   - a) "Don't be long-winded."
-   - b) "Be concise if possible."
-   - c) "Answer in at most three sentences."
-   - d) "Don't write too much or too little."
-
-4. In a few-shot classification prompt, every example uses the label BUG. What is the likely result?
-   - a) Better accuracy on all labels
-   - b) The model over-predicts BUG
-   - c) The model refuses to answer
-   - d) No effect, since examples are ignored
-
-5. Why does asking a standard chat model to reason step by step often improve accuracy on multi-step problems?
-   - a) It switches the model to a larger version
-   - b) It gives the model more tokens, and therefore more computation, before the final answer
-   - c) It disables sampling
-   - d) It makes the model search the internet
-
-6. What does schema-constrained structured output guarantee?
-   - a) That every value is factually correct
-   - b) That the output parses and matches the declared schema
-   - c) That no validation is needed for security
-   - d) That the response is shorter
-
-7. Which belongs in a system prompt rather than a user message?
-   - a) The specific invoice the user uploaded
-   - b) The application's scope and escalation rules
-   - c) A one-off request to translate a paragraph
-   - d) The user's follow-up question
-
-8. A new prompt version scores 86% versus 84% for the old one on 50 test cases. What is the best conclusion?
-   - a) Ship the new prompt immediately
-   - b) The difference may be noise; check edge-case tags and consider more cases or repeated runs
-   - c) The old prompt is broken
-   - d) Evaluation sets are not useful
-
-9. Which practice makes an LLM-as-judge more trustworthy?
-   - a) Asking for a score with no explanation
-   - b) Calibrating its scores against a sample of human ratings
-   - c) Always showing the better answer first
-   - d) Using a vague 1–10 quality scale
-
-10. An email assistant can read incoming mail and send replies. Which defence most directly limits the damage of indirect prompt injection?
-    - a) A longer system prompt
-    - b) Requiring human confirmation before any email is sent
-    - c) Using a higher temperature
-    - d) Adding more few-shot examples
+- Examples, delimiters and clear, measurable instructions
+- Few-shot prompting, reasoning prompts and structured output
+- System prompts and systematic evaluation, including LLM-as-judge
+- Prompt injection and defensive design
 
 ## Scoring guide
 
 | Score | Interpretation | Next step |
 | --- | --- | --- |
-| 9–10 | Ready for production prompt work | Start the final assignment |
-| 7–8 | Solid foundation | Review explanations for missed questions, then start the assignment |
-| 0–6 | Key techniques need practice | Revisit Modules 2 and 3 and redo the hands-on lesson |
-
-## Answer key
-
-1. **b** — Examples are the strongest lever for format and style; models copy demonstrated structure closely.
-2. **b** — Delimiters mark the boundary between instructions and data. They help, but do not guarantee safety (so c is wrong).
-3. **c** — Positive, measurable instructions beat vague or negative ones.
-4. **b** — Models learn the label distribution from examples; cover every category.
-5. **b** — Each generated token adds computation; written intermediate steps give the model room to work.
-6. **b** — Constraints guarantee shape, not truth. Values can still be wrong, and output must still be handled safely.
-7. **b** — Application-wide rules go in the system prompt; per-request content goes in user messages.
-8. **b** — Small differences on small sets are often noise. Check for regressions on tagged edge cases before shipping.
-9. **b** — Calibration against human judgement is what makes automated grading credible; pairwise comparisons with swapped order also help.
-10. **b** — Architectural controls such as confirmation for consequential actions limit harm even when prompt-level defences fail.
+| 90–100 % | Ready for production prompt work | Start the final assignment |
+| 70–89 % | Passed: a solid foundation | Review the explanations for missed questions, then start the assignment |
+| Below 70 % | Key techniques need practice | Revisit Modules 2 and 3 and the hands-on lesson before your next attempt |
 `,
         },
         {
