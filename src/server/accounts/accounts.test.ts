@@ -12,6 +12,9 @@ import {
   courseReviews,
   mailOutbox,
   payments,
+  quizAccommodations,
+  quizAttempts,
+  quizzes,
   reviewReports,
   sessions,
   userProgress,
@@ -80,6 +83,26 @@ async function populatedUser() {
   await db()
     .insert(payments)
     .values({ userId: user.id, courseId: tree.course.id, amount: 1500, provider: "demo", status: "PENDING" });
+  const quizLesson = tree.lessons[1]!;
+  await db().insert(quizzes).values({ lessonId: quizLesson.id });
+  await db()
+    .insert(quizAttempts)
+    .values({
+      lessonId: quizLesson.id,
+      courseId: tree.course.id,
+      userId: user.id,
+      number: 1,
+      questions: [],
+      settings: { passPercentage: 70, partialCredit: false, revealAnswers: "after_passing" },
+      pointsTotal: 0,
+    });
+  await db()
+    .insert(quizAccommodations)
+    .values({ lessonId: quizLesson.id, userId: user.id, extraAttempts: 1 });
+  const student = await createUser(db());
+  await db()
+    .insert(quizAccommodations)
+    .values({ lessonId: quizLesson.id, userId: student.id, extraTimePercent: 25, grantedBy: user.id });
   await db()
     .insert(courseReviews)
     .values({ userId: user.id, courseId: tree.course.id, rating: 5, comment: "Great" });

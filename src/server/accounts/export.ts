@@ -14,6 +14,8 @@ import {
   reviewReports,
   sessions,
   userProgress,
+  quizAttempts,
+  quizAccommodations,
   users,
   verificationTokens,
 } from "../db/schema";
@@ -38,6 +40,9 @@ export const USER_DATA_REGISTRY = {
   "course_instructors.user_id": "teaching",
   "course_reviews.hidden_by": "moderation",
   "review_reports.reporter_id": "reviewReports",
+  "quiz_attempts.user_id": "quizAttempts",
+  "quiz_accommodations.user_id": "quizAccommodations",
+  "quiz_accommodations.granted_by": "quizAccommodationsGranted",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -221,7 +226,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
       .where(sql`lower(${mailOutbox.to}) = ${email}`),
   ]);
 
-  const [moderation, myReports] = await Promise.all([
+  const [moderation, myReports, quizAttemptRows, accommodations, granted] = await Promise.all([
     db
       .select({
         reviewId: courseReviews.id,
@@ -238,6 +243,43 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
       })
       .from(reviewReports)
       .where(eq(reviewReports.reporterId, uid)),
+    db
+      .select({
+        id: quizAttempts.id,
+        ...courseTitle,
+        lessonId: quizAttempts.lessonId,
+        number: quizAttempts.number,
+        startedAt: quizAttempts.startedAt,
+        deadline: quizAttempts.deadline,
+        submittedAt: quizAttempts.submittedAt,
+        // The questions as served and the student's own answers and results: all of it is about them.
+        questions: quizAttempts.questions,
+        answers: quizAttempts.answers,
+        pointsAwarded: quizAttempts.pointsAwarded,
+        pointsTotal: quizAttempts.pointsTotal,
+        scorePercentage: quizAttempts.scorePercentage,
+        passed: quizAttempts.passed,
+        results: quizAttempts.results,
+      })
+      .from(quizAttempts)
+      .innerJoin(courses, eq(courses.id, quizAttempts.courseId))
+      .where(eq(quizAttempts.userId, uid))
+      .orderBy(asc(quizAttempts.startedAt)),
+    db
+      .select({
+        lessonId: quizAccommodations.lessonId,
+        extraTimePercent: quizAccommodations.extraTimePercent,
+        extraAttempts: quizAccommodations.extraAttempts,
+        createdAt: quizAccommodations.createdAt,
+        updatedAt: quizAccommodations.updatedAt,
+      })
+      .from(quizAccommodations)
+      .where(eq(quizAccommodations.userId, uid)),
+    // Accommodations this user granted as course staff: which quiz and when, the student by role only.
+    db
+      .select({ lessonId: quizAccommodations.lessonId, updatedAt: quizAccommodations.updatedAt })
+      .from(quizAccommodations)
+      .where(eq(quizAccommodations.grantedBy, uid)),
   ]);
   const data = {
     format: "ai-whisperers-export/1",
@@ -253,6 +295,9 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     teaching,
     moderation,
     reviewReports: myReports,
+    quizAttempts: quizAttemptRows,
+    quizAccommodations: accommodations,
+    quizAccommodationsGranted: granted.map((g) => ({ ...g, student: "a student" })),
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,
