@@ -9,12 +9,19 @@ import { parseInput } from "../validation";
 import type { Actor } from "../accounts/actor";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { assertAuthor, lockLessonForAuthor, mayEdit } from "../authoring/course-access";
+import { assertPublishedCourseStaysComplete, snapshotPublishProblems } from "../authoring/courses";
 import { loadQuestions, loadQuiz } from "./quiz-store";
-import { ZQuizSave, ZQuizSettings, type TQuizSave, type TQuizSettings } from "./quiz-schemas";
+import {
+  ZQuizSave,
+  ZQuizSettings,
+  type TQuestionType,
+  type TQuizSave,
+  type TQuizSettings,
+} from "./quiz-schemas";
 
 export interface AuthorQuestion {
   id: string;
-  type: string;
+  type: TQuestionType;
   prompt: string;
   points: number;
   explanation: string | null;
@@ -73,8 +80,9 @@ export async function saveQuiz(
   assertAuthor(actor);
   const save = parseInput(ZQuizSave, input);
   await db.transaction(async (tx) => {
-    const { lesson } = await lockLessonForAuthor(tx, actor, lessonId);
+    const { course, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
     if (lesson.lesson_type !== "QUIZ") throw notFound("This lesson's quiz (it is not a quiz lesson)");
+    const snapshot = await snapshotPublishProblems(tx, course);
     // The lesson's lock (above) serializes saves of one quiz, the first one (which creates the row) included.
     const current = await loadQuiz(tx, lessonId);
     const currentVersion = current?.version ?? 0;
@@ -134,6 +142,8 @@ export async function saveQuiz(
       if (previous) await tx.update(quizQuestions).set(values).where(eq(quizQuestions.id, previous.id));
       else await tx.insert(quizQuestions).values({ lessonId, ...values });
     }
+    // A published course's quiz keeps at least one question (the publish rule holds at all times).
+    await assertPublishedCourseStaysComplete(tx, snapshot, { path: "questions" });
     await recordAudit(
       tx,
       actor,

@@ -14,6 +14,7 @@ import {
 } from "../db/schema";
 import { addInstructor, createCourseTree, createEnrollment, createUser } from "../db/seed/factories";
 import { setLessonProgress } from "../learning/progress";
+import { findPublishProblems } from "../authoring/courses";
 import type { Actor } from "../accounts/actor";
 import {
   getAttempt,
@@ -361,6 +362,23 @@ describe("authoring", () => {
         "questions.1.pattern",
       ]),
     );
+  });
+});
+
+describe("publishing", () => {
+  it("counts a quiz lesson without questions as a publish problem, and keeps a published quiz from losing its last", async () => {
+    const x = await setup();
+    const quiz = await getQuizForAuthor(db(), x.owner, x.lessonId);
+    await expect(
+      saveQuiz(db(), x.owner, x.lessonId, { version: quiz.version, settings: quiz.settings, questions: [] }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await getQuizForAuthor(db(), x.owner, x.lessonId)).questions).toHaveLength(5);
+    const tree = await createCourseTree(db(), [1], { published: false });
+    await db().update(lessons).set({ lessonType: "QUIZ" }).where(eq(lessons.id, tree.lessons[0]!.id));
+    const problems = await findPublishProblems(db(), tree.course.id);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Quiz “.*” in “.*” has no questions\.$/),
+    ]);
   });
 });
 

@@ -162,10 +162,14 @@ export async function findPublishProblems(tx: Db, courseId: string): Promise<Pub
     lesson_id: string | null;
     lesson_title: string | null;
     empty: boolean | null;
+    quiz_without_questions: boolean | null;
   }>(
     tx,
     sql`SELECT m.id AS module_id, m.title AS module_title, m."order" AS module_order,
-               l.id AS lesson_id, l.title AS lesson_title, l.content !~ '[^[:space:]]' AS empty
+               l.id AS lesson_id, l.title AS lesson_title, l.content !~ '[^[:space:]]' AS empty,
+               l.lesson_type = 'QUIZ' AND NOT EXISTS (SELECT 1 FROM quiz_questions q
+                                                      WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)
+                 AS quiz_without_questions
         FROM modules m LEFT JOIN lessons l ON l.module_id = m.id
         WHERE m.course_id = ${courseId} AND m.published
         ORDER BY m."order", l."order"`,
@@ -180,6 +184,11 @@ export async function findPublishProblems(tx: Db, courseId: string): Promise<Pub
         message: `Lesson “${r.lesson_title}” in “${r.module_title}” has no content.`,
         lessonId: r.lesson_id,
       });
+    } else if (r.quiz_without_questions) {
+      problems.push({
+        message: `Quiz “${r.lesson_title}” in “${r.module_title}” has no questions.`,
+        lessonId: r.lesson_id,
+      });
     }
   }
   return problems;
@@ -192,7 +201,7 @@ const problemKey = (p: PublishProblem) =>
 /** What to do about each kind of problem a change would introduce, in words an instructor acts on. */
 const adviceFor = (p: PublishProblem) =>
   p.lessonId
-    ? "A lesson in a published module needs content: write it first, or work on the lesson in a draft module and move it in when it is ready."
+    ? "A lesson in a published module needs content (and a quiz lesson at least one question): write it first, or work on the lesson in a draft module and move it in when it is ready."
     : p.moduleId
       ? "A published module needs at least one lesson: add or move one in first, make the module a draft, or delete the whole module."
       : "A published course needs at least one published module with lessons: publish another module first, or unpublish the course.";

@@ -173,8 +173,10 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
     title: "Draft lesson",
   });
   await addCoInstructor(db, owner, { courseId: paid.id, email: u.coInstructor.email });
+  // A quiz is written in the draft module (a published course's quiz lesson needs its questions first), then
+  // moved into the published one.
   const { id: quizLessonId } = await structure.createLesson(db, owner, {
-    moduleId: paid.moduleId,
+    moduleId: draftModuleId,
     title: "Quiz",
   });
   await updateLesson(db, owner, {
@@ -198,6 +200,7 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       },
     ],
   });
+  await structure.moveLesson(db, owner, { lessonId: quizLessonId, toModuleId: paid.moduleId });
 
   // Purchases through the demo provider's checkout, as the buyer clicks "Pay".
   const provider = new DemoProvider(appUrl, "whsec_authorization_matrix");

@@ -11,6 +11,8 @@ import { getDb } from "@/server/db";
 import { deleteLessonAction, moveLessonAction, previewMarkdownAction, saveLessonAction } from "./actions";
 import { orNotFound } from "@/server/http/pages";
 import { getEnv } from "@/server/env";
+import { QuizEditor } from "@/components/authoring/quiz-editor";
+import { getQuizForAuthor } from "@/server/assessments/quiz-authoring";
 
 export const metadata: Metadata = { title: "Edit lesson", robots: { index: false } };
 
@@ -20,8 +22,11 @@ export default async function EditLessonPage({
   params: Promise<{ id: string; lessonId: string }>;
 }) {
   const { id, lessonId } = await params;
-  const view = await orNotFound(getLessonForEditing(await getDb(), await getActor(), lessonId));
+  const db = await getDb();
+  const actor = await getActor();
+  const view = await orNotFound(getLessonForEditing(db, actor, lessonId));
   if (view.course.id !== id) notFound();
+  const quiz = view.lesson.lessonType === "QUIZ" ? await getQuizForAuthor(db, actor, lessonId) : null;
   const { course, module, modules, lesson } = view;
   return (
     <div className="space-y-6">
@@ -63,6 +68,7 @@ export default async function EditLessonPage({
           }}
         />
       </div>
+      {quiz ? <QuizEditor lessonId={lesson.id} initial={quiz} preview={previewMarkdownAction} /> : null}
       <div className="grid gap-6 md:grid-cols-2">
         {modules.length > 1 ? (
           <section aria-labelledby="move" className="rounded-2xl border border-slate-200 bg-white p-5">
