@@ -33,9 +33,12 @@ export function QuizEditor({
   lessonId,
   initial,
   preview,
+  resultsHref,
 }: {
   lessonId: string;
   initial: AuthorQuizData;
+  /** The quiz's results page (once the quiz exists). */
+  resultsHref?: string;
   preview: (markdown: string) => Promise<ActionResult<{ html: string }>>;
 }) {
   const [version, setVersion] = useState(initial.version);
@@ -169,6 +172,11 @@ export function QuizEditor({
         <h2 id="quiz-editor-heading" className="text-xl font-semibold">
           Quiz
         </h2>
+        {resultsHref ? (
+          <a href={resultsHref} className="text-sm font-medium text-brand-700 underline">
+            Results, statistics and accommodations
+          </a>
+        ) : null}
         <p className="text-sm text-slate-600" role="status">
           {dirty ? "Unsaved changes" : version === 0 ? "Not saved yet" : "All changes saved"}
           {attemptCount > 0

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { defineOperation, reply } from "../http/operation";
+import { defineOperation, download, reply } from "../http/operation";
+import { findAccommodations, setAccommodation, ZAccommodationInput } from "./accommodations";
+import { courseGradebookCsv, getQuizAnalytics } from "./quiz-analytics";
 import { ZApiError } from "../http/problem";
 import {
   getAttempt,
@@ -265,6 +267,122 @@ export const saveAuthorQuizOperation = defineOperation({
     saveQuiz(db, actor, params.id, body, { requestId: request.requestId, ip: request.ip }),
 });
 
+const ZAccommodation = z.object({
+  userId: z.string(),
+  name: z.string().nullable(),
+  email: z.string(),
+  extraTimePercent: z.number().int(),
+  extraAttempts: z.number().int(),
+  updatedAt: ts,
+});
+
+export const listAccommodationsOperation = defineOperation({
+  operationId: "listQuizAccommodations",
+  method: "GET",
+  path: "/api/v1/instructor/lessons/{id}/quiz/accommodations",
+  summary: "Students' extra time and extra attempts on a quiz (course staff)",
+  tags: ["authoring"],
+  auth: "user",
+  params: id,
+  responses: {
+    200: { description: "Accommodations", schema: z.object({ items: z.array(ZAccommodation) }) },
+    401: err("Not signed in"),
+    403: err("Not an instructor"),
+    404: err("No such quiz, or not yours"),
+  },
+  handler: async ({ params }, { db, actor }) => ({ items: await findAccommodations(db, actor, params.id) }),
+});
+
+export const setAccommodationOperation = defineOperation({
+  operationId: "setQuizAccommodation",
+  method: "PUT",
+  path: "/api/v1/instructor/lessons/{id}/quiz/accommodations",
+  summary: "Grant, change or (with zeros) remove a student's extra time and attempts on a quiz (audited)",
+  tags: ["authoring"],
+  auth: "user",
+  params: id,
+  body: ZAccommodationInput,
+  responses: {
+    200: {
+      description: "Saved",
+      schema: z.object({
+        userId: z.string(),
+        extraTimePercent: z.number().int(),
+        extraAttempts: z.number().int(),
+      }),
+    },
+    401: err("Not signed in"),
+    403: err("Not an instructor, or a cross-site request"),
+    404: err("No such quiz, or not yours"),
+    422: err("Invalid values, or no such student in the course"),
+  },
+  handler: ({ params, body }, { db, actor, request }) =>
+    setAccommodation(db, actor, params.id, body, { requestId: request.requestId, ip: request.ip }),
+});
+
+export const quizAnalyticsOperation = defineOperation({
+  operationId: "getQuizAnalytics",
+  method: "GET",
+  path: "/api/v1/instructor/lessons/{id}/quiz/analytics",
+  summary: "A quiz's attempts, pass rate, average best score and per-question statistics (course staff)",
+  tags: ["authoring"],
+  auth: "user",
+  params: id,
+  responses: {
+    200: {
+      description: "Statistics",
+      schema: z.object({
+        lessonId: z.string(),
+        lessonTitle: z.string(),
+        courseId: z.string(),
+        attempts: z.number().int(),
+        students: z.number().int(),
+        studentsPassed: z.number().int(),
+        passRate: z.number().int().nullable(),
+        averageBestScore: z.number().int().nullable(),
+        questions: z.array(
+          z.object({
+            questionId: z.string(),
+            order: z.number().int(),
+            prompt: z.string(),
+            type: ZQuestionType,
+            removed: z.boolean(),
+            served: z.number().int(),
+            correct: z.number().int(),
+            options: z.array(
+              z.object({ id: z.string(), text: z.string(), correct: z.boolean(), chosen: z.number().int() }),
+            ),
+          }),
+        ),
+      }),
+    },
+    401: err("Not signed in"),
+    403: err("Not an instructor"),
+    404: err("No such quiz, or not yours"),
+  },
+  handler: ({ params }, { db, actor }) => getQuizAnalytics(db, actor, params.id),
+});
+
+export const gradebookOperation = defineOperation({
+  operationId: "getCourseGradebook",
+  method: "GET",
+  path: "/api/v1/instructor/courses/{id}/quiz-scores.csv",
+  summary: "CSV: every enrolled student's best score and attempts per quiz of the course (course staff)",
+  tags: ["authoring"],
+  auth: "user",
+  params: id,
+  responses: {
+    200: { description: "text/csv (UTF-8 with a byte-order mark, for spreadsheets)" },
+    401: err("Not signed in"),
+    403: err("Not an instructor"),
+    404: err("No such course, or not yours"),
+  },
+  handler: async ({ params }, { db, actor }) => {
+    const { filename, csv } = await courseGradebookCsv(db, actor, params.id);
+    return download(filename, "text/csv; charset=utf-8", csv);
+  },
+});
+
 export const assessmentOperations = [
   getQuizOperation,
   startAttemptOperation,
@@ -274,4 +392,8 @@ export const assessmentOperations = [
   submitAttemptOperation,
   getAuthorQuizOperation,
   saveAuthorQuizOperation,
+  listAccommodationsOperation,
+  setAccommodationOperation,
+  quizAnalyticsOperation,
+  gradebookOperation,
 ];

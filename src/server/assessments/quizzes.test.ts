@@ -4,6 +4,8 @@ import { actorOf } from "../../../tests/helpers/actors";
 import { createTestDatabase, onPostgres } from "../../../tests/helpers/db";
 import type { Database } from "../db/client";
 import {
+  auditLog,
+  users,
   certificates,
   enrollments,
   lessons,
@@ -25,6 +27,8 @@ import {
   submitAttempt,
 } from "./attempts";
 import { getQuizForAuthor, saveQuiz } from "./quiz-authoring";
+import { findAccommodations, setAccommodation } from "./accommodations";
+import { courseGradebookCsv, getQuizAnalytics } from "./quiz-analytics";
 import type { TQuestionInput, TQuizSave } from "./quiz-schemas";
 
 let database: Database;
@@ -362,6 +366,85 @@ describe("authoring", () => {
         "questions.1.pattern",
       ]),
     );
+  });
+});
+
+describe("staff tools", () => {
+  it("grants accommodations to enrolled students only, audited, and removes them with zeros", async () => {
+    const x = await setup({ maxAttempts: 1, timeLimitMinutes: 10 });
+    const [u] = await db().select().from(users).where(eq(users.id, x.student.id));
+    await setAccommodation(db(), x.owner, x.lessonId, {
+      email: u!.email.toUpperCase(),
+      extraTimePercent: 50,
+      extraAttempts: 2,
+    });
+    expect(await getQuizForStudent(db(), x.student, x.lessonId)).toMatchObject({
+      attemptsAllowed: 3,
+      effectiveTimeLimitMinutes: 15,
+    });
+    expect(await findAccommodations(db(), x.owner, x.lessonId)).toEqual([
+      expect.objectContaining({ email: u!.email, extraTimePercent: 50, extraAttempts: 2 }),
+    ]);
+    const stranger = await createUser(db());
+    await expect(
+      setAccommodation(db(), x.owner, x.lessonId, {
+        email: stranger.email,
+        extraTimePercent: 10,
+        extraAttempts: 0,
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      setAccommodation(db(), x.student, x.lessonId, {
+        email: u!.email,
+        extraTimePercent: 10,
+        extraAttempts: 0,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await setAccommodation(db(), x.owner, x.lessonId, {
+      email: u!.email,
+      extraTimePercent: 0,
+      extraAttempts: 0,
+    });
+    expect(await findAccommodations(db(), x.owner, x.lessonId)).toEqual([]);
+    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, x.lessonId));
+    expect(audit.filter((a) => a.action === "quiz.accommodation_set")).toHaveLength(2);
+  });
+
+  it("counts attempts, pass rate, best scores, per-question correctness and chosen options; exports a gradebook", async () => {
+    const x = await setup({ maxAttempts: 3 });
+    const a1 = await startAttempt(db(), x.student, x.lessonId);
+    const single = a1.questions.find((q) => q.type === "single")!;
+    await submitAttempt(db(), x.student, a1.id, {
+      answers: [{ questionId: single.id, optionIds: [single.options[0]!.id] }],
+    });
+    const a2 = await startAttempt(db(), x.student, x.lessonId);
+    await submitAttempt(db(), x.student, a2.id, { answers: await rightAnswers(x, a2.questions) });
+    const other = await createUser(db(), { emailVerified: new Date(), name: '=HYPERLINK("x")' });
+    await createEnrollment(db(), other.id, x.courseId);
+    const b = await startAttempt(db(), actorOf(other), x.lessonId);
+    await submitAttempt(db(), actorOf(other), b.id, { answers: [] });
+    const stats = await getQuizAnalytics(db(), x.owner, x.lessonId);
+    expect(stats).toMatchObject({
+      attempts: 3,
+      students: 2,
+      studentsPassed: 1,
+      passRate: 50,
+      averageBestScore: 50,
+    });
+    const q = stats.questions.find((s) => s.questionId === single.id)!;
+    expect(q).toMatchObject({ served: 3, correct: 1 });
+    expect(q.options.map((o) => o.chosen)).toEqual([1, 1]);
+    const { csv } = await courseGradebookCsv(db(), x.owner, x.courseId);
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.includes(other.email))).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(lines.find((l) => l.includes(other.email))).toMatch(/,0,1$/);
+    await expect(courseGradebookCsv(db(), x.student, x.courseId)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 

@@ -139,6 +139,17 @@ export const PAGES: Record<string, PageRow> = {
   "src/app/instructor/courses/[id]/lessons/[lessonId]/page.tsx": {
     path: (f) => `/instructor/courses/${f.paid.id}/lessons/${f.paid.lessonIds[0]}`,
     expect: COURSE_STAFF_PAGE,
+    also: [
+      {
+        label: "a quiz lesson (with the quiz editor)",
+        path: (f) => `/instructor/courses/${f.paid.id}/lessons/${f.paid.quizLessonId}`,
+        expect: COURSE_STAFF_PAGE,
+      },
+    ],
+  },
+  "src/app/instructor/courses/[id]/lessons/[lessonId]/results/page.tsx": {
+    path: (f) => `/instructor/courses/${f.paid.id}/lessons/${f.paid.quizLessonId}/results`,
+    expect: COURSE_STAFF_PAGE,
   },
   "src/app/admin/page.tsx": { path: () => "/admin", expect: ADMIN_PAGE },
   "src/app/admin/audit/page.tsx": { path: () => "/admin/audit", expect: ADMIN_PAGE },
@@ -282,6 +293,24 @@ export const OPERATIONS: Record<string, OperationRow> = {
     // A valid save from a stale version: staff reach the version check (409) and change nothing.
     body: () => ({ version: 999, settings: {}, questions: [] }),
     expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "409" }),
+  },
+  "GET /api/v1/instructor/lessons/{id}/quiz/accommodations": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "200" }),
+  },
+  "PUT /api/v1/instructor/lessons/{id}/quiz/accommodations": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    // Someone who is not a student of the course: staff reach the service, which refuses (422).
+    body: () => ({ email: "nobody-in-this-course@example.com", extraTimePercent: 25, extraAttempts: 1 }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "422" }),
+  },
+  "GET /api/v1/instructor/lessons/{id}/quiz/analytics": {
+    params: (f) => ({ id: f.paid.quizLessonId }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "200" }),
+  },
+  "GET /api/v1/instructor/courses/{id}/quiz-scores.csv": {
+    params: (f) => ({ id: f.paid.id }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "200" }),
   },
   "GET /api/v1/me/enrollments": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/certificates": { expect: SIGNED_IN_READ },

@@ -21,6 +21,14 @@ export default async function CourseAnalyticsPage({ params }: { params: Promise<
         ← My courses
       </Link>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Analytics: {a.course.title}</h1>
+      <p className="mt-2 text-sm">
+        <a
+          href={`/api/v1/instructor/courses/${id}/quiz-scores.csv`}
+          className="font-medium text-brand-700 underline"
+        >
+          Download quiz scores (CSV: every student&apos;s best score and attempts per quiz)
+        </a>
+      </p>
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <BarChart
           id="enrollments"

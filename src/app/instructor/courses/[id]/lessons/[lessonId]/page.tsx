@@ -68,7 +68,16 @@ export default async function EditLessonPage({
           }}
         />
       </div>
-      {quiz ? <QuizEditor lessonId={lesson.id} initial={quiz} preview={previewMarkdownAction} /> : null}
+      {quiz ? (
+        <QuizEditor
+          lessonId={lesson.id}
+          initial={quiz}
+          preview={previewMarkdownAction}
+          resultsHref={
+            quiz.version > 0 ? `/instructor/courses/${course.id}/lessons/${lesson.id}/results` : undefined
+          }
+        />
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         {modules.length > 1 ? (
           <section aria-labelledby="move" className="rounded-2xl border border-slate-200 bg-white p-5">
