@@ -207,7 +207,11 @@ export function QuizAttemptForm({
           const value = raw[q.id];
           const legendId = `q-${q.id}-legend`;
           return (
-            <li key={q.id} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+            <li
+              key={q.id}
+              data-question-id={q.id}
+              className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5"
+            >
               <fieldset aria-labelledby={legendId}>
                 <div id={legendId} className="flex items-start justify-between gap-3">
                   <div className="min-w-0">

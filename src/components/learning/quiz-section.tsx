@@ -61,6 +61,7 @@ export function QuizSection({
   review,
   nextHref,
   serverNow,
+  courseCompleted = false,
 }: {
   lessonId: string;
   path: string;
@@ -75,6 +76,8 @@ export function QuizSection({
   review: QuizReview | null;
   nextHref: string | null;
   serverNow: string;
+  /** The enrollment is COMPLETED (passing may have been the last step). */
+  courseCompleted?: boolean;
 }) {
   const left =
     summary.attemptsAllowed === null ? null : Math.max(0, summary.attemptsAllowed - summary.attemptsUsed);
@@ -160,7 +163,12 @@ export function QuizSection({
       ) : null}
 
       {!open && review ? (
-        <QuizResult review={review} passMark={summary.passPercentage} nextHref={nextHref} />
+        <QuizResult
+          review={review}
+          passMark={summary.passPercentage}
+          nextHref={nextHref}
+          courseCompleted={courseCompleted}
+        />
       ) : null}
 
       {attempts.length > 0 ? (
@@ -230,10 +238,12 @@ function QuizResult({
   review,
   passMark,
   nextHref,
+  courseCompleted,
 }: {
   review: QuizReview;
   passMark: number;
   nextHref: string | null;
+  courseCompleted: boolean;
 }) {
   const wrong = review.questions.filter((q) => !q.correct).length;
   return (
@@ -252,6 +262,15 @@ function QuizResult({
             ? ` Review the ${plural(wrong, "question")} marked below, then try again.`
             : ""}
         </p>
+        {review.passed && courseCompleted ? (
+          <p className="mt-2 font-medium">
+            Course complete! Your certificate is ready on{" "}
+            <Link href="/dashboard" className="underline">
+              your dashboard
+            </Link>
+            .
+          </p>
+        ) : null}
         {review.passed && nextHref ? (
           <Link href={nextHref} className={buttonClass({ className: "mt-3 inline-block" })}>
             Continue to the next lesson

@@ -139,6 +139,9 @@ export const putProgressOperation = defineOperation({
     },
     401: err("Not signed in"),
     403: err("Not enrolled, or a cross-site request"),
+    409: err(
+      "ASSESSMENT_REQUIRED: the lesson is completed by passing its quiz (any time sent is still recorded)",
+    ),
   },
   handler: ({ params, body }, { db, actor }) => setLessonProgress(db, actor, params.id, body),
 });

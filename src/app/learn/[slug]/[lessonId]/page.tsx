@@ -251,6 +251,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
               review={quiz.review}
               nextHref={view.nextLessonId ? `/learn/${view.course.slug}/${view.nextLessonId}` : null}
               serverNow={new Date().toISOString()}
+              courseCompleted={view.enrollment?.status === "COMPLETED"}
             />
           ) : null}
           <div className="mt-10 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
