@@ -250,7 +250,12 @@ export async function getQuizForStudent(db: Db, actor: Actor | null, lessonId: s
  */
 export async function startAttempt(db: Db, actor: Actor | null, lessonId: string): Promise<AttemptView> {
   assertSignedIn(actor);
-  await getQuizPlace(db, actor, lessonId);
+  const place = await getQuizPlace(db, actor, lessonId);
+  if (!place.enrolled) {
+    throw new AppError("FORBIDDEN", {
+      userMessage: "Course staff preview a quiz in the player; taking it needs an enrollment.",
+    });
+  }
   try {
     return await db.transaction(async (tx) => {
       const target = await lockProgressTarget(tx, actor.id, lessonId);
