@@ -105,8 +105,12 @@ describe.skipIf(!process.env.DATABASE_URL)("the platform when PostgreSQL restart
     for (const slug of slugs) {
       expect((await call("POST", `/api/v1/courses/${slug}/enrollment`, {})).status).toBe(201);
       const course = await call("GET", `/api/v1/courses/${slug}`);
-      const modules = (course.json as { modules: { lessons: { id: string }[] }[] }).modules;
-      lessonIds.push(...modules.flatMap((m) => m.lessons.map((l) => l.id)));
+      const modules = (course.json as { modules: { lessons: { id: string; lessonType: string }[] }[] })
+        .modules;
+      // Quiz lessons complete by passing their quiz, not by this write (409 ASSESSMENT_REQUIRED).
+      lessonIds.push(
+        ...modules.flatMap((m) => m.lessons.filter((l) => l.lessonType !== "QUIZ").map((l) => l.id)),
+      );
     }
     expect(lessonIds.length).toBeGreaterThanOrEqual(8);
 
