@@ -54,7 +54,9 @@ const Q = {
   lessonWhere: `select "lessons"."module_id", "modules"."course_id" from "lessons" inner join "modules" on ("modules"."id" = "lessons"."module_id" and "modules"."published" = $1) inner join "courses" on "courses"."id" = "modules"."course_id" where "lessons"."id" = $2`,
   lockTarget: `SELECT l.module_id, m.course_id, e.id, e.status,
                (l.lesson_type = 'QUIZ' AND EXISTS (SELECT 1 FROM quiz_questions q
-                 WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)) AS assessed,
+                 WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)
+                OR l.lesson_type = 'ASSIGNMENT' AND EXISTS (SELECT 1 FROM assignments a WHERE a.lesson_id = l.id))
+                 AS assessed,
                coalesce((SELECT up.completed FROM user_progress up
                          WHERE up.user_id = e.user_id AND up.lesson_id = l.id), false) AS done
           FROM lessons l

@@ -31,6 +31,29 @@ describe("learning a course end to end", () => {
     );
     expect(duration).toBeGreaterThan(5);
 
+    // Ada (the course's instructor) passes the student's assignment, scoring the top level of her rubric.
+    const passAsInstructor = async (lessonId: string) => {
+      const staff = await e2e.browser.newContext();
+      const ada = await signInViaMailbox(staff, e2e.server.url, "ada@example.com");
+      const queue = await (await ada.request.get(`${e2e.server.url}/api/v1/instructor/submissions`)).json();
+      const item = queue.items.find((i: { lesson: { id: string } }) => i.lesson.id === lessonId);
+      const submission = await (
+        await ada.request.get(`${e2e.server.url}/api/v1/submissions/${item.id}`)
+      ).json();
+      const review = await ada.request.post(`${e2e.server.url}/api/v1/submissions/${item.id}/review`, {
+        headers: { origin: e2e.server.url },
+        data: {
+          decision: "PASS",
+          feedback: "Clear and well tested.",
+          rubricScores: (submission.rubric ?? []).map((c: { id: string; levels: { id: string }[] }) => ({
+            criterionId: c.id,
+            levelId: c.levels[0]!.id,
+          })),
+        },
+      });
+      expect(review.status()).toBe(200);
+      await staff.close();
+    };
     // The quiz lesson is completed by passing its quiz (its instructor's key answers it).
     let key: KeyQuestion[] | null = null;
     for (let i = 0; i < 40; i++) {
@@ -49,6 +72,18 @@ describe("learning a course end to end", () => {
         await next.click();
         await page.waitForURL((url) => url.toString() !== before);
         continue;
+      }
+      // The assignment lesson completes when its instructor passes the work handed in.
+      const handIn = page.getByRole("button", { name: "Hand in" });
+      if (await handIn.isVisible()) {
+        await page
+          .getByLabel("Your answer (Markdown)")
+          .fill("## My use-case brief\n\nTriage of support tickets.");
+        await handIn.click();
+        await page.getByText("Handed in — waiting for review").waitFor();
+        await passAsInstructor(page.url().split("/").pop()!);
+        await page.reload();
+        break;
       }
       const button = page.getByRole("button", { name: /Complete and continue|Mark complete/ });
       const label = await button.textContent();

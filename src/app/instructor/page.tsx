@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getActor } from "@/server/auth/session";
 import { findMyCourses } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
+import { countWaitingByCourse } from "@/server/assessments/assignment-reviews";
 
 export const metadata: Metadata = { title: "Teach", robots: { index: false } };
 
@@ -15,7 +16,12 @@ export default async function InstructorPage({
   searchParams: Promise<{ deleted?: string }>;
 }) {
   const actor = await getActor();
-  const courses = await findMyCourses(await getDb(), actor);
+  const db = await getDb();
+  const courses = await findMyCourses(db, actor);
+  const waiting = new Map(
+    actor ? (await countWaitingByCourse(db, actor)).map((w) => [w.course_id, w.waiting]) : [],
+  );
+  const waitingTotal = [...waiting.values()].reduce((a, b) => a + b, 0);
   const { deleted } = await searchParams;
   const newCourse = (
     <Link href="/instructor/courses/new" className={buttonClass()}>
@@ -33,7 +39,12 @@ export default async function InstructorPage({
             Drafts and published courses, with how students are doing in them.
           </p>
         </div>
-        {courses.length > 0 ? newCourse : null}
+        <div className="flex flex-wrap gap-3">
+          <Link href="/instructor/reviews" className={buttonClass({ variant: "secondary" })}>
+            Reviews{waitingTotal > 0 ? ` (${waitingTotal} waiting)` : ""}
+          </Link>
+          {courses.length > 0 ? newCourse : null}
+        </div>
       </div>
       {deleted ? (
         <p role="status" className="mt-4 text-emerald-700">
@@ -68,6 +79,16 @@ export default async function InstructorPage({
                     <Badge tone="warning">Draft</Badge>
                   )}
                 </div>
+                {waiting.get(c.id) ? (
+                  <p className="mt-2 text-sm">
+                    <Link
+                      href={`/instructor/reviews?courseId=${c.id}`}
+                      className="font-medium text-brand-700 underline"
+                    >
+                      {waiting.get(c.id)} assignment{waiting.get(c.id) === 1 ? "" : "s"} waiting for review
+                    </Link>
+                  </p>
+                ) : null}
                 <dl className="mt-4 grid grid-cols-3 gap-3 text-sm">
                   <div>
                     <dt className="text-slate-500">Enrollments</dt>

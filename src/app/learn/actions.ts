@@ -8,7 +8,8 @@ import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { setLessonProgress } from "@/server/learning/progress";
 import { enrollInCourse } from "@/server/learning/enroll";
-import { formString, handleForm, type ActionResult } from "@/server/http/action";
+import { formString, handleForm, runAction, type ActionResult } from "@/server/http/action";
+import { previewAnswerMarkdown } from "@/server/assessments/assignments";
 import { logger } from "@/server/log";
 
 const ZCompletionForm = z.object({
@@ -50,4 +51,9 @@ export async function enrollAction(_prev: ActionResult | null, form: FormData): 
     },
     { unexpectedError: "We could not enroll you just now. Please try again." },
   );
+}
+
+/** Renders a learner's Markdown answer for its preview, exactly as staff will see it. */
+export async function previewAnswerAction(markdown: string): Promise<ActionResult<{ html: string }>> {
+  return runAction(async ({ actor }) => ({ data: { html: previewAnswerMarkdown(actor, markdown) } }));
 }

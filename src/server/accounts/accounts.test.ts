@@ -15,6 +15,10 @@ import {
   quizAccommodations,
   quizAttempts,
   quizzes,
+  assignments,
+  assignmentReviews,
+  assignmentSubmissions,
+  assignmentVersions,
   reviewReports,
   sessions,
   userProgress,
@@ -103,6 +107,36 @@ async function populatedUser() {
   await db()
     .insert(quizAccommodations)
     .values({ lessonId: quizLesson.id, userId: student.id, extraTimePercent: 25, grantedBy: user.id });
+  // Assignment work of the user's own, and a review the user gave (as staff) on someone else's.
+  await db().insert(assignments).values({ lessonId: tree.lessons[0]!.id });
+  const [mine] = await db()
+    .insert(assignmentSubmissions)
+    .values({
+      lessonId: tree.lessons[0]!.id,
+      courseId: tree.course.id,
+      userId: user.id,
+      draftText: "My answer",
+    })
+    .returning();
+  await db().insert(assignmentVersions).values({ submissionId: mine!.id, number: 1, text: "My answer" });
+  const [theirs] = await db()
+    .insert(assignmentSubmissions)
+    .values({
+      lessonId: tree.lessons[0]!.id,
+      courseId: tree.course.id,
+      userId: student.id,
+      state: "IN_REVIEW",
+      claimedBy: user.id,
+      claimedUntil: new Date(Date.now() + 60_000),
+    })
+    .returning();
+  const [version] = await db()
+    .insert(assignmentVersions)
+    .values({ submissionId: theirs!.id, number: 1, text: "Their answer" })
+    .returning();
+  await db()
+    .insert(assignmentReviews)
+    .values({ versionId: version!.id, reviewerId: user.id, decision: "PASS" });
   await db()
     .insert(courseReviews)
     .values({ userId: user.id, courseId: tree.course.id, rating: 5, comment: "Great" });

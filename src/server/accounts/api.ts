@@ -42,6 +42,8 @@ export const ZExport = z.object({
   quizAttempts: z.array(z.looseObject({ lessonId: z.string(), number: z.number().int() })),
   quizAccommodations: z.array(z.looseObject({ lessonId: z.string() })),
   quizAccommodationsGranted: z.array(z.looseObject({ lessonId: z.string(), student: z.string() })),
+  assignments: z.array(z.looseObject({ lessonId: z.string(), state: z.string() })),
+  assignmentReviewsGiven: z.array(z.looseObject({ lessonId: z.string(), student: z.string() })),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

@@ -20,6 +20,7 @@ import {
   verificationTokens,
 } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
+import { queryRows } from "../db/rows";
 import { notFound } from "../errors";
 import { assertRole, assertSignedIn, type Actor } from "./actor";
 
@@ -43,6 +44,9 @@ export const USER_DATA_REGISTRY = {
   "quiz_attempts.user_id": "quizAttempts",
   "quiz_accommodations.user_id": "quizAccommodations",
   "quiz_accommodations.granted_by": "quizAccommodationsGranted",
+  "assignment_submissions.user_id": "assignments",
+  "assignment_submissions.claimed_by": "assignmentReviewsGiven",
+  "assignment_reviews.reviewer_id": "assignmentReviewsGiven",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -226,61 +230,88 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
       .where(sql`lower(${mailOutbox.to}) = ${email}`),
   ]);
 
-  const [moderation, myReports, quizAttemptRows, accommodations, granted] = await Promise.all([
-    db
-      .select({
-        reviewId: courseReviews.id,
-        hiddenAt: courseReviews.hiddenAt,
-        hiddenReason: courseReviews.hiddenReason,
-      })
-      .from(courseReviews)
-      .where(eq(courseReviews.hiddenBy, uid)),
-    db
-      .select({
-        reviewId: reviewReports.reviewId,
-        reason: reviewReports.reason,
-        createdAt: reviewReports.createdAt,
-      })
-      .from(reviewReports)
-      .where(eq(reviewReports.reporterId, uid)),
-    db
-      .select({
-        id: quizAttempts.id,
-        ...courseTitle,
-        lessonId: quizAttempts.lessonId,
-        number: quizAttempts.number,
-        startedAt: quizAttempts.startedAt,
-        deadline: quizAttempts.deadline,
-        submittedAt: quizAttempts.submittedAt,
-        // The questions as served and the student's own answers and results: all of it is about them.
-        questions: quizAttempts.questions,
-        answers: quizAttempts.answers,
-        pointsAwarded: quizAttempts.pointsAwarded,
-        pointsTotal: quizAttempts.pointsTotal,
-        scorePercentage: quizAttempts.scorePercentage,
-        passed: quizAttempts.passed,
-        results: quizAttempts.results,
-      })
-      .from(quizAttempts)
-      .innerJoin(courses, eq(courses.id, quizAttempts.courseId))
-      .where(eq(quizAttempts.userId, uid))
-      .orderBy(asc(quizAttempts.startedAt)),
-    db
-      .select({
-        lessonId: quizAccommodations.lessonId,
-        extraTimePercent: quizAccommodations.extraTimePercent,
-        extraAttempts: quizAccommodations.extraAttempts,
-        createdAt: quizAccommodations.createdAt,
-        updatedAt: quizAccommodations.updatedAt,
-      })
-      .from(quizAccommodations)
-      .where(eq(quizAccommodations.userId, uid)),
-    // Accommodations this user granted as course staff: which quiz and when, the student by role only.
-    db
-      .select({ lessonId: quizAccommodations.lessonId, updatedAt: quizAccommodations.updatedAt })
-      .from(quizAccommodations)
-      .where(eq(quizAccommodations.grantedBy, uid)),
-  ]);
+  const [moderation, myReports, quizAttemptRows, accommodations, granted, assignmentWork, reviewsGiven] =
+    await Promise.all([
+      db
+        .select({
+          reviewId: courseReviews.id,
+          hiddenAt: courseReviews.hiddenAt,
+          hiddenReason: courseReviews.hiddenReason,
+        })
+        .from(courseReviews)
+        .where(eq(courseReviews.hiddenBy, uid)),
+      db
+        .select({
+          reviewId: reviewReports.reviewId,
+          reason: reviewReports.reason,
+          createdAt: reviewReports.createdAt,
+        })
+        .from(reviewReports)
+        .where(eq(reviewReports.reporterId, uid)),
+      db
+        .select({
+          id: quizAttempts.id,
+          ...courseTitle,
+          lessonId: quizAttempts.lessonId,
+          number: quizAttempts.number,
+          startedAt: quizAttempts.startedAt,
+          deadline: quizAttempts.deadline,
+          submittedAt: quizAttempts.submittedAt,
+          // The questions as served and the student's own answers and results: all of it is about them.
+          questions: quizAttempts.questions,
+          answers: quizAttempts.answers,
+          pointsAwarded: quizAttempts.pointsAwarded,
+          pointsTotal: quizAttempts.pointsTotal,
+          scorePercentage: quizAttempts.scorePercentage,
+          passed: quizAttempts.passed,
+          results: quizAttempts.results,
+        })
+        .from(quizAttempts)
+        .innerJoin(courses, eq(courses.id, quizAttempts.courseId))
+        .where(eq(quizAttempts.userId, uid))
+        .orderBy(asc(quizAttempts.startedAt)),
+      db
+        .select({
+          lessonId: quizAccommodations.lessonId,
+          extraTimePercent: quizAccommodations.extraTimePercent,
+          extraAttempts: quizAccommodations.extraAttempts,
+          createdAt: quizAccommodations.createdAt,
+          updatedAt: quizAccommodations.updatedAt,
+        })
+        .from(quizAccommodations)
+        .where(eq(quizAccommodations.userId, uid)),
+      // Accommodations this user granted as course staff: which quiz and when, the student by role only.
+      db
+        .select({ lessonId: quizAccommodations.lessonId, updatedAt: quizAccommodations.updatedAt })
+        .from(quizAccommodations)
+        .where(eq(quizAccommodations.grantedBy, uid)),
+      // The student's assignment work: the draft, every version handed in and its review.
+      queryRows<Record<string, unknown>>(
+        db,
+        sql`SELECT s.id, c.slug AS "courseSlug", s.lesson_id AS "lessonId", s.state, s.draft_text AS "draftText",
+                 s.draft_links AS "draftLinks",
+                 coalesce((SELECT json_agg(json_build_object('number', v.number, 'submittedAt', v.submitted_at,
+                   'late', v.late, 'text', v.text, 'links', v.links, 'review',
+                   (SELECT json_build_object('decision', r.decision, 'feedback', r.feedback, 'points', r.points,
+                                             'maxPoints', r.max_points, 'reviewedAt', r.created_at)
+                    FROM assignment_reviews r WHERE r.version_id = v.id)) ORDER BY v.number)
+                   FROM assignment_versions v WHERE v.submission_id = s.id), '[]'::json) AS versions
+          FROM assignment_submissions s JOIN courses c ON c.id = s.course_id
+          WHERE s.user_id = ${uid} ORDER BY s.created_at`,
+      ),
+      // Reviews this user gave (and claims held) as course staff: the students by role only.
+      queryRows<Record<string, unknown>>(
+        db,
+        sql`SELECT r.created_at AS "reviewedAt", r.decision::text AS decision, r.feedback, s.lesson_id AS "lessonId",
+                 'a student' AS student
+          FROM assignment_reviews r JOIN assignment_versions v ON v.id = r.version_id
+          JOIN assignment_submissions s ON s.id = v.submission_id
+          WHERE r.reviewer_id = ${uid}
+          UNION ALL
+          SELECT s.claimed_until, 'CLAIMED', '', s.lesson_id, 'a student'
+          FROM assignment_submissions s WHERE s.claimed_by = ${uid}`,
+      ),
+    ]);
   const data = {
     format: "ai-whisperers-export/1",
     exportedAt: new Date().toISOString(),
@@ -298,6 +329,8 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     quizAttempts: quizAttemptRows,
     quizAccommodations: accommodations,
     quizAccommodationsGranted: granted.map((g) => ({ ...g, student: "a student" })),
+    assignments: assignmentWork,
+    assignmentReviewsGiven: reviewsGiven,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

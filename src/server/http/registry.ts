@@ -7,6 +7,7 @@ import {
 } from "../accounts/api";
 import { adminUserExportOperation, healthOperation } from "../admin/api";
 import { assessmentOperations } from "../assessments/api";
+import { assignmentOperations } from "../assessments/assignment-api";
 import { getCourseOperation, listCoursesOperation } from "../catalog/api";
 import { getEnv } from "../env";
 import {
@@ -50,6 +51,7 @@ export const apiOperations: readonly Operation[] = [
   reportReviewOperation,
   myPaymentsOperation,
   ...assessmentOperations,
+  ...assignmentOperations,
 ];
 
 export const openApiOperation = defineOperation({

@@ -50,7 +50,8 @@ export async function setLessonProgress(
   });
   if (refused || !result) {
     throw new AppError("ASSESSMENT_REQUIRED", {
-      userMessage: "This lesson is completed by passing its quiz, not by marking it complete.",
+      userMessage:
+        "This lesson is completed by passing its assessment (the quiz, or the reviewed assignment), not by marking it complete.",
     });
   }
   return result;
@@ -83,7 +84,9 @@ export async function lockProgressTarget(tx: Db, userId: string, lessonId: strin
     tx,
     sql`SELECT l.module_id, m.course_id, e.id, e.status,
                (l.lesson_type = 'QUIZ' AND EXISTS (SELECT 1 FROM quiz_questions q
-                 WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)) AS assessed,
+                 WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)
+                OR l.lesson_type = 'ASSIGNMENT' AND EXISTS (SELECT 1 FROM assignments a WHERE a.lesson_id = l.id))
+                 AS assessed,
                coalesce((SELECT up.completed FROM user_progress up
                          WHERE up.user_id = e.user_id AND up.lesson_id = l.id), false) AS done
         FROM lessons l

@@ -151,6 +151,11 @@ export const PAGES: Record<string, PageRow> = {
     path: (f) => `/instructor/courses/${f.paid.id}/lessons/${f.paid.quizLessonId}/results`,
     expect: COURSE_STAFF_PAGE,
   },
+  "src/app/instructor/reviews/page.tsx": { path: () => "/instructor/reviews", expect: TEACH_PAGE },
+  "src/app/instructor/reviews/[id]/page.tsx": {
+    path: (f) => `/instructor/reviews/${f.paid.assignmentSubmissionId}`,
+    expect: COURSE_STAFF_PAGE,
+  },
   "src/app/admin/page.tsx": { path: () => "/admin", expect: ADMIN_PAGE },
   "src/app/admin/audit/page.tsx": { path: () => "/admin/audit", expect: ADMIN_PAGE },
   "src/app/admin/courses/page.tsx": { path: () => "/admin/courses", expect: ADMIN_PAGE },
@@ -311,6 +316,50 @@ export const OPERATIONS: Record<string, OperationRow> = {
   "GET /api/v1/instructor/courses/{id}/quiz-scores.csv": {
     params: (f) => ({ id: f.paid.id }),
     expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "200" }),
+  },
+  "GET /api/v1/lessons/{id}/assignment": {
+    params: (f) => ({ id: f.paid.assignmentLessonId }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+  },
+  "PUT /api/v1/lessons/{id}/assignment/draft": {
+    params: (f) => ({ id: f.paid.assignmentLessonId }),
+    body: () => ({ text: "A change." }),
+    // The enrolled student's work has passed: it is final.
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "409" }),
+  },
+  "POST /api/v1/lessons/{id}/assignment/submission": {
+    params: (f) => ({ id: f.paid.assignmentLessonId }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "409" }),
+  },
+  "GET /api/v1/instructor/submissions": {
+    expect: cells({ anonymous: "401", students: "403", instructors: "200", admin: "200" }),
+  },
+  "GET /api/v1/submissions/{id}": {
+    params: (f) => ({ id: f.paid.assignmentSubmissionId }),
+    expect: cells({ anonymous: "401", signedIn: "404", enrolled: "200", staff: "200" }),
+  },
+  "POST /api/v1/submissions/{id}/claim": {
+    params: (f) => ({ id: f.paid.assignmentSubmissionId }),
+    // Passed work is not waiting: staff reach the service and get 409.
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "409" }),
+  },
+  "POST /api/v1/submissions/{id}/release": {
+    params: (f) => ({ id: f.paid.assignmentSubmissionId }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "200" }),
+  },
+  "POST /api/v1/submissions/{id}/review": {
+    params: (f) => ({ id: f.paid.assignmentSubmissionId }),
+    body: () => ({ decision: "PASS", feedback: "" }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "409" }),
+  },
+  "GET /api/v1/instructor/lessons/{id}/assignment": {
+    params: (f) => ({ id: f.paid.assignmentLessonId }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "200" }),
+  },
+  "PUT /api/v1/instructor/lessons/{id}/assignment": {
+    params: (f) => ({ id: f.paid.assignmentLessonId }),
+    body: () => ({ version: 999, textAllowed: true, linksAllowed: false }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "409" }),
   },
   "GET /api/v1/me/enrollments": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/certificates": { expect: SIGNED_IN_READ },
@@ -496,6 +545,10 @@ export const ACTIONS: Record<string, ActionRow> = {
       enrolled: "->/learn/",
       suspended: "forbidden",
     }),
+  },
+  "src/app/learn/actions.ts#previewAnswerAction": {
+    args: () => ["**Matrix**"],
+    expect: cells({ anonymous: "signin", signedIn: "ok" }),
   },
   "src/app/learn/actions.ts#setCompletionAction": {
     args: (f) => [form({ slug: f.paid.slug, lessonId: f.paid.lessonIds[0], completed: "true" })],

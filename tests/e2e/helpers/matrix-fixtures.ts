@@ -42,6 +42,9 @@ export interface Fixtures {
     /** A QUIZ lesson with a one-question quiz; the enrolled student submitted one attempt (quizAttemptId). */
     quizLessonId: string;
     quizAttemptId: string;
+    /** An ASSIGNMENT lesson; the enrolled student's submission of it has passed review (assignmentSubmissionId). */
+    assignmentLessonId: string;
+    assignmentSubmissionId: string;
   };
   /** Never published: one module, one lesson; the owner's alone (no co-instructor). */
   draft: { id: string; slug: string; lessonId: string };
@@ -80,6 +83,9 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   const { saveReview } = await import("@/server/reviews/write-review");
   const { saveQuiz } = await import("@/server/assessments/quiz-authoring");
   const { startAttempt, submitAttempt } = await import("@/server/assessments/attempts");
+  const { saveAssignment } = await import("@/server/assessments/assignment-authoring");
+  const { saveDraft, handIn } = await import("@/server/assessments/assignments");
+  const { reviewSubmission } = await import("@/server/assessments/assignment-reviews");
   type Actor = import("@/server/accounts/actor").Actor;
 
   const database = openPostgres(databaseUrl, 4);
@@ -201,6 +207,19 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
     ],
   });
   await structure.moveLesson(db, owner, { lessonId: quizLessonId, toModuleId: paid.moduleId });
+  const { id: assignmentLessonId } = await structure.createLesson(db, owner, {
+    moduleId: draftModuleId,
+    title: "Assignment",
+  });
+  await updateLesson(db, owner, {
+    lessonId: assignmentLessonId,
+    title: "Assignment",
+    lessonType: "ASSIGNMENT",
+    duration: 30,
+    content: "Write a short answer.",
+  });
+  await saveAssignment(db, owner, assignmentLessonId, { version: 0, textAllowed: true, linksAllowed: true });
+  await structure.moveLesson(db, owner, { lessonId: assignmentLessonId, toModuleId: paid.moduleId });
 
   // Purchases through the demo provider's checkout, as the buyer clicks "Pay".
   const provider = new DemoProvider(appUrl, "whsec_authorization_matrix");
@@ -235,6 +254,12 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   await saveReview(db, enrolled, paid.slug, { rating: 5, comment: "Clear and useful." });
   const quizAttempt = await startAttempt(db, enrolled, quizLessonId);
   await submitAttempt(db, enrolled, quizAttempt.id, { answers: [] });
+  await saveDraft(db, enrolled, assignmentLessonId, { text: "My answer." });
+  await handIn(db, enrolled, assignmentLessonId);
+  const { findReviewQueue } = await import("@/server/assessments/assignment-reviews");
+  const queue = await findReviewQueue(db, owner, { courseId: paid.id });
+  const assignmentSubmissionId = queue.items[0]!.id;
+  await reviewSubmission(db, owner, assignmentSubmissionId, { decision: "PASS", feedback: "Well done." });
 
   const statuses = await Promise.all(
     [u.enrolled, u.suspended, u.refunded].map(async (x) => (await enrollmentOf(x)).status),
@@ -271,6 +296,8 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       lessonIds: [paid.lessonIds[0]!, paid.lessonIds[1]!],
       quizLessonId,
       quizAttemptId: quizAttempt.id,
+      assignmentLessonId,
+      assignmentSubmissionId,
     },
     draft: { id: draft.id, slug: draft.slug, lessonId: draft.lessonIds[0]! },
     free: { id: free.id, slug: free.slug, moduleId: free.moduleId, lessonId: free.lessonIds[0]! },

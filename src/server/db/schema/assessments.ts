@@ -16,7 +16,8 @@ import {
 import { users } from "./accounts";
 import { courses, lessons } from "./catalog";
 import { createdAt, idColumn, tstz, updatedAt } from "./columns";
-import { quizQuestionType, quizReveal } from "./enums";
+import { quizQuestionType, quizReveal, reviewDecision, submissionState } from "./enums";
+import type { RubricCriterion, RubricScore } from "../../assessments/assignment-schemas";
 
 /**
  * Not in the document (migration 0013; docs/decisions.md, "Quizzes"): a QUIZ lesson's assessment. One row per
@@ -186,6 +187,115 @@ export const quizAccommodations = pgTable(
   ],
 );
 
+/**
+ * Not in the document (migration 0014; docs/decisions.md, "Assignments"): an ASSIGNMENT lesson's settings and
+ * optional rubric. `version` goes up with every save (a save from an older one is refused).
+ */
+export const assignments = pgTable(
+  "assignments",
+  {
+    lessonId: varchar("lesson_id")
+      .primaryKey()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    textAllowed: boolean("text_allowed").notNull().default(true),
+    linksAllowed: boolean("links_allowed").notNull().default(false),
+    dueAt: tstz("due_at"),
+    /** Criteria with levels and points (RubricCriterion[]); null: no rubric. */
+    rubric: jsonb("rubric").$type<RubricCriterion[] | null>(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("assignments_something_allowed", sql`${t.textAllowed} OR ${t.linksAllowed}`),
+    check("assignments_version_positive", sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * A student's work on one assignment: its state, the draft being written, and who has claimed it for review
+ * (until when). Each hand-in is an immutable row of assignment_versions; each decision a row of
+ * assignment_reviews.
+ */
+export const assignmentSubmissions = pgTable(
+  "assignment_submissions",
+  {
+    id: idColumn(),
+    lessonId: varchar("lesson_id")
+      .notNull()
+      .references(() => assignments.lessonId, { onDelete: "cascade" }),
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    userId: varchar("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    state: submissionState("state").notNull().default("DRAFT"),
+    draftText: text("draft_text").notNull().default(""),
+    draftLinks: text("draft_links").array().notNull().default([]),
+    claimedBy: varchar("claimed_by").references(() => users.id, { onDelete: "set null" }),
+    claimedUntil: tstz("claimed_until"),
+    /** When the latest version was handed in (the review queue's order), and whether it was late. */
+    submittedAt: tstz("submitted_at"),
+    late: boolean("late").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("assignment_submissions_lesson_user_key").on(t.lessonId, t.userId),
+    index("idx_assignment_submissions_user_id").on(t.userId),
+    index("idx_assignment_submissions_claimed_by").on(t.claimedBy),
+    // The review queue: waiting work per course, oldest first.
+    index("idx_assignment_submissions_queue").on(t.courseId, t.state, t.submittedAt, t.id),
+    index("idx_assignment_submissions_waiting")
+      .on(t.submittedAt, t.id)
+      .where(sql`${t.state} IN ('SUBMITTED', 'IN_REVIEW')`),
+  ],
+);
+
+export const assignmentVersions = pgTable(
+  "assignment_versions",
+  {
+    id: idColumn(),
+    submissionId: varchar("submission_id")
+      .notNull()
+      .references(() => assignmentSubmissions.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    links: text("links").array().notNull().default([]),
+    submittedAt: tstz("submitted_at").notNull().defaultNow(),
+    late: boolean("late").notNull().default(false),
+  },
+  (t) => [
+    unique("assignment_versions_submission_number_key").on(t.submissionId, t.number),
+    check("assignment_versions_number_positive", sql`${t.number} >= 1`),
+  ],
+);
+
+export const assignmentReviews = pgTable(
+  "assignment_reviews",
+  {
+    id: idColumn(),
+    versionId: varchar("version_id")
+      .notNull()
+      .references(() => assignmentVersions.id, { onDelete: "cascade" }),
+    reviewerId: varchar("reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    decision: reviewDecision("decision").notNull(),
+    feedback: text("feedback").notNull().default(""),
+    rubricScores: jsonb("rubric_scores").$type<RubricScore[] | null>(),
+    points: integer("points"),
+    maxPoints: integer("max_points"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One decision per handed-in version: the first wins.
+    unique("assignment_reviews_version_key").on(t.versionId),
+    index("idx_assignment_reviews_reviewer_id").on(t.reviewerId),
+  ],
+);
+
 export type Quiz = typeof quizzes.$inferSelect;
 export type QuizQuestion = typeof quizQuestions.$inferSelect;
 export type QuizAttempt = typeof quizAttempts.$inferSelect;
+export type Assignment = typeof assignments.$inferSelect;
+export type AssignmentSubmission = typeof assignmentSubmissions.$inferSelect;

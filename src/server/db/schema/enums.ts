@@ -27,6 +27,15 @@ export const quizQuestionType = pgEnum("quiz_question_type", [
   "numeric",
 ]);
 export const quizReveal = pgEnum("quiz_reveal", ["after_passing", "after_each_attempt"]);
+// Not in the document (migration 0014): assignments (docs/decisions.md, "Assignments").
+export const submissionState = pgEnum("submission_state", [
+  "DRAFT",
+  "SUBMITTED",
+  "IN_REVIEW",
+  "NEEDS_REVISION",
+  "PASSED",
+]);
+export const reviewDecision = pgEnum("review_decision", ["PASS", "NEEDS_REVISION"]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Difficulty = (typeof difficultyEnum.enumValues)[number];
@@ -38,3 +47,4 @@ export type SuspensionReason = (typeof suspensionReason.enumValues)[number];
 export type PaymentDisputeStatus = (typeof paymentDisputeStatus.enumValues)[number];
 export type QuizQuestionType = (typeof quizQuestionType.enumValues)[number];
 export type QuizReveal = (typeof quizReveal.enumValues)[number];
+export type SubmissionState = (typeof submissionState.enumValues)[number];

@@ -23,6 +23,10 @@ const TABLES = [
   "quizzes",
   "quiz_questions",
   "quiz_attempts",
+  "assignments",
+  "assignment_submissions",
+  "assignment_versions",
+  "assignment_reviews",
 ];
 const OPTS = { appUrl: "http://localhost:3000", currency: "USD" };
 

@@ -26,6 +26,7 @@ import { demoReviewTexts } from "./catalogue/reviews";
 import { demoCertificateNumber, demoId } from "./ids";
 import { demoEnrollments, demoPeople } from "./people";
 import { seedDemoQuizzes } from "./quizzes";
+import { seedDemoAssignments } from "./assignments";
 
 const DAY = 86_400_000;
 
@@ -285,6 +286,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
       tx.insert(userProgress).values(progressRows).onConflictDoNothing().returning(returningId),
     );
     Object.assign(inserted, await seedDemoQuizzes(tx));
+    Object.assign(inserted, await seedDemoAssignments(tx, now));
     await put("certificates", () =>
       tx.insert(certificates).values(certificateRows).onConflictDoNothing().returning(returningId),
     );

@@ -13,7 +13,10 @@ import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { getLessonForLearner, type PlayerView } from "@/server/learning/access";
 import { touchLesson } from "@/server/learning/progress";
-import { setCompletionAction } from "../../actions";
+import { previewAnswerAction, setCompletionAction } from "../../actions";
+import { getAssignmentPlayerView } from "@/server/assessments/assignment-player";
+import { AssignmentSection } from "@/components/learning/assignment-section";
+import { RubricTable } from "@/components/learning/rubric-table";
 import { cache } from "react";
 import { CheckIcon } from "@/components/ui/lesson-type-icon";
 import type { Actor } from "@/server/accounts/actor";
@@ -94,6 +97,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
         })
       : null;
   const path = `/learn/${view.course.slug}/${lesson.id}`;
+  const assignment =
+    lesson.lessonType === "ASSIGNMENT" ? await getAssignmentPlayerView(db, actor, lesson.id) : null;
   return (
     <Container className="py-6 lg:py-10">
       {view.preview ? null : <Heartbeat lessonId={lesson.id} />}
@@ -208,6 +213,35 @@ export default async function LessonPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <div className="lesson-content mt-6" dangerouslySetInnerHTML={{ __html: html }} />
+          {assignment && view.preview ? (
+            <section
+              aria-labelledby="assignment-preview"
+              className="mt-8 rounded-2xl border border-slate-200 p-5"
+            >
+              <h2 id="assignment-preview" className="text-xl font-semibold">
+                Assignment preview
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">
+                Students hand in{" "}
+                {[
+                  assignment.settings.textAllowed ? "a written answer" : null,
+                  assignment.settings.linksAllowed ? "links" : null,
+                ]
+                  .filter(Boolean)
+                  .join(" and ")}{" "}
+                here; their work reaches your review queue.
+              </p>
+              {assignment.rubric ? <RubricTable rubric={assignment.rubric} caption="Rubric" /> : null}
+            </section>
+          ) : assignment ? (
+            <AssignmentSection
+              lessonId={lesson.id}
+              view={assignment}
+              preview={previewAnswerAction}
+              now={new Date()}
+              courseCompleted={view.enrollment?.status === "COMPLETED"}
+            />
+          ) : null}
           {quiz && quiz.preview ? (
             <section aria-labelledby="quiz-preview" className="mt-8 rounded-2xl border border-slate-200 p-5">
               <h2 id="quiz-preview" className="text-xl font-semibold">
@@ -265,7 +299,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
             ) : (
               <span />
             )}
-            {view.preview || quiz ? null : (
+            {view.preview || quiz || assignment ? null : (
               <form action={setCompletionAction} className="flex flex-wrap gap-2">
                 <input type="hidden" name="slug" value={view.course.slug} />
                 <input type="hidden" name="lessonId" value={lesson.id} />

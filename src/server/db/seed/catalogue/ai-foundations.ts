@@ -957,7 +957,7 @@ Time to review and fix: 6 minutes (vs ~25 minutes writing from scratch)
 
 ## Deliverables
 
-Submit a single document (PDF or Markdown) containing:
+Hand in a single document, as plain text or Markdown, containing:
 
 - **Task summary** (3–5 sentences).
 - **Test log** covering at least five runs, as a table or list.
@@ -970,14 +970,7 @@ Keep the main brief to roughly one page; the test log can go in an appendix.
 
 ## Grading rubric
 
-| Criterion | Excellent (4) | Good (3) | Developing (2) | Missing (0–1) | Weight |
-| --- | --- | --- | --- | --- | --- |
-| Task definition | Clear scope, current process and success criteria | Clear task, success criteria vague | Task described loosely | Task unclear | 15% |
-| Evidence from testing | Five or more varied tests with honest, specific notes | Five tests, limited variety | Fewer than five tests | No real testing | 25% |
-| Risk analysis | Realistic failure modes tied to course concepts, each with a concrete safeguard | Good risks, generic safeguards | Risks listed without analysis | Risks ignored | 25% |
-| Data and privacy | Specific, correct handling of data and tool approval | Reasonable but incomplete | Mentioned superficially | Absent | 15% |
-| Recommendation | Decision follows clearly from evidence, with conditions | Sound decision, weakly justified | Decision not supported by evidence | No decision | 15% |
-| Clarity and reflection | Concise, well organised, thoughtful reflection | Mostly clear | Hard to follow | Unreadable or missing | 5% |
+Your instructor reviews your brief against the rubric shown with the assignment below: four criteria worth 100 points in all, with what each level looks like. Work that meets the brief passes, which completes this lesson; otherwise it comes back with feedback, and you revise it and hand it in again.
 
 ## Tips for a strong submission
 
@@ -988,7 +981,7 @@ Keep the main brief to roughly one page; the test log can go in an appendix.
 
 ## Submission
 
-Upload your document to this lesson. You will receive rubric-based feedback, and you are encouraged to share an anonymised version in the course discussion area to compare approaches with other learners.
+Hand in your brief in the answer box below; you can save a draft and come back to it. You will receive rubric-based feedback, and you are encouraged to share an anonymised version in the course discussion area to compare approaches with other learners.
 `,
         },
       ],

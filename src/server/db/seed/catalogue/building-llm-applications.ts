@@ -1233,17 +1233,11 @@ Summarise your results in a table like this:
 - The evaluation suite and a results file from your final run.
 - A short report (two pages or a five-minute video) covering one retrieval improvement you made and its measured effect, one security issue you found and fixed, and what you would do next.
 
+Hand in a link to the repository, and the report as your written answer (or a link to the video).
+
 ## Grading rubric
 
-| Criterion | Excellent (4) | Proficient (3) | Developing (2) | Beginning (0–1) | Weight |
-| --- | --- | --- | --- | --- | --- |
-| Retrieval pipeline | Structure-aware chunking, hybrid search, measured improvements | Working hybrid search, limited measurement | Vector-only, untuned | Retrieval unreliable | 20% |
-| Answer quality and citations | Grounded, cited answers with reliable refusals | Mostly grounded; occasional citation gaps | Frequent unsupported claims | Uncited or ungrounded | 20% |
-| Tool use and control flow | Well-designed tool with validation, bounded loop | Working tool, minor gaps | Tool works only in happy path | No tool | 10% |
-| Evaluation suite | 40+ cases, calibrated judge, all metrics reported and reproducible | Most metrics, limited calibration | Small or ad hoc evaluation | None | 20% |
-| Security and robustness | Adversarial suite passes, safe rendering, no secrets exposed, retries and timeouts | Most defences present | Prompt-only defences | Vulnerable | 15% |
-| Observability and cost | Full traces, cost and latency reported against targets | Partial tracing | Logs only | None | 10% |
-| Documentation and communication | Clear README and report with honest limitations | Clear but incomplete | Hard to follow | Missing | 5% |
+Your instructor reviews your work against the rubric shown with the assignment below: four criteria worth 100 points in all, with what each level looks like. Work that meets the brief passes, which completes this lesson; otherwise it comes back with feedback, and you revise it and hand it in again.
 
 ## Tips
 

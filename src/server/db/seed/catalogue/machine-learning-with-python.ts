@@ -1286,6 +1286,8 @@ def precision_at_top(y_true, scores, share=0.10):
 - The saved final pipeline (\`joblib\`).
 - A two-page report or slide deck for a non-technical retention manager.
 
+Hand in the report as your written answer (or link to the slides), with a link to the repository or notebook that holds the code and the saved pipeline.
+
 Include a results table like this in your report:
 
 | Model | CV average precision (mean ± std) | Test average precision | Precision in top 10% |
@@ -1296,14 +1298,7 @@ Include a results table like this in your report:
 
 ## Grading rubric
 
-| Criterion | Excellent (4) | Proficient (3) | Developing (2) | Beginning (0–1) | Weight |
-| --- | --- | --- | --- | --- | --- |
-| EDA and leakage review | Thorough checklist, clear log, every column assessed for leakage | Good EDA, partial leakage review | Minimal EDA | Missing | 15% |
-| Pipeline and reproducibility | Leak-free pipeline, fixed seeds, runs top to bottom | Minor reproducibility issues | Preprocessing outside the pipeline | Does not run | 20% |
-| Model comparison and tuning | Baseline, several models, sound CV and tuning with spread reported | Comparison without spread or limited tuning | Single model | Missing | 20% |
-| Evaluation | Metrics match the business goal, threshold justified, top-10% precision reported | Appropriate metrics, weak justification | Accuracy-focused | Missing | 20% |
-| Interpretation | Accurate, plain-language explanation with caveats about causation | Correct but technical | Superficial | Missing | 10% |
-| Recommendation and communication | Actionable plan with limitations and monitoring, clear for non-experts | Clear but partial | Hard to act on | Missing | 15% |
+Your instructor reviews your work against the rubric shown with the assignment below: four criteria worth 100 points in all, with what each level looks like. Work that meets the brief passes, which completes this lesson; otherwise it comes back with feedback, and you revise it and hand it in again.
 
 ## Tips
 

@@ -1151,6 +1151,8 @@ This assignment brings together everything in the course: structure, examples, r
 - \`report.md\`: one to two pages covering the task, iteration log, results table and security review.
 - Optional: a script that runs the evaluation automatically.
 
+Hand in the report as your written answer, with a link to the repository or shared folder that holds the other files.
+
 A suggested results table for your report:
 
 | Version | Change made | Overall score | Edge cases passed | Injection attempts resisted |
@@ -1168,14 +1170,7 @@ python run_eval.py --prompt prompt.md --cases eval.jsonl --runs 3 --temperature 
 
 ## Grading rubric
 
-| Criterion | Excellent (4) | Proficient (3) | Developing (2) | Beginning (0–1) | Weight |
-| --- | --- | --- | --- | --- | --- |
-| Task and success criteria | Specific, measurable criteria tied to real users | Clear criteria, partly measurable | Vague criteria | No criteria | 10% |
-| Test set quality | 25+ realistic cases with meaningful edge and injection cases | 25 cases, limited variety | Under 25 cases or mostly trivial | No test set | 20% |
-| Iteration process | Three or more hypothesis-driven iterations with scores | Three iterations, weak hypotheses | Fewer iterations or no scores | No iteration | 25% |
-| Final prompt craft | Clear structure, delimiters, examples where useful, uncertainty handling | Good prompt with minor gaps | Works but unstructured | Does not work reliably | 20% |
-| Structured output and validation | Parseable format with validation and retry strategy | Parseable format, validation described | Format inconsistent | Not addressed | 15% |
-| Security review | Realistic threats with layered, non-prompt controls | Reasonable threats, prompt-only defences | Superficial mention | Not addressed | 10% |
+Your instructor reviews your work against the rubric shown with the assignment below: four criteria worth 100 points in all, with what each level looks like. Work that meets the brief passes, which completes this lesson; otherwise it comes back with feedback, and you revise it and hand it in again.
 
 ## Tips
 

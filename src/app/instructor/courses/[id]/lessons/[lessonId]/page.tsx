@@ -12,6 +12,8 @@ import { deleteLessonAction, moveLessonAction, previewMarkdownAction, saveLesson
 import { orNotFound } from "@/server/http/pages";
 import { getEnv } from "@/server/env";
 import { QuizEditor } from "@/components/authoring/quiz-editor";
+import { AssignmentEditor } from "@/components/authoring/assignment-editor";
+import { getAssignmentForAuthor } from "@/server/assessments/assignment-authoring";
 import { getQuizForAuthor } from "@/server/assessments/quiz-authoring";
 
 export const metadata: Metadata = { title: "Edit lesson", robots: { index: false } };
@@ -27,6 +29,8 @@ export default async function EditLessonPage({
   const view = await orNotFound(getLessonForEditing(db, actor, lessonId));
   if (view.course.id !== id) notFound();
   const quiz = view.lesson.lessonType === "QUIZ" ? await getQuizForAuthor(db, actor, lessonId) : null;
+  const assignment =
+    view.lesson.lessonType === "ASSIGNMENT" ? await getAssignmentForAuthor(db, actor, lessonId) : null;
   const { course, module, modules, lesson } = view;
   return (
     <div className="space-y-6">
@@ -76,6 +80,12 @@ export default async function EditLessonPage({
           resultsHref={
             quiz.version > 0 ? `/instructor/courses/${course.id}/lessons/${lesson.id}/results` : undefined
           }
+        />
+      ) : null}
+      {assignment ? (
+        <AssignmentEditor
+          lessonId={lesson.id}
+          initial={{ ...assignment, dueAt: assignment.dueAt ? assignment.dueAt.toISOString() : null }}
         />
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">

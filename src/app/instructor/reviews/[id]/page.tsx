@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReviewForm } from "@/components/authoring/review-form";
+import { RubricTable } from "@/components/learning/rubric-table";
+import { formatDateTime } from "@/lib/dates";
+import { requireRole } from "@/server/auth/session";
+import { getSubmission } from "@/server/assessments/assignment-reviews";
+import { getDb } from "@/server/db";
+import { orNotFound } from "@/server/http/pages";
+import { lessonHtml } from "@/server/learning/lesson-html";
+import { previewMarkdownAction } from "../../courses/[id]/lessons/[lessonId]/actions";
+
+export const metadata: Metadata = { title: "Review a submission", robots: { index: false } };
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireRole(`/instructor/reviews/${id}`, "INSTRUCTOR", "ADMIN");
+  const s = await orNotFound(getSubmission(await getDb(), actor, id.slice(0, 64)));
+  const waiting = s.state === "SUBMITTED" || s.state === "IN_REVIEW";
+  const latest = s.versions.at(-1);
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/instructor/reviews" className="text-sm font-medium text-brand-700 hover:underline">
+          ← Reviews
+        </Link>
+        <h1 className="mt-2 text-3xl font-bold tracking-tight">{s.lesson.title}</h1>
+        <p className="mt-2 text-slate-600">
+          {s.student.name ?? "A student"}
+          {s.student.email ? ` (${s.student.email})` : ""} · {s.course.title}
+          {s.dueAt ? ` · due ${formatDateTime(s.dueAt)}` : ""}
+        </p>
+      </div>
+      <details className="rounded-2xl border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer font-medium">The assignment&apos;s instructions</summary>
+        <div
+          className="lesson-content mt-3"
+          dangerouslySetInnerHTML={{ __html: lessonHtml(s.lesson.content) }}
+        />
+      </details>
+      {s.rubric ? <RubricTable rubric={s.rubric} caption="Rubric" /> : null}
+      <section aria-labelledby="versions" className="space-y-4">
+        <h2 id="versions" className="text-xl font-semibold">
+          Handed in
+        </h2>
+        {[...s.versions].reverse().map((v) => (
+          <article
+            key={v.id}
+            className={`rounded-2xl border bg-white p-4 ${v.id === latest?.id ? "border-brand-300" : "border-slate-200"}`}
+          >
+            <h3 className="text-sm font-medium text-slate-700">
+              Version {v.number} · {formatDateTime(v.submittedAt)}
+              {v.late ? (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">late</span>
+              ) : null}
+              {v.id === latest?.id && waiting ? " · to review" : ""}
+            </h3>
+            {v.text.trim() ? (
+              <div className="lesson-content mt-2" dangerouslySetInnerHTML={{ __html: lessonHtml(v.text) }} />
+            ) : null}
+            {v.links.length ? (
+              <ul className="mt-2 list-disc pl-5 text-sm">
+                {v.links.map((l) => (
+                  <li key={l}>
+                    <a
+                      href={l}
+                      rel="noopener noreferrer nofollow"
+                      target="_blank"
+                      className="break-all text-brand-700 underline"
+                    >
+                      {l}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {v.review ? (
+              <div
+                className={`mt-3 rounded-xl p-3 text-sm ${v.review.decision === "PASS" ? "bg-emerald-50" : "bg-amber-50"}`}
+              >
+                <p className="font-medium">
+                  {v.review.decision === "PASS" ? "Passed" : "Sent back"}
+                  {v.review.points !== null
+                    ? ` · ${v.review.points}/${v.review.maxPoints} points`
+                    : ""} · {v.review.reviewer ?? "Reviewer"}, {formatDateTime(v.review.reviewedAt)}
+                </p>
+                {v.review.feedback.trim() ? (
+                  <div
+                    className="lesson-content mt-1"
+                    dangerouslySetInnerHTML={{ __html: lessonHtml(v.review.feedback) }}
+                  />
+                ) : null}
+              </div>
+            ) : null}
+          </article>
+        ))}
+      </section>
+      {s.reviewer && waiting ? (
+        <ReviewForm submissionId={s.id} rubric={s.rubric} claim={s.claim} preview={previewMarkdownAction} />
+      ) : (
+        <p role="status" className="rounded-lg bg-slate-100 p-3 text-sm text-slate-700">
+          {s.state === "PASSED"
+            ? "This work has passed."
+            : s.state === "NEEDS_REVISION"
+              ? "Sent back: the student is revising it. It returns to the queue when they hand it in again."
+              : "The student has not handed this in yet."}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,282 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/types";
+import {
+  assignmentReviews,
+  assignmentSubmissions,
+  assignmentVersions,
+  users,
+  type EnrollmentStatus,
+} from "../db/schema";
+import { queryRows } from "../db/rows";
+import { AppError, notFound } from "../errors";
+import { parseInput } from "../validation";
+import { assertSignedIn, type Actor } from "../accounts/actor";
+import { isCourseStaffSql } from "../authoring/staff";
+import { hasAccess } from "../learning/enrollment-state";
+import { renderMarkdown } from "@/lib/markdown";
+import { getEnv } from "../env";
+import {
+  MAX_TEXT,
+  ZDraftInput,
+  type RubricCriterion,
+  type RubricScore,
+  type TDraftInput,
+} from "./assignment-schemas";
+
+export type SubmissionState = "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "NEEDS_REVISION" | "PASSED";
+
+export interface AssignmentSettings {
+  textAllowed: boolean;
+  linksAllowed: boolean;
+  dueAt: Date | null;
+}
+
+export interface VersionView {
+  id: string;
+  number: number;
+  submittedAt: Date;
+  late: boolean;
+  text: string;
+  links: string[];
+  review: {
+    decision: "PASS" | "NEEDS_REVISION";
+    feedback: string;
+    rubricScores: RubricScore[] | null;
+    points: number | null;
+    maxPoints: number | null;
+    reviewedAt: Date;
+    reviewer: string | null;
+  } | null;
+}
+
+export interface AssignmentPlace {
+  lessonId: string;
+  courseId: string;
+  enrolled: boolean;
+  staff: boolean;
+  settings: AssignmentSettings;
+  rubric: RubricCriterion[] | null;
+}
+
+/**
+ * An ASSIGNMENT lesson with settings, in a published module, for an enrolled student or the course's staff;
+ * NOT_FOUND when there is none, FORBIDDEN for anyone else.
+ */
+export async function getAssignmentPlace(db: Db, actor: Actor, lessonId: string): Promise<AssignmentPlace> {
+  const [row] = await queryRows<{
+    course_id: string;
+    status: EnrollmentStatus | null;
+    staff: boolean;
+    text_allowed: boolean;
+    links_allowed: boolean;
+    due_at: Date | string | null;
+    rubric: RubricCriterion[] | null;
+  }>(
+    db,
+    sql`SELECT m.course_id, e.status, ${isCourseStaffSql(actor, sql`m.course_id`)} AS staff,
+               a.text_allowed, a.links_allowed, a.due_at, a.rubric
+        FROM assignments a
+        JOIN lessons l ON l.id = a.lesson_id AND l.lesson_type = 'ASSIGNMENT'
+        JOIN modules m ON m.id = l.module_id AND m.published
+        LEFT JOIN enrollments e ON e.course_id = m.course_id AND e.user_id = ${actor.id}
+        WHERE a.lesson_id = ${lessonId}`,
+  );
+  if (!row) throw notFound("This assignment");
+  const place: AssignmentPlace = {
+    lessonId,
+    courseId: row.course_id,
+    enrolled: hasAccess(row.status),
+    staff: row.staff,
+    settings: {
+      textAllowed: row.text_allowed,
+      linksAllowed: row.links_allowed,
+      dueAt: row.due_at === null ? null : new Date(row.due_at),
+    },
+    rubric: row.rubric,
+  };
+  if (!place.enrolled && !place.staff) {
+    throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to hand in its assignments." });
+  }
+  return place;
+}
+
+/** Every handed-in version of a submission with its review, oldest first. */
+export async function loadVersions(db: Db, submissionId: string): Promise<VersionView[]> {
+  const rows = await db
+    .select({
+      id: assignmentVersions.id,
+      number: assignmentVersions.number,
+      submittedAt: assignmentVersions.submittedAt,
+      late: assignmentVersions.late,
+      text: assignmentVersions.text,
+      links: assignmentVersions.links,
+      decision: assignmentReviews.decision,
+      feedback: assignmentReviews.feedback,
+      rubricScores: assignmentReviews.rubricScores,
+      points: assignmentReviews.points,
+      maxPoints: assignmentReviews.maxPoints,
+      reviewedAt: assignmentReviews.createdAt,
+      reviewer: users.name,
+    })
+    .from(assignmentVersions)
+    .leftJoin(assignmentReviews, eq(assignmentReviews.versionId, assignmentVersions.id))
+    .leftJoin(users, eq(users.id, assignmentReviews.reviewerId))
+    .where(eq(assignmentVersions.submissionId, submissionId))
+    .orderBy(asc(assignmentVersions.number));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    submittedAt: r.submittedAt,
+    late: r.late,
+    text: r.text,
+    links: r.links,
+    review:
+      r.decision && r.reviewedAt
+        ? {
+            decision: r.decision,
+            feedback: r.feedback ?? "",
+            rubricScores: r.rubricScores ?? null,
+            points: r.points,
+            maxPoints: r.maxPoints,
+            reviewedAt: r.reviewedAt,
+            reviewer: r.reviewer,
+          }
+        : null,
+  }));
+}
+
+export interface StudentAssignmentView {
+  settings: AssignmentSettings;
+  rubric: RubricCriterion[] | null;
+  state: SubmissionState;
+  draft: { text: string; links: string[] };
+  versions: VersionView[];
+}
+
+/** The assignment as its student sees it: settings, rubric, state, the draft and every version with feedback. */
+export async function getAssignmentForStudent(
+  db: Db,
+  actor: Actor | null,
+  lessonId: string,
+): Promise<StudentAssignmentView> {
+  assertSignedIn(actor);
+  const place = await getAssignmentPlace(db, actor, lessonId);
+  const [submission] = await db
+    .select()
+    .from(assignmentSubmissions)
+    .where(and(eq(assignmentSubmissions.lessonId, lessonId), eq(assignmentSubmissions.userId, actor.id)));
+  return {
+    settings: place.settings,
+    rubric: place.rubric,
+    state: submission?.state ?? "DRAFT",
+    draft: { text: submission?.draftText ?? "", links: submission?.draftLinks ?? [] },
+    versions: submission ? await loadVersions(db, submission.id) : [],
+  };
+}
+
+const EDITABLE: SubmissionState[] = ["DRAFT", "NEEDS_REVISION"];
+
+function lockedMessage(state: SubmissionState) {
+  return state === "PASSED"
+    ? "This assignment has passed: the work is final."
+    : "Your work is waiting for review: it cannot change until a reviewer decides.";
+}
+
+/** The student's submission row, created on first use, locked. */
+async function lockOwnSubmission(tx: Db, actor: Actor, place: AssignmentPlace) {
+  await tx
+    .insert(assignmentSubmissions)
+    .values({ lessonId: place.lessonId, courseId: place.courseId, userId: actor.id })
+    .onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(assignmentSubmissions)
+    .where(
+      and(eq(assignmentSubmissions.lessonId, place.lessonId), eq(assignmentSubmissions.userId, actor.id)),
+    )
+    .for("update");
+  return row!;
+}
+
+/** Saves the draft (the fields given replace theirs); 409 while the work waits for review or after it passed. */
+export async function saveDraft(db: Db, actor: Actor | null, lessonId: string, input: TDraftInput) {
+  assertSignedIn(actor);
+  const data = parseInput(ZDraftInput, input);
+  const place = await getAssignmentPlace(db, actor, lessonId);
+  if (!place.enrolled)
+    throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to hand in work." });
+  const fields = [];
+  if (data.text !== undefined && data.text.trim() !== "" && !place.settings.textAllowed) {
+    fields.push({ path: "text", message: "This assignment takes links, not a text answer" });
+  }
+  if (data.links !== undefined && data.links.length > 0 && !place.settings.linksAllowed) {
+    fields.push({ path: "links", message: "This assignment takes a text answer, not links" });
+  }
+  if (fields.length) throw new AppError("INVALID_INPUT", { userMessage: fields[0]!.message + ".", fields });
+  return db.transaction(async (tx) => {
+    const row = await lockOwnSubmission(tx, actor, place);
+    if (!EDITABLE.includes(row.state))
+      throw new AppError("CONFLICT", { userMessage: lockedMessage(row.state) });
+    const [saved] = await tx
+      .update(assignmentSubmissions)
+      .set({
+        ...(data.text !== undefined ? { draftText: data.text } : {}),
+        ...(data.links !== undefined ? { draftLinks: [...new Set(data.links)] } : {}),
+      })
+      .where(eq(assignmentSubmissions.id, row.id))
+      .returning({ text: assignmentSubmissions.draftText, links: assignmentSubmissions.draftLinks });
+    return { state: row.state, draft: saved! };
+  });
+}
+
+/**
+ * Hands the draft in as a new, immutable version (late when past the due date): the work then waits for a
+ * reviewer. 409 while it already waits or after it passed; 422 when there is nothing to hand in.
+ */
+export async function handIn(db: Db, actor: Actor | null, lessonId: string) {
+  assertSignedIn(actor);
+  const place = await getAssignmentPlace(db, actor, lessonId);
+  if (!place.enrolled)
+    throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to hand in work." });
+  return db.transaction(async (tx) => {
+    const row = await lockOwnSubmission(tx, actor, place);
+    if (!EDITABLE.includes(row.state))
+      throw new AppError("CONFLICT", { userMessage: lockedMessage(row.state) });
+    const text = place.settings.textAllowed ? row.draftText : "";
+    const links = place.settings.linksAllowed ? row.draftLinks : [];
+    if (text.trim() === "" && links.length === 0) {
+      throw new AppError("INVALID_INPUT", {
+        userMessage: "There is nothing to hand in yet: write your answer or add a link, then hand it in.",
+        fields: [{ path: place.settings.textAllowed ? "text" : "links", message: "Nothing to hand in" }],
+      });
+    }
+    const now = new Date();
+    const [{ next } = { next: 1 }] = await queryRows<{ next: number }>(
+      tx,
+      sql`SELECT coalesce(max(number), 0)::int + 1 AS next FROM assignment_versions WHERE submission_id = ${row.id}`,
+    );
+    const late = place.settings.dueAt !== null && now > place.settings.dueAt;
+    const [version] = await tx
+      .insert(assignmentVersions)
+      .values({ submissionId: row.id, number: next, text, links, submittedAt: now, late })
+      .returning();
+    await tx
+      .update(assignmentSubmissions)
+      .set({ state: "SUBMITTED", submittedAt: now, late, claimedBy: null, claimedUntil: null })
+      .where(eq(assignmentSubmissions.id, row.id));
+    return { version: { id: version!.id, number: version!.number, submittedAt: now, late } };
+  });
+}
+
+/** A signed-in learner's Markdown rendered exactly as staff will see it (the platform's sanitizer). */
+export function previewAnswerMarkdown(actor: Actor | null, markdown: unknown): string {
+  assertSignedIn(actor);
+  const text = typeof markdown === "string" ? markdown : "";
+  if (text.length > MAX_TEXT) {
+    throw new AppError("INVALID_INPUT", {
+      userMessage: `At most ${MAX_TEXT.toLocaleString("en-US")} characters.`,
+    });
+  }
+  return renderMarkdown(text, { imageHosts: getEnv().imageHosts });
+}
