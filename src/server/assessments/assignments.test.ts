@@ -1,3 +1,4 @@
+import { getAssignmentAnalytics } from "./assignment-analytics";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../../tests/helpers/actors";
@@ -1047,5 +1048,37 @@ describe.runIf(onPostgres)("races (PostgreSQL)", () => {
         expect(await reviewsOf(id)).toHaveLength(0);
       }
     }
+  });
+});
+
+describe("assignment analytics", () => {
+  it("counts hand-ins, waiting work, the pass rate at first hand-in, the median time to review and late share", async () => {
+    const x = await setup();
+    const first = await handInWork(x);
+    await reviewSubmission(db(), x.owner, first, { decision: "NEEDS_REVISION", feedback: "More tests." });
+    await handInWork(x, x.student, "Better");
+    await reviewSubmission(db(), x.owner, first, { decision: "PASS" });
+    const other = await enrolledStudent(x.courseId);
+    const second = await handInWork(x, other);
+    await reviewSubmission(db(), x.owner, second, { decision: "PASS" });
+    const third = await enrolledStudent(x.courseId);
+    await handInWork(x, third);
+    const [stats] = await getAssignmentAnalytics(db(), x.owner, x.courseId);
+    expect(stats).toMatchObject({
+      lessonId: x.lessonId,
+      students: 3,
+      versions: 4,
+      waiting: 1,
+      passRateFirstHandIn: 50,
+      lateShare: 0,
+    });
+    expect(stats!.medianReviewSeconds).toBeGreaterThanOrEqual(0);
+    await expect(getAssignmentAnalytics(db(), x.student, x.courseId)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const outsider = actorOf(await createUser(db(), { role: "INSTRUCTOR" }));
+    await expect(getAssignmentAnalytics(db(), outsider, x.courseId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

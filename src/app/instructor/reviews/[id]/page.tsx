@@ -100,9 +100,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       ) : (
         <p role="status" className="rounded-lg bg-slate-100 p-3 text-sm text-slate-700">
           {s.state === "PASSED"
-            ? "This work has passed."
+            ? "Passed. The student is told by e-mail, and the lesson is complete for them."
             : s.state === "NEEDS_REVISION"
-              ? "Sent back: the student is revising it. It returns to the queue when they hand it in again."
+              ? "Sent back for revision. The student is told by e-mail; the work returns to the queue when they hand it in again."
               : "The student has not handed this in yet."}
         </p>
       )}
