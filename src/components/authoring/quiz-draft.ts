@@ -1,19 +1,10 @@
 /** The quiz editor's working copy: form strings, converted to the API's shape on save. */
 
-export type QuestionType = "single" | "true_false" | "multiple" | "short_text" | "numeric";
+import type { ServedQuestion, TQuestionType } from "@/server/assessments/quiz-schemas";
 
-export interface AuthorQuestionData {
-  id: string;
-  type: QuestionType;
-  prompt: string;
-  points: number;
-  explanation: string | null;
-  options: { id: string; text: string; correct: boolean }[];
-  acceptedAnswers: string[];
-  pattern: string | null;
-  value: number | null;
-  tolerance: number | null;
-}
+export type QuestionType = TQuestionType;
+
+export type AuthorQuestionData = ServedQuestion;
 
 export interface AuthorQuizData {
   version: number;

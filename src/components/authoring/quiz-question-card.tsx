@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { useMarkdownPreview } from "@/components/ui/use-markdown-preview";
 import { newKey, optionsFor, TYPE_LABEL, type DraftQuestion, type QuestionType } from "./quiz-draft";
 
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";
@@ -51,22 +52,10 @@ export function QuizQuestionCard({
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [showPreview, setShowPreview] = useState(false);
-  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   useEffect(() => {
     if (autoFocus) promptRef.current?.focus();
   }, [autoFocus]);
-  useEffect(() => {
-    if (!showPreview) return;
-    let stale = false;
-    const t = setTimeout(async () => {
-      const r = await preview(question.prompt || "*(no question text yet)*");
-      if (!stale) setPreviewHtml(r.ok && r.data ? r.data.html : null);
-    }, 300);
-    return () => {
-      stale = true;
-      clearTimeout(t);
-    };
-  }, [showPreview, question.prompt, preview]);
+  const previewHtml = useMarkdownPreview(question.prompt, showPreview, preview, "*(no question text yet)*");
 
   const set = (patch: Partial<DraftQuestion>) => onChange({ ...question, ...patch });
   const setType = (type: QuestionType) => set({ type, options: optionsFor(type, question.options) });

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
+import { useMarkdownPreview } from "@/components/ui/use-markdown-preview";
 
 interface Criterion {
   id: string;
@@ -38,21 +39,9 @@ export function ReviewForm({
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [showPreview, setShowPreview] = useState(false);
-  const [html, setHtml] = useState<string | null>(null);
   const base = `/api/v1/submissions/${encodeURIComponent(submissionId)}`;
 
-  useEffect(() => {
-    if (!showPreview) return;
-    let stale = false;
-    const t = setTimeout(async () => {
-      const r = await preview(feedback || "*No feedback written yet.*");
-      if (!stale) setHtml(r.ok && r.data ? r.data.html : null);
-    }, 300);
-    return () => {
-      stale = true;
-      clearTimeout(t);
-    };
-  }, [showPreview, feedback, preview]);
+  const html = useMarkdownPreview(feedback, showPreview, preview, "*No feedback written yet.*");
 
   async function post(path: string, body: unknown, done: string) {
     setBusy(true);

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
+import { useMarkdownPreview } from "@/components/ui/use-markdown-preview";
 
 type SaveState = "idle" | "saving" | "saved" | "failed";
 
@@ -42,23 +43,11 @@ export function AssignmentDraftForm({
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [showPreview, setShowPreview] = useState(false);
-  const [html, setHtml] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ text, links });
   const base = `/api/v1/lessons/${encodeURIComponent(lessonId)}/assignment`;
 
-  useEffect(() => {
-    if (!showPreview) return;
-    let stale = false;
-    const t = setTimeout(async () => {
-      const r = await preview(text || "*Nothing written yet.*");
-      if (!stale) setHtml(r.ok && r.data ? r.data.html : null);
-    }, 300);
-    return () => {
-      stale = true;
-      clearTimeout(t);
-    };
-  }, [showPreview, text, preview]);
+  const html = useMarkdownPreview(text, showPreview, preview, "*Nothing written yet.*");
 
   async function save(): Promise<boolean> {
     if (timer.current) clearTimeout(timer.current);

@@ -14,23 +14,13 @@ import { loadQuestions, loadQuiz } from "./quiz-store";
 import {
   ZQuizSave,
   ZQuizSettings,
-  type TQuestionType,
+  type ServedQuestion,
   type TQuizSave,
   type TQuizSettings,
 } from "./quiz-schemas";
 
-export interface AuthorQuestion {
-  id: string;
-  type: TQuestionType;
-  prompt: string;
-  points: number;
-  explanation: string | null;
-  options: { id: string; text: string; correct: boolean }[];
-  acceptedAnswers: string[];
-  pattern: string | null;
-  value: number | null;
-  tolerance: number | null;
-}
+/** A question with its answer data, as the course's staff edit it (the same shape an attempt serves). */
+export type AuthorQuestion = ServedQuestion;
 
 export interface AuthorQuiz {
   version: number;
