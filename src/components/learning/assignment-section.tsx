@@ -1,25 +1,10 @@
 import type { ActionResult } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/dates";
+import { AssignmentVersion, type AssignmentVersionView } from "./assignment-version";
+
+export type { AssignmentVersionView };
 import { AssignmentDraftForm } from "./assignment-draft-form";
 import { RubricTable, type RubricView } from "./rubric-table";
-
-export interface AssignmentVersionView {
-  id: string;
-  number: number;
-  submittedAt: Date;
-  late: boolean;
-  textHtml: string | null;
-  links: string[];
-  review: {
-    decision: "PASS" | "NEEDS_REVISION";
-    feedbackHtml: string | null;
-    points: number | null;
-    maxPoints: number | null;
-    rubricScores: { criterionId: string; levelId: string; points: number }[] | null;
-    reviewedAt: Date;
-    reviewer: string | null;
-  } | null;
-}
 
 export interface AssignmentView {
   state: "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "NEEDS_REVISION" | "PASSED";
@@ -122,59 +107,8 @@ export function AssignmentSection({
           <h3 className="text-lg font-semibold">Handed in</h3>
           <ol className="mt-3 space-y-4">
             {[...view.versions].reverse().map((v) => (
-              <li key={v.id} className="rounded-2xl border border-slate-200 bg-white p-4">
-                <p className="text-sm text-slate-600">
-                  Version {v.number} · {formatDateTime(v.submittedAt)}
-                  {v.late ? (
-                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
-                      late
-                    </span>
-                  ) : null}
-                </p>
-                {v.textHtml ? (
-                  <div className="lesson-content mt-2" dangerouslySetInnerHTML={{ __html: v.textHtml }} />
-                ) : null}
-                {v.links.length > 0 ? (
-                  <ul className="mt-2 list-disc pl-5 text-sm">
-                    {v.links.map((l) => (
-                      <li key={l}>
-                        <a
-                          href={l}
-                          rel="noopener noreferrer nofollow"
-                          target="_blank"
-                          className="break-all text-brand-700 underline"
-                        >
-                          {l}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                {v.review ? (
-                  <div
-                    className={`mt-3 rounded-xl p-3 ${v.review.decision === "PASS" ? "bg-emerald-50" : "bg-amber-50"}`}
-                  >
-                    <p className="text-sm font-medium">
-                      {v.review.decision === "PASS" ? "Passed" : "Needs revision"}
-                      {v.review.points !== null
-                        ? ` · ${v.review.points}/${v.review.maxPoints} points`
-                        : ""} · {v.review.reviewer ?? "Reviewer"}, {formatDateTime(v.review.reviewedAt)}
-                    </p>
-                    {v.review.feedbackHtml ? (
-                      <div
-                        className="lesson-content mt-1 text-sm"
-                        dangerouslySetInnerHTML={{ __html: v.review.feedbackHtml }}
-                      />
-                    ) : null}
-                    {view.rubric && v.review.rubricScores ? (
-                      <RubricTable
-                        rubric={view.rubric}
-                        scores={v.review.rubricScores}
-                        caption={`Rubric scores for version ${v.number}`}
-                      />
-                    ) : null}
-                  </div>
-                ) : null}
+              <li key={v.id}>
+                <AssignmentVersion version={v} rubric={view.rubric} />
               </li>
             ))}
           </ol>

@@ -33,7 +33,8 @@ export async function sendMail(db: Db, mail: OutgoingMail): Promise<void> {
   logger.info("mail kept in the demo outbox", { subject: mail.subject });
 }
 
-const escapeHtml = (s: string) =>
+/** Text made safe inside e-mail HTML. */
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** A branded HTML + text e-mail with one button. */

@@ -7,7 +7,7 @@ import { queryRows } from "../db/rows";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { parseInput } from "../validation";
 import type { Actor } from "../accounts/actor";
-import { sendMail, type OutgoingMail } from "../accounts/mailer";
+import { escapeHtml, sendMail, type OutgoingMail } from "../accounts/mailer";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { assertAuthor } from "../authoring/course-access";
 import { isCourseStaffSql } from "../authoring/staff";
@@ -407,9 +407,6 @@ export async function reviewSubmission(
   }
   return result;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function reviewEmail(to: string, opts: { lessonTitle: string; url: string; passed: boolean }): OutgoingMail {
   const lines = opts.passed

@@ -211,7 +211,7 @@ export interface QuizSummary {
 /** The quiz as a student (or the course's staff) sees it before starting: settings and the student's record. */
 export async function getQuizForStudent(db: Db, actor: Actor | null, lessonId: string): Promise<QuizSummary> {
   assertSignedIn(actor);
-  const place = await getQuizPlace(db, actor, lessonId);
+  await getQuizPlace(db, actor, lessonId);
   const open = await settleOpen(db, lessonId, actor.id);
   const [quiz, questions, extra, [record]] = await Promise.all([
     loadQuiz(db, lessonId),
@@ -225,7 +225,6 @@ export async function getQuizForStudent(db: Db, actor: Actor | null, lessonId: s
     ),
   ]);
   if (!quiz || questions.length === 0) throw notFound("This quiz");
-  void place;
   const limit = quiz.timeLimitMinutes;
   return {
     passPercentage: quiz.passPercentage,

@@ -10,7 +10,7 @@ import { getEnv } from "../env";
 import { logger } from "../log";
 import { parseInput } from "../validation";
 import type { Actor } from "../accounts/actor";
-import { sendMail, type OutgoingMail } from "../accounts/mailer";
+import { escapeHtml, sendMail, type OutgoingMail } from "../accounts/mailer";
 import {
   assertAuthor,
   isCourseOwnerOrAdminSql,
@@ -230,9 +230,6 @@ export async function transferCourseOwnership(
     return { changed: true };
   });
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Tells an instructor they were added to a course, and how to leave it. */
 function addedEmail(to: string, by: string, course: { id: string; title: string }): OutgoingMail {

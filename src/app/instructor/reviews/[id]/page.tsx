@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReviewForm } from "@/components/authoring/review-form";
 import { RubricTable } from "@/components/learning/rubric-table";
+import { AssignmentVersion } from "@/components/learning/assignment-version";
 import { formatDateTime } from "@/lib/dates";
 import { requireRole } from "@/server/auth/session";
 import { getSubmission } from "@/server/assessments/assignment-reviews";
@@ -44,55 +45,22 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           Handed in
         </h2>
         {[...s.versions].reverse().map((v) => (
-          <article
+          <AssignmentVersion
             key={v.id}
-            className={`rounded-2xl border bg-white p-4 ${v.id === latest?.id ? "border-brand-300" : "border-slate-200"}`}
-          >
-            <h3 className="text-sm font-medium text-slate-700">
-              Version {v.number} · {formatDateTime(v.submittedAt)}
-              {v.late ? (
-                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">late</span>
-              ) : null}
-              {v.id === latest?.id && waiting ? " · to review" : ""}
-            </h3>
-            {v.text.trim() ? (
-              <div className="lesson-content mt-2" dangerouslySetInnerHTML={{ __html: lessonHtml(v.text) }} />
-            ) : null}
-            {v.links.length ? (
-              <ul className="mt-2 list-disc pl-5 text-sm">
-                {v.links.map((l) => (
-                  <li key={l}>
-                    <a
-                      href={l}
-                      rel="noopener noreferrer nofollow"
-                      target="_blank"
-                      className="break-all text-brand-700 underline"
-                    >
-                      {l}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {v.review ? (
-              <div
-                className={`mt-3 rounded-xl p-3 text-sm ${v.review.decision === "PASS" ? "bg-emerald-50" : "bg-amber-50"}`}
-              >
-                <p className="font-medium">
-                  {v.review.decision === "PASS" ? "Passed" : "Sent back"}
-                  {v.review.points !== null
-                    ? ` · ${v.review.points}/${v.review.maxPoints} points`
-                    : ""} · {v.review.reviewer ?? "Reviewer"}, {formatDateTime(v.review.reviewedAt)}
-                </p>
-                {v.review.feedback.trim() ? (
-                  <div
-                    className="lesson-content mt-1"
-                    dangerouslySetInnerHTML={{ __html: lessonHtml(v.review.feedback) }}
-                  />
-                ) : null}
-              </div>
-            ) : null}
-          </article>
+            rubric={s.rubric}
+            current={v.id === latest?.id}
+            note={v.id === latest?.id && waiting ? "to review" : undefined}
+            version={{
+              ...v,
+              textHtml: v.text.trim() ? lessonHtml(v.text) : null,
+              review: v.review
+                ? {
+                    ...v.review,
+                    feedbackHtml: v.review.feedback.trim() ? lessonHtml(v.review.feedback) : null,
+                  }
+                : null,
+            }}
+          />
         ))}
       </section>
       {s.reviewer && waiting ? (
