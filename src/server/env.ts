@@ -67,6 +67,13 @@ const ZRawEnv = z.object({
   RATE_LIMIT_SIGNIN_PER_CLIENT: z.coerce.number().int().min(1).optional().default(20),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).optional().default(900),
   IMAGE_HOSTS: optionalString,
+  /** Uploaded files in S3-compatible object storage instead of the database (docs/decisions.md, "Files"). */
+  STORAGE_S3_BUCKET: optionalString,
+  STORAGE_S3_ENDPOINT: optionalString,
+  STORAGE_S3_REGION: optionalString,
+  STORAGE_S3_ACCESS_KEY_ID: optionalString,
+  STORAGE_S3_SECRET_ACCESS_KEY: optionalString,
+  STORAGE_S3_FORCE_PATH_STYLE: booleanFlag,
 });
 
 /** A DNS name of two or more labels (not an IP address, not "localhost"): what an image host may be. */
@@ -142,6 +149,18 @@ export interface Env {
   stripe: { secretKey: string; webhookSecret: string; apiBase: string | undefined } | undefined;
   /** Hosts whose https images may be shown (IMAGE_HOSTS); empty: images from the platform only. */
   imageHosts: string[];
+  /** Where uploaded files live: the database (default) or S3-compatible object storage. */
+  storage: { backend: "DB" } | { backend: "S3"; s3: S3Settings };
+}
+
+export interface S3Settings {
+  bucket: string;
+  /** A custom endpoint (MinIO, R2, s3rver); unset: AWS's own for the region. */
+  endpoint: string | undefined;
+  region: string;
+  /** Unset: the SDK's default credential chain (environment, profile, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
 }
 
 export class EnvError extends Error {
@@ -248,6 +267,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     );
   }
   const imageHosts = parseImageHosts(raw.IMAGE_HOSTS, problems);
+  const storage = parseStorage(raw, problems);
   if (raw.AUTH_SECRET !== undefined && raw.AUTH_SECRET.length < 32) {
     problems.push("AUTH_SECRET must be at least 32 characters (for example: openssl rand -base64 32).");
   }
@@ -316,6 +336,59 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
       windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
     },
     imageHosts,
+    storage,
+  };
+}
+
+function parseStorage(raw: z.output<typeof ZRawEnv>, problems: string[]): Env["storage"] {
+  const s3Set = [
+    raw.STORAGE_S3_ENDPOINT,
+    raw.STORAGE_S3_REGION,
+    raw.STORAGE_S3_ACCESS_KEY_ID,
+    raw.STORAGE_S3_SECRET_ACCESS_KEY,
+  ].some(Boolean);
+  if (!raw.STORAGE_S3_BUCKET) {
+    if (s3Set) {
+      problems.push("STORAGE_S3_BUCKET is required when any other STORAGE_S3_* setting is given.");
+    }
+    return { backend: "DB" };
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw.STORAGE_S3_BUCKET)) {
+    problems.push(
+      `STORAGE_S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, dots, hyphens); got "${raw.STORAGE_S3_BUCKET}".`,
+    );
+  }
+  if (Boolean(raw.STORAGE_S3_ACCESS_KEY_ID) !== Boolean(raw.STORAGE_S3_SECRET_ACCESS_KEY)) {
+    problems.push(
+      "STORAGE_S3_ACCESS_KEY_ID and STORAGE_S3_SECRET_ACCESS_KEY go together (or leave both unset to use the SDK's credential chain).",
+    );
+  }
+  if (raw.STORAGE_S3_ENDPOINT) {
+    try {
+      const u = new URL(raw.STORAGE_S3_ENDPOINT);
+      if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error("protocol");
+      if (u.protocol === "http:" && !isLoopbackHost(u.hostname)) {
+        problems.push(
+          `STORAGE_S3_ENDPOINT must use https unless it is on this machine (got ${raw.STORAGE_S3_ENDPOINT}).`,
+        );
+      }
+    } catch {
+      problems.push(`STORAGE_S3_ENDPOINT must be an http(s) URL (got "${raw.STORAGE_S3_ENDPOINT}").`);
+    }
+  }
+  return {
+    backend: "S3",
+    s3: {
+      bucket: raw.STORAGE_S3_BUCKET,
+      endpoint: raw.STORAGE_S3_ENDPOINT,
+      region: raw.STORAGE_S3_REGION ?? "us-east-1",
+      credentials:
+        raw.STORAGE_S3_ACCESS_KEY_ID && raw.STORAGE_S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: raw.STORAGE_S3_ACCESS_KEY_ID, secretAccessKey: raw.STORAGE_S3_SECRET_ACCESS_KEY }
+          : undefined,
+      // Custom endpoints (MinIO, s3rver) usually serve buckets by path; AWS by host name.
+      forcePathStyle: raw.STORAGE_S3_FORCE_PATH_STYLE || Boolean(raw.STORAGE_S3_ENDPOINT),
+    },
   };
 }
 
@@ -329,6 +402,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= loadEnv(process.env);
   return cached;
+}
+
+/** Tests that change process.env (a storage backend, say) read it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 /**

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** A quiz (or another assessment) completes this lesson: it cannot be marked complete by hand. */
   ASSESSMENT_REQUIRED: 409,
+  /** An upload larger than its limit (the rest of the body is read and dropped first). */
+  PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { Actor } from "../../src/server/accounts/actor";
 import type { Db } from "../../src/server/db/types";
 import { handleApiRequest, matchOperation } from "../../src/server/http/execute";
@@ -13,6 +14,8 @@ export interface ApiAnswer<T = any> {
   status: number;
   body: T;
   headers: Record<string, string>;
+  /** The raw bytes of a file answer. */
+  bytes?: Buffer;
 }
 
 /**
@@ -31,10 +34,15 @@ export function apiClient(deps: {
   return async function call<T = any>(
     method: string,
     path: string,
-    opts: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+    opts: {
+      body?: unknown;
+      rawBody?: string | Buffer;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<ApiAnswer<T>> {
     const headers = new Headers(opts.headers);
-    let text = opts.rawBody ?? "";
+    const rawBytes = Buffer.isBuffer(opts.rawBody) ? opts.rawBody : null;
+    let text = typeof opts.rawBody === "string" ? opts.rawBody : "";
     if (opts.body !== undefined) {
       text = JSON.stringify(opts.body);
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
@@ -45,7 +53,8 @@ export function apiClient(deps: {
         method,
         url: path,
         header: (name) => headers.get(name),
-        text: async () => text,
+        text: async () => rawBytes?.toString("utf8") ?? text,
+        stream: () => Readable.from([rawBytes ?? Buffer.from(text)]),
         info: {
           requestId: "test-request",
           ip: deps.ip ?? "127.0.0.1",
@@ -55,14 +64,19 @@ export function apiClient(deps: {
       },
       { db: async () => deps.db(), actor: async () => deps.actor?.() ?? null, appUrl: APP },
     );
-    const raw =
-      out.body === null ? "" : typeof out.body === "string" ? out.body : Buffer.from(out.body).toString();
+    let bytes: Buffer | undefined;
+    if (out.body instanceof Readable) {
+      const parts: Buffer[] = [];
+      for await (const part of out.body) parts.push(Buffer.from(part as Uint8Array));
+      bytes = Buffer.concat(parts);
+    } else if (out.body instanceof Uint8Array) bytes = Buffer.from(out.body);
+    const raw = out.body === null ? "" : typeof out.body === "string" ? out.body : (bytes?.toString() ?? "");
     const isJson = (out.headers["content-type"] ?? "").startsWith("application/json");
     const body = isJson && raw ? JSON.parse(raw) : raw || undefined;
     const match = matchOperation(operations, method, new URL(path, APP).pathname);
     if (match.kind === "found" && !match.op.internal && !out.headers["content-disposition"]) {
       expectMatchesOpenApi(doc, method, match.op.path, out.status, body);
     }
-    return { status: out.status, body: body as T, headers: out.headers };
+    return { status: out.status, body: body as T, headers: out.headers, bytes };
   };
 }

@@ -537,6 +537,7 @@ describe("cleanup job", () => {
       verificationTokens: 0,
       rateLimits: 0,
       outbox: 0,
+      files: 0,
     });
   });
 });

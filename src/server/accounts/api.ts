@@ -44,6 +44,14 @@ export const ZExport = z.object({
   quizAccommodationsGranted: z.array(z.looseObject({ lessonId: z.string(), student: z.string() })),
   assignments: z.array(z.looseObject({ lessonId: z.string(), state: z.string() })),
   assignmentReviewsGiven: z.array(z.looseObject({ lessonId: z.string(), student: z.string() })),
+  files: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      size: z.number().int(),
+      download: z.string().describe("Downloads the file for the signed-in owner"),
+    }),
+  ),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

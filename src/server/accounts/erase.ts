@@ -18,6 +18,7 @@ import { parseInput } from "../validation";
 import { ZEraseInput, type TEraseInput } from "./schemas";
 import { assertSignedIn, type Actor } from "./actor";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
+import { removeObjects } from "../files/storage";
 
 /**
  * GDPR Art. 17. Personal data is deleted; records the platform must keep survive pseudonymised: payments
@@ -89,7 +90,14 @@ export async function eraseMyAccount(
       sql`SELECT course_id FROM enrollments WHERE user_id = ${me.id}
           UNION SELECT course_id FROM course_reviews WHERE user_id = ${me.id}`,
     );
-    // Sessions, accounts, enrollments, progress, certificates, reviews and teaching rows cascade.
+    // Uploaded files: objects in the object storage are deleted here, before the rows (a failure rolls the
+    // erasure back, to be tried again); rows and database chunks cascade with the user.
+    const objects = await queryRows<{ object_key: string }>(
+      tx,
+      sql`SELECT object_key FROM stored_files WHERE user_id = ${me.id} AND object_key IS NOT NULL`,
+    );
+    await removeObjects(objects.map((o) => o.object_key));
+    // Sessions, accounts, enrollments, progress, certificates, reviews, teaching rows and files cascade.
     await tx.delete(users).where(eq(users.id, me.id));
     for (const { course_id } of touched) await refreshCourseStats(tx, course_id);
     await recordAudit(

@@ -22,6 +22,7 @@ import {
 import { recordAudit, type AuditContext } from "../audit/record";
 import { queryRows } from "../db/rows";
 import { notFound } from "../errors";
+import { getEnv } from "../env";
 import { assertRole, assertSignedIn, type Actor } from "./actor";
 
 /**
@@ -47,6 +48,7 @@ export const USER_DATA_REGISTRY = {
   "assignment_submissions.user_id": "assignments",
   "assignment_submissions.claimed_by": "assignmentReviewsGiven",
   "assignment_reviews.reviewer_id": "assignmentReviewsGiven",
+  "stored_files.user_id": "files",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -230,7 +232,8 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
       .where(sql`lower(${mailOutbox.to}) = ${email}`),
   ]);
 
-  const [moderation, myReports, quizAttemptRows, accommodations, granted, assignmentWork, reviewsGiven] =
+  const fileUrl = `${getEnv().appUrl}/api/v1/files/`;
+  const [moderation, myReports, quizAttemptRows, accommodations, granted, assignmentWork, reviewsGiven, files] =
     await Promise.all([
       db
         .select({
@@ -290,8 +293,13 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
         db,
         sql`SELECT s.id, c.slug AS "courseSlug", s.lesson_id AS "lessonId", s.state, s.draft_text AS "draftText",
                  s.draft_links AS "draftLinks",
+                 coalesce((SELECT json_agg(d.file_id ORDER BY d.added_at) FROM assignment_draft_files d
+                           WHERE d.submission_id = s.id), '[]'::json) AS "draftFiles",
                  coalesce((SELECT json_agg(json_build_object('number', v.number, 'submittedAt', v.submitted_at,
-                   'late', v.late, 'text', v.text, 'links', v.links, 'review',
+                   'late', v.late, 'text', v.text, 'links', v.links,
+                   'files', coalesce((SELECT json_agg(vf.file_id ORDER BY vf.position)
+                                      FROM assignment_version_files vf WHERE vf.version_id = v.id), '[]'::json),
+                   'review',
                    (SELECT json_build_object('decision', r.decision, 'feedback', r.feedback, 'points', r.points,
                                              'maxPoints', r.max_points, 'reviewedAt', r.created_at)
                     FROM assignment_reviews r WHERE r.version_id = v.id)) ORDER BY v.number)
@@ -310,6 +318,15 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
           UNION ALL
           SELECT s.claimed_until, 'CLAIMED', '', s.lesson_id, 'a student'
           FROM assignment_submissions s WHERE s.claimed_by = ${uid}`,
+      ),
+      // Every file this user uploaded (assignments refer to them by id), with a link that downloads it for the
+      // signed-in owner.
+      queryRows<Record<string, unknown>>(
+        db,
+        sql`SELECT f.id, f.name, f.file_type AS "fileType", f.content_type AS "contentType",
+                 f.byte_size AS size, f.sha256, f.created_at AS "uploadedAt",
+                 ${fileUrl} || f.id AS download
+          FROM stored_files f WHERE f.user_id = ${uid} ORDER BY f.created_at, f.id`,
       ),
     ]);
   const data = {
@@ -331,6 +348,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     quizAccommodationsGranted: granted.map((g) => ({ ...g, student: "a student" })),
     assignments: assignmentWork,
     assignmentReviewsGiven: reviewsGiven,
+    files,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

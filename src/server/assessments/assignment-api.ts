@@ -11,6 +11,8 @@ import {
 } from "./assignment-reviews";
 import { ZAssignmentSave, ZDraftInput, ZReviewInput } from "./assignment-schemas";
 import { getAssignmentForStudent, handIn, saveDraft } from "./assignments";
+import { contentDisposition, openFileForDownload, removeDraftFile, uploadDraftFile } from "./assignment-files";
+import { FILE_TYPE_KEYS, type FileTypeKey } from "@/lib/file-types";
 
 const ts = z.iso.datetime({ offset: true });
 const err = (description: string) => ({ description, schema: ZApiError });
@@ -24,6 +26,13 @@ const ZRubric = z.array(
     levels: z.array(z.object({ id: z.string(), title: z.string(), points: z.number().int() })),
   }),
 );
+const ZFile = z.object({
+  id: z.string(),
+  name: z.string().describe("Sanitized for display; never a path"),
+  size: z.number().int().describe("Bytes"),
+  contentType: z.string(),
+});
+const ZFileType = z.enum(FILE_TYPE_KEYS as [FileTypeKey, ...FileTypeKey[]]);
 const ZVersion = z.object({
   id: z.string(),
   number: z.number().int(),
@@ -31,6 +40,7 @@ const ZVersion = z.object({
   late: z.boolean(),
   text: z.string().describe("Markdown"),
   links: z.array(z.string()),
+  files: z.array(ZFile),
   review: z
     .object({
       decision: z.enum(["PASS", "NEEDS_REVISION"]),
@@ -45,7 +55,16 @@ const ZVersion = z.object({
     })
     .nullable(),
 });
-const ZSettings = z.object({ textAllowed: z.boolean(), linksAllowed: z.boolean(), dueAt: ts.nullable() });
+const ZSettings = z.object({
+  textAllowed: z.boolean(),
+  linksAllowed: z.boolean(),
+  filesAllowed: z.boolean(),
+  allowedTypes: z.array(ZFileType),
+  maxFileBytes: z.number().int(),
+  maxFiles: z.number().int(),
+  dueAt: ts.nullable(),
+});
+const ZDraft = z.object({ text: z.string(), links: z.array(z.string()), files: z.array(ZFile) });
 
 export const getAssignmentOperation = defineOperation({
   operationId: "getAssignment",
@@ -62,7 +81,7 @@ export const getAssignmentOperation = defineOperation({
         settings: ZSettings,
         rubric: ZRubric.nullable(),
         state: ZState,
-        draft: z.object({ text: z.string(), links: z.array(z.string()) }),
+        draft: ZDraft,
         versions: z.array(ZVersion),
       }),
     },
@@ -94,6 +113,81 @@ export const saveDraftOperation = defineOperation({
     422: err("Invalid text or links (http and https only)"),
   },
   handler: ({ params, body }, { db, actor }) => saveDraft(db, actor, params.id, body),
+});
+
+export const uploadFileOperation = defineOperation({
+  operationId: "uploadAssignmentFile",
+  method: "POST",
+  path: "/api/v1/lessons/{id}/assignment/files",
+  summary: "Add a file to the draft: multipart/form-data with one part named `file`",
+  description:
+    "The size limit is the assignment's (at most 50 MB) and is enforced while the body streams in; the type " +
+    "comes from the name's extension and must match the bytes (binary types are recognised from their " +
+    "contents; text types must be UTF-8 without NUL bytes; notebooks must be JSON).",
+  tags: ["assessments"],
+  auth: "user",
+  params: id,
+  streamBody: true,
+  responses: {
+    201: { description: "Added to the draft", schema: z.object({ file: ZFile }) },
+    401: err("Not signed in"),
+    403: err("Not enrolled, or a cross-site request"),
+    404: err("No such assignment"),
+    409: err("Waiting for review, or passed"),
+    413: err("Larger than the assignment's limit"),
+    415: err("A type the assignment does not accept, or bytes that do not match the name"),
+    422: err("No file, an empty file, no files for this assignment, or too many files"),
+  },
+  handler: async ({ params, upload }, { db, actor }) =>
+    reply(201, await uploadDraftFile(db, actor, params.id, upload!)),
+});
+
+export const removeFileOperation = defineOperation({
+  operationId: "removeAssignmentFile",
+  method: "DELETE",
+  path: "/api/v1/lessons/{id}/assignment/files/{fileId}",
+  summary: "Remove a file from the draft",
+  tags: ["assessments"],
+  auth: "user",
+  params: z.object({ id: z.string().min(1).max(64), fileId: z.string().min(1).max(64) }),
+  responses: {
+    204: { description: "Removed" },
+    401: err("Not signed in"),
+    403: err("Not enrolled, or a cross-site request"),
+    404: err("No such assignment or file in the draft"),
+    409: err("Waiting for review, or passed"),
+  },
+  handler: async ({ params }, { db, actor }) => {
+    await removeDraftFile(db, actor, params.id, params.fileId);
+    return reply(204);
+  },
+});
+
+export const downloadFileOperation = defineOperation({
+  operationId: "downloadFile",
+  method: "GET",
+  path: "/api/v1/files/{id}",
+  summary: "A handed-in or draft file, for its owner, the course's staff and admins (404 for anyone else)",
+  tags: ["assessments"],
+  auth: "user",
+  params: id,
+  responses: {
+    200: { description: "The file, as an attachment", contentType: "application/octet-stream" },
+    401: err("Not signed in"),
+    404: err("No such file, or not yours to see"),
+  },
+  handler: async ({ params }, { db, actor }) => {
+    const { file, stream } = await openFileForDownload(db, actor, params.id);
+    return {
+      ...reply(200, undefined, {
+        "content-disposition": contentDisposition(file.name),
+        // Never rendered, never sniffed: even a file opened directly runs nothing.
+        "content-security-policy": "sandbox; default-src 'none'",
+        "x-content-type-options": "nosniff",
+      }),
+      file: { contentType: file.contentType, data: stream, length: file.byteSize },
+    };
+  },
 });
 
 export const handInOperation = defineOperation({
@@ -259,6 +353,10 @@ const ZAuthorAssignment = z.object({
   version: z.number().int(),
   textAllowed: z.boolean(),
   linksAllowed: z.boolean(),
+  filesAllowed: z.boolean(),
+  allowedTypes: z.array(ZFileType),
+  maxFileMb: z.number(),
+  maxFiles: z.number().int(),
   dueAt: ts.nullable(),
   rubric: ZRubric.nullable(),
   submissionCount: z.number().int(),
@@ -305,6 +403,9 @@ export const saveAuthorAssignmentOperation = defineOperation({
 export const assignmentOperations = [
   getAssignmentOperation,
   saveDraftOperation,
+  uploadFileOperation,
+  removeFileOperation,
+  downloadFileOperation,
   handInOperation,
   reviewQueueOperation,
   getSubmissionOperation,

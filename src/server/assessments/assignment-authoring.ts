@@ -9,13 +9,26 @@ import { parseInput } from "../validation";
 import type { Actor } from "../accounts/actor";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { assertAuthor, lockLessonForAuthor, mayEdit } from "../authoring/course-access";
-import { ZAssignmentSave, type RubricCriterion, type TAssignmentSave } from "./assignment-schemas";
+import {
+  DEFAULT_MAX_FILE_MB,
+  DEFAULT_MAX_FILES,
+  MB,
+  ZAssignmentSave,
+  type RubricCriterion,
+  type TAssignmentSave,
+} from "./assignment-schemas";
+import { FILE_TYPE_KEYS, type FileTypeKey } from "@/lib/file-types";
 
 export interface AuthorAssignment {
   /** 0 before the first save: the lesson is then an ordinary lesson ("Mark as complete"). */
   version: number;
   textAllowed: boolean;
   linksAllowed: boolean;
+  filesAllowed: boolean;
+  allowedTypes: FileTypeKey[];
+  /** Whole or fractional megabytes (1 MB = 1,048,576 bytes). */
+  maxFileMb: number;
+  maxFiles: number;
   dueAt: Date | null;
   rubric: RubricCriterion[] | null;
   submissionCount: number;
@@ -48,6 +61,10 @@ export async function getAssignmentForAuthor(
     version: row?.version ?? 0,
     textAllowed: row?.textAllowed ?? true,
     linksAllowed: row?.linksAllowed ?? false,
+    filesAllowed: row?.filesAllowed ?? false,
+    allowedTypes: row ? FILE_TYPE_KEYS.filter((t) => row.fileTypes.includes(t)) : FILE_TYPE_KEYS,
+    maxFileMb: row ? Math.round((row.maxFileBytes / MB) * 100) / 100 : DEFAULT_MAX_FILE_MB,
+    maxFiles: row?.maxFiles ?? DEFAULT_MAX_FILES,
     dueAt: row?.dueAt ?? null,
     rubric: row?.rubric ?? null,
     submissionCount: subs?.n ?? 0,
@@ -89,6 +106,10 @@ export async function saveAssignment(
     const values = {
       textAllowed: data.textAllowed,
       linksAllowed: data.linksAllowed,
+      filesAllowed: data.filesAllowed,
+      fileTypes: data.allowedTypes.length > 0 ? data.allowedTypes : FILE_TYPE_KEYS,
+      maxFileBytes: Math.round(data.maxFileMb * MB),
+      maxFiles: data.maxFiles,
       dueAt: data.dueAt ? new Date(data.dueAt) : null,
       rubric,
     };

@@ -366,6 +366,16 @@ export async function reviewSubmission(
           ...(passed ? {} : { draftText: latest.text, draftLinks: latest.links }),
         })
         .where(eq(assignmentSubmissions.id, id));
+      if (!passed) {
+        // The new draft starts as a copy of the last version, its files included (files never change: the
+        // draft links to the same ones).
+        await tx.execute(sql`DELETE FROM assignment_draft_files WHERE submission_id = ${id}`);
+        await tx.execute(
+          sql`INSERT INTO assignment_draft_files (submission_id, file_id, added_at)
+              SELECT ${id}, file_id, now() + position * interval '1 microsecond'
+              FROM assignment_version_files WHERE version_id = ${latest.id}`,
+        );
+      }
       let completed = target?.done ?? false;
       if (passed && target && !target.done) {
         const progress = await writeLessonProgress(tx, s.user_id, s.lesson_id, target, {

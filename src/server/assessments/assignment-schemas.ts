@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { FILE_TYPE_KEYS, type FileTypeKey } from "@/lib/file-types";
 
 const ZId = z.string().trim().min(1).max(64);
 
-/** What a student may hand in (files arrive with the storage work; see docs/decisions.md, "Assignments"). */
+/** What a student may hand in (docs/decisions.md, "Assignments" and "Files"). */
 export const MAX_TEXT = 50_000;
 export const MAX_LINKS = 10;
+export const MB = 1024 * 1024;
+/** Per-file size: default 10 MB, at most 50 MB. */
+export const DEFAULT_MAX_FILE_MB = 10;
+export const MAX_FILE_MB = 50;
+export const DEFAULT_MAX_FILES = 5;
+export const MAX_FILES = 20;
 
 const ZLevel = z.object({
   id: ZId.optional(),
@@ -32,6 +39,23 @@ export const ZAssignmentSave = z
     version: z.number().int().min(0),
     textAllowed: z.boolean().default(true),
     linksAllowed: z.boolean().default(false),
+    filesAllowed: z.boolean().default(false),
+    allowedTypes: z
+      .array(z.enum(FILE_TYPE_KEYS as [FileTypeKey, ...FileTypeKey[]], "Not a file type the platform accepts"))
+      .max(FILE_TYPE_KEYS.length)
+      .default(FILE_TYPE_KEYS)
+      .transform((v) => FILE_TYPE_KEYS.filter((t) => v.includes(t))),
+    maxFileMb: z
+      .number("Give the largest file size in MB")
+      .min(1, "At least 1 MB")
+      .max(MAX_FILE_MB, `At most ${MAX_FILE_MB} MB`)
+      .default(DEFAULT_MAX_FILE_MB),
+    maxFiles: z
+      .number("Give the number of files")
+      .int("A whole number of files")
+      .min(1, "At least 1 file")
+      .max(MAX_FILES, `At most ${MAX_FILES} files`)
+      .default(DEFAULT_MAX_FILES),
     dueAt: z.iso
       .datetime({ offset: true, message: "Give the due date as a date and time" })
       .nullish()
@@ -39,8 +63,15 @@ export const ZAssignmentSave = z
     rubric: ZRubric.nullish().transform((v) => (v && v.length > 0 ? v : null)),
   })
   .superRefine((v, ctx) => {
-    if (!v.textAllowed && !v.linksAllowed) {
-      ctx.addIssue({ code: "custom", path: ["textAllowed"], message: "Allow a text answer, links, or both" });
+    if (!v.textAllowed && !v.linksAllowed && !v.filesAllowed) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["textAllowed"],
+        message: "Allow a text answer, links, files, or any combination",
+      });
+    }
+    if (v.filesAllowed && v.allowedTypes.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["allowedTypes"], message: "Choose at least one file type" });
     }
   });
 export type TAssignmentSave = z.input<typeof ZAssignmentSave>;

@@ -221,6 +221,7 @@ describe("student flow", () => {
     expect((await getAssignmentForStudent(db(), x.student, x.lessonId)).draft).toEqual({
       text: "Second thoughts",
       links: ["https://example.com/a", "http://example.org/b"],
+      files: [],
     });
   });
 
@@ -464,7 +465,7 @@ describe("review flow", () => {
     const view = await getAssignmentForStudent(db(), x.student, x.lessonId);
     expect(view.state).toBe("NEEDS_REVISION");
     expect(view.draft).toEqual({ text: view.versions[0]!.text, links: view.versions[0]!.links });
-    expect(view.draft).toEqual({ text: "First try", links: ["https://example.com/v1"] });
+    expect(view.draft).toEqual({ text: "First try", links: ["https://example.com/v1"], files: [] });
     expect(view.versions[0]!.review).toMatchObject({
       decision: "NEEDS_REVISION",
       feedback: "Add an example.",

@@ -4,6 +4,7 @@ import type { Db } from "../db/types";
 import {
   assignmentReviews,
   assignmentSubmissions,
+  assignmentVersionFiles,
   assignmentVersions,
   users,
   type EnrollmentStatus,
@@ -16,6 +17,7 @@ import { isCourseStaffSql } from "../authoring/staff";
 import { hasAccess } from "../learning/enrollment-state";
 import { renderMarkdown } from "@/lib/markdown";
 import { getEnv } from "../env";
+import { FILE_TYPE_KEYS, type FileTypeKey } from "@/lib/file-types";
 import {
   MAX_TEXT,
   ZDraftInput,
@@ -29,7 +31,19 @@ export type SubmissionState = "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "NEEDS_REVIS
 export interface AssignmentSettings {
   textAllowed: boolean;
   linksAllowed: boolean;
+  filesAllowed: boolean;
+  allowedTypes: FileTypeKey[];
+  maxFileBytes: number;
+  maxFiles: number;
   dueAt: Date | null;
+}
+
+/** A file in a draft or a version (its bytes: GET /api/v1/files/{id}). */
+export interface FileView {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
 }
 
 export interface VersionView {
@@ -39,6 +53,7 @@ export interface VersionView {
   late: boolean;
   text: string;
   links: string[];
+  files: FileView[];
   review: {
     decision: "PASS" | "NEEDS_REVISION";
     feedback: string;
@@ -70,12 +85,17 @@ export async function getAssignmentPlace(db: Db, actor: Actor, lessonId: string)
     staff: boolean;
     text_allowed: boolean;
     links_allowed: boolean;
+    files_allowed: boolean;
+    file_types: string[];
+    max_file_bytes: number;
+    max_files: number;
     due_at: Date | string | null;
     rubric: RubricCriterion[] | null;
   }>(
     db,
     sql`SELECT m.course_id, e.status, ${isCourseStaffSql(actor, sql`m.course_id`)} AS staff,
-               a.text_allowed, a.links_allowed, a.due_at, a.rubric
+               a.text_allowed, a.links_allowed, a.files_allowed, a.file_types, a.max_file_bytes,
+               a.max_files, a.due_at, a.rubric
         FROM assignments a
         JOIN lessons l ON l.id = a.lesson_id AND l.lesson_type = 'ASSIGNMENT'
         JOIN modules m ON m.id = l.module_id AND m.published
@@ -91,6 +111,10 @@ export async function getAssignmentPlace(db: Db, actor: Actor, lessonId: string)
     settings: {
       textAllowed: row.text_allowed,
       linksAllowed: row.links_allowed,
+      filesAllowed: row.files_allowed,
+      allowedTypes: FILE_TYPE_KEYS.filter((t) => row.file_types.includes(t)),
+      maxFileBytes: row.max_file_bytes,
+      maxFiles: row.max_files,
       dueAt: row.due_at === null ? null : new Date(row.due_at),
     },
     rubric: row.rubric,
@@ -124,6 +148,23 @@ export async function loadVersions(db: Db, submissionId: string): Promise<Versio
     .leftJoin(users, eq(users.id, assignmentReviews.reviewerId))
     .where(eq(assignmentVersions.submissionId, submissionId))
     .orderBy(asc(assignmentVersions.number));
+  const files = new Map<string, FileView[]>();
+  if (rows.length > 0) {
+    const fileRows = await queryRows<FileRow & { version_id: string }>(
+      db,
+      sql`SELECT vf.version_id, f.id, f.name, f.byte_size, f.content_type
+          FROM assignment_versions v
+          JOIN assignment_version_files vf ON vf.version_id = v.id
+          JOIN stored_files f ON f.id = vf.file_id
+          WHERE v.submission_id = ${submissionId}
+          ORDER BY vf.position, f.id`,
+    );
+    for (const f of fileRows) {
+      const list = files.get(f.version_id) ?? [];
+      list.push(fileView(f));
+      files.set(f.version_id, list);
+    }
+  }
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -131,6 +172,7 @@ export async function loadVersions(db: Db, submissionId: string): Promise<Versio
     late: r.late,
     text: r.text,
     links: r.links,
+    files: files.get(r.id) ?? [],
     review:
       r.decision && r.reviewedAt
         ? {
@@ -150,8 +192,33 @@ export interface StudentAssignmentView {
   settings: AssignmentSettings;
   rubric: RubricCriterion[] | null;
   state: SubmissionState;
-  draft: { text: string; links: string[] };
+  draft: { text: string; links: string[]; files: FileView[] };
   versions: VersionView[];
+}
+
+interface FileRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  byte_size: number;
+  content_type: string;
+}
+const fileView = (f: FileRow): FileView => ({
+  id: f.id,
+  name: f.name,
+  size: Number(f.byte_size),
+  contentType: f.content_type,
+});
+
+/** The files in a draft, in the order they were added. */
+export async function loadDraftFiles(db: Db, submissionId: string): Promise<FileView[]> {
+  const rows = await queryRows<FileRow>(
+    db,
+    sql`SELECT f.id, f.name, f.byte_size, f.content_type
+        FROM assignment_draft_files d JOIN stored_files f ON f.id = d.file_id
+        WHERE d.submission_id = ${submissionId}
+        ORDER BY d.added_at, f.id`,
+  );
+  return rows.map(fileView);
 }
 
 /** The assignment as its student sees it: settings, rubric, state, the draft and every version with feedback. */
@@ -170,21 +237,25 @@ export async function getAssignmentForStudent(
     settings: place.settings,
     rubric: place.rubric,
     state: submission?.state ?? "DRAFT",
-    draft: { text: submission?.draftText ?? "", links: submission?.draftLinks ?? [] },
+    draft: {
+      text: submission?.draftText ?? "",
+      links: submission?.draftLinks ?? [],
+      files: submission ? await loadDraftFiles(db, submission.id) : [],
+    },
     versions: submission ? await loadVersions(db, submission.id) : [],
   };
 }
 
-const EDITABLE: SubmissionState[] = ["DRAFT", "NEEDS_REVISION"];
+export const EDITABLE: SubmissionState[] = ["DRAFT", "NEEDS_REVISION"];
 
-function lockedMessage(state: SubmissionState) {
+export function lockedMessage(state: SubmissionState) {
   return state === "PASSED"
     ? "This assignment has passed: the work is final."
     : "Your work is waiting for review: it cannot change until a reviewer decides.";
 }
 
 /** The student's submission row, created on first use, locked. */
-async function lockOwnSubmission(tx: Db, actor: Actor, place: AssignmentPlace) {
+export async function lockOwnSubmission(tx: Db, actor: Actor, place: AssignmentPlace) {
   await tx
     .insert(assignmentSubmissions)
     .values({ lessonId: place.lessonId, courseId: place.courseId, userId: actor.id })
@@ -245,9 +316,22 @@ export async function handIn(db: Db, actor: Actor | null, lessonId: string) {
       throw new AppError("CONFLICT", { userMessage: lockedMessage(row.state) });
     const text = place.settings.textAllowed ? row.draftText : "";
     const links = place.settings.linksAllowed ? row.draftLinks : [];
-    if (text.trim() === "" && links.length === 0) {
+    const { settings } = place;
+    // Files of a type the assignment no longer accepts stay in the draft but are not handed in.
+    const files = settings.filesAllowed
+      ? await queryRows<{ file_id: string }>(
+          tx,
+          sql`SELECT d.file_id FROM assignment_draft_files d JOIN stored_files f ON f.id = d.file_id
+              WHERE d.submission_id = ${row.id} AND f.file_type IN (${sql.join(
+                settings.allowedTypes.map((t) => sql`${t}`),
+                sql`, `,
+              )})
+              ORDER BY d.added_at, f.id LIMIT ${settings.maxFiles}`,
+        )
+      : [];
+    if (text.trim() === "" && links.length === 0 && files.length === 0) {
       throw new AppError("INVALID_INPUT", {
-        userMessage: "There is nothing to hand in yet: write your answer or add a link, then hand it in.",
+        userMessage: "There is nothing to hand in yet: write your answer, add a link or a file, then hand it in.",
         fields: [{ path: place.settings.textAllowed ? "text" : "links", message: "Nothing to hand in" }],
       });
     }
@@ -261,6 +345,11 @@ export async function handIn(db: Db, actor: Actor | null, lessonId: string) {
       .insert(assignmentVersions)
       .values({ submissionId: row.id, number: next, text, links, submittedAt: now, late })
       .returning();
+    if (files.length > 0) {
+      await tx
+        .insert(assignmentVersionFiles)
+        .values(files.map((f, position) => ({ versionId: version!.id, fileId: f.file_id, position })));
+    }
     await tx
       .update(assignmentSubmissions)
       .set({ state: "SUBMITTED", submittedAt: now, late, claimedBy: null, claimedUntil: null })

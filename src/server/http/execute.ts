@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { Actor } from "../accounts/actor";
 import type { Db } from "../db/types";
 import { lastDatabaseFaultAt } from "../db/faults";
@@ -21,13 +22,15 @@ export interface IncomingRequest {
   header(name: string): string | null;
   /** The body as text; adapters bound it (MAX_BODY_BYTES) and throw AppError past it. */
   text(): Promise<string>;
+  /** The body as a stream, for operations that read it themselves (uploads). */
+  stream?(): Readable;
   info: RequestInfo;
 }
 
 export interface OutgoingResponse {
   status: number;
   headers: Record<string, string>;
-  body: string | Uint8Array | null;
+  body: string | Uint8Array | Readable | null;
 }
 
 export interface ExecuteDeps {
@@ -108,6 +111,8 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
 /** Cookie-carrying writes must come from our own origin, as JSON (CSRF defence). */
 function checkBrowserWrite(op: Operation, req: IncomingRequest, appUrl: string) {
   if (!STATE_CHANGING.has(req.method) || op.rawBody) return;
+  // An upload is multipart (the service says so if not): the origin check below is its CSRF defence, as
+  // browsers send Origin with every POST.
   if (op.body) {
     const type = req.header("content-type") ?? "";
     if (!/^application\/json\s*(;|$)/i.test(type)) {
@@ -230,7 +235,9 @@ async function run(
   if (parsedQuery && !parsedQuery.success) throw invalidInput(parsedQuery.error, "query");
   let body: unknown;
   let rawBody: string | undefined;
-  if (op.rawBody) rawBody = await readBody(req);
+  let upload: { contentType: string | null; stream: Readable } | undefined;
+  if (op.streamBody) upload = { contentType: req.header("content-type"), stream: req.stream?.() ?? Readable.from([]) };
+  else if (op.rawBody) rawBody = await readBody(req);
   else if (op.body) {
     const parsed = op.body.safeParse(parseJson(await readBody(req)));
     if (!parsed.success) throw invalidInput(parsed.error, "body");
@@ -243,7 +250,7 @@ async function run(
     });
   });
   const result = await op.handler(
-    { query: parsedQuery?.data, params: parsedParams?.data, body, rawBody } as never,
+    { query: parsedQuery?.data, params: parsedParams?.data, body, rawBody, upload } as never,
     { db, actor, request: req.info },
   );
   const answer = isReply(result) ? result : { status: successStatus(op), body: result, headers: undefined };
@@ -254,6 +261,7 @@ async function run(
         "content-type": result.file.contentType,
         "cache-control": "private, no-store",
         [REQUEST_ID_HEADER]: requestId,
+        ...(result.file.length !== undefined ? { "content-length": String(result.file.length) } : {}),
         ...result.headers,
       },
       body: result.file.data,

@@ -1,4 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { gzipSync } from "node:zlib";
 import { actorForSessionToken, hasSessionCookie, sessionTokenFromCookieHeader } from "../auth/session-lookup";
 import { getDb } from "../db";
@@ -77,6 +79,42 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * Reads and drops what an API handler left of a request body (an upload refused before or while it was read),
+ * so the answer is never a reset connection. Past `limit` bytes it gives up: the answer then closes the
+ * connection.
+ */
+export const DRAIN_LIMIT = 256 * 1024 * 1024;
+function drain(req: IncomingMessage, limit = DRAIN_LIMIT): Promise<boolean> {
+  if (req.readableEnded || req.complete || req.destroyed) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limit) {
+        cleanup();
+        req.pause();
+        resolve(false);
+      }
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(true);
+    };
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("close", onEnd);
+      req.off("error", onEnd);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("close", onEnd);
+    req.on("error", onEnd);
+    req.resume();
+  });
+}
+
 /** `body` cut at every occurrence of `separator` (copies, so the parts do not pin the response's chunks). */
 export function splitBuffer(body: Buffer, separator: Buffer): Buffer[] {
   const parts: Buffer[] = [];
@@ -126,6 +164,7 @@ export function createLeanServer(opts: LeanServerOptions) {
         url: req.url ?? "/",
         header,
         text: () => readBody(req),
+        stream: () => req,
         info: { requestId, ip, userAgent: header("user-agent"), header },
       },
       {
@@ -139,6 +178,21 @@ export function createLeanServer(opts: LeanServerOptions) {
     );
     const headers: Record<string, string> = { ...apiHeaders, ...out.headers };
     const body = out.body;
+    if (!(await drain(req))) headers.connection = "close";
+    if (body instanceof Readable) {
+      res.writeHead(out.status, headers);
+      if (req.method === "HEAD") {
+        body.destroy();
+        res.end();
+        return;
+      }
+      await pipeline(body, res).catch((e: unknown) => {
+        // Headers are gone: the client sees a cut-off download (its length does not match), never a wrong file.
+        logger.warn("api: download interrupted", { requestId, err: e });
+        res.destroy();
+      });
+      return;
+    }
     if (body !== null) {
       headers["content-length"] = String(
         typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
@@ -147,6 +201,7 @@ export function createLeanServer(opts: LeanServerOptions) {
     res.writeHead(out.status, headers);
     // A string body goes out with the head in one write (Node joins them); no copy into a Buffer first.
     res.end(req.method === "HEAD" || body === null ? undefined : body);
+    if (headers.connection === "close") res.once("finish", () => req.socket.destroySoon());
   }
 
   /** Renders a page for the cache: a request to this same server, without cookies, with the placeholder nonce. */

@@ -1,4 +1,6 @@
 import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { getActor } from "../auth/session";
 import { getDb } from "../db";
 import { getEnv } from "../env";
@@ -20,6 +22,8 @@ export async function handleRouteRequest(request: Request): Promise<Response> {
       url: url.pathname + url.search,
       header: (name) => request.headers.get(name),
       text: () => request.text(),
+      stream: () =>
+        request.body ? Readable.fromWeb(request.body as unknown as WebReadableStream) : Readable.from([]),
       info: {
         requestId: requestIdFrom(request.headers),
         ip: clientIp(request.headers),
@@ -29,5 +33,7 @@ export async function handleRouteRequest(request: Request): Promise<Response> {
     },
     { db: getDb, actor: getActor, appUrl: getEnv().appUrl },
   );
-  return new Response(out.body as BodyInit | null, { status: out.status, headers: out.headers });
+  const body =
+    out.body instanceof Readable ? (Readable.toWeb(out.body) as unknown as ReadableStream) : out.body;
+  return new Response(body as BodyInit | null, { status: out.status, headers: out.headers });
 }

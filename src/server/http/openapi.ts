@@ -44,13 +44,17 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
     for (const [status, r] of Object.entries(ep.responses)) {
       responses[status] = {
         description: r.description,
-        ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema, "output") } } } : {}),
+        ...(r.contentType
+          ? { content: { [r.contentType]: { schema: { type: "string", contentMediaType: r.contentType } } } }
+          : r.schema
+            ? { content: { "application/json": { schema: schemaOf(r.schema, "output") } } }
+            : {}),
       };
     }
     const errorStatuses = new Set<number>([
       500,
       ...(ep.query || ep.body ? [422] : []),
-      ...(ep.body ? [400, 415] : []),
+      ...(ep.body || ep.streamBody ? [400, 415] : []),
     ]);
     if (ep.params) errorStatuses.add(404);
     if (ep.auth === "user") errorStatuses.add(401);
@@ -76,7 +80,22 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
               content: { "application/json": { schema: schemaOf(ep.body, "input") } },
             },
           }
-        : {}),
+        : ep.streamBody
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  "multipart/form-data": {
+                    schema: {
+                      type: "object",
+                      required: ["file"],
+                      properties: { file: { type: "string", contentMediaType: "application/octet-stream" } },
+                    },
+                  },
+                },
+              },
+            }
+          : {}),
       responses,
     };
   }

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { z } from "zod";
 import type { Actor } from "../accounts/actor";
 import type { Db } from "../db/types";
@@ -38,6 +39,14 @@ export type OperationAuth = "public" | "user";
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** A response that is not JSON (a file): its media type in the OpenAPI document. */
+  contentType?: string;
+}
+
+/** A body the handler reads as a stream (uploads): never buffered by the HTTP layer. */
+export interface StreamBody {
+  contentType: string | null;
+  stream: Readable;
 }
 
 export interface OperationSpec<
@@ -58,6 +67,12 @@ export interface OperationSpec<
   body?: B;
   /** The handler reads the body itself as text (signed webhooks); `body` must then be undefined. */
   rawBody?: boolean;
+  /**
+   * The handler reads the body itself as a stream (`input.upload`; multipart uploads): the HTTP layer neither
+   * buffers nor limits it, and reads whatever the handler left unread before answering. `body` must be
+   * undefined.
+   */
+  streamBody?: boolean;
   /** Left out of the public OpenAPI document (health checks, provider webhooks, downloads for pages). */
   internal?: boolean;
   responses: Record<number, ResponseSpec>;
@@ -70,6 +85,7 @@ export interface OperationInput<Q, P, B> {
   params: Infer<P>;
   body: Infer<B>;
   rawBody: string | undefined;
+  upload: StreamBody | undefined;
 }
 
 const REPLY = Symbol.for("ai-whisperers.reply");
@@ -81,7 +97,7 @@ export interface Reply {
   body?: unknown;
   headers?: Record<string, string>;
   /** A file: sent as is with its content type, never parsed by a schema. */
-  file?: { contentType: string; data: string | Uint8Array };
+  file?: { contentType: string; data: string | Uint8Array | Readable; length?: number };
 }
 
 export const reply = (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({

@@ -3,19 +3,22 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "../db/rows";
 import type { Db } from "../db/types";
 import { recordAudit, SYSTEM } from "../audit/record";
+import { deleteUnattachedFiles } from "../files/storage";
 
 export interface CleanupReport {
   sessions: number;
   verificationTokens: number;
   rateLimits: number;
   outbox: number;
+  /** Uploaded files attached to nothing for an hour (removed from a draft, or their course deleted). */
+  files: number;
 }
 
 const count = async (db: Db, query: ReturnType<typeof sql>) => (await queryRows(db, query)).length;
 
 /**
  * Retention: expired sessions (sliding or absolute lifetime), used-up or expired sign-in tokens, finished
- * rate-limit windows, demo mails older than 7 days. Idempotent.
+ * rate-limit windows, demo mails older than 7 days, files attached to nothing. Idempotent.
  */
 export async function runCleanup(
   db: Db,
@@ -23,8 +26,11 @@ export async function runCleanup(
 ): Promise<CleanupReport> {
   const now = opts.now ?? new Date();
   const absolute = new Date(now.getTime() - opts.sessionMaxAgeDays * 86_400_000);
+  // Files first, outside the transaction: object storage deletes are network calls.
+  const files = await deleteUnattachedFiles(db, new Date(now.getTime() - 3_600_000));
   return db.transaction(async (tx) => {
     const report = {
+      files,
       sessions: await count(
         tx,
         sql`DELETE FROM sessions WHERE expires <= ${now} OR created_at <= ${absolute} RETURNING id`,

@@ -199,6 +199,14 @@ export const assignments = pgTable(
       .references(() => lessons.id, { onDelete: "cascade" }),
     textAllowed: boolean("text_allowed").notNull().default(true),
     linksAllowed: boolean("links_allowed").notNull().default(false),
+    /** Files (migration 0015): which allow-listed types, how large, how many. */
+    filesAllowed: boolean("files_allowed").notNull().default(false),
+    fileTypes: text("file_types")
+      .array()
+      .notNull()
+      .default(sql`'{pdf,png,jpg,zip,ipynb,py,md,txt,csv}'::text[]`),
+    maxFileBytes: integer("max_file_bytes").notNull().default(10 * 1024 * 1024),
+    maxFiles: integer("max_files").notNull().default(5),
     dueAt: tstz("due_at"),
     /** Criteria with levels and points (RubricCriterion[]); null: no rubric. */
     rubric: jsonb("rubric").$type<RubricCriterion[] | null>(),
@@ -207,7 +215,16 @@ export const assignments = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("assignments_something_allowed", sql`${t.textAllowed} OR ${t.linksAllowed}`),
+    check(
+      "assignments_something_allowed",
+      sql`${t.textAllowed} OR ${t.linksAllowed} OR ${t.filesAllowed}`,
+    ),
+    check(
+      "assignments_file_types",
+      sql`${t.fileTypes} <@ '{pdf,png,jpg,zip,ipynb,py,md,txt,csv}'::text[] AND cardinality(${t.fileTypes}) >= 1`,
+    ),
+    check("assignments_max_file_bytes", sql`${t.maxFileBytes} BETWEEN 1024 AND 52428800`),
+    check("assignments_max_files", sql`${t.maxFiles} BETWEEN 1 AND 20`),
     check("assignments_version_positive", sql`${t.version} >= 1`),
   ],
 );

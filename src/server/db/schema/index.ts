@@ -6,3 +6,4 @@ export * from "./commerce";
 export * from "./reviews";
 export * from "./platform";
 export * from "./assessments";
+export * from "./files";
