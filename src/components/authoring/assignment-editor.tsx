@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { FILE_TYPE_KEYS, FILE_TYPES, type FileTypeKey } from "@/lib/file-types";
 
 interface Level {
   key: string;
@@ -20,6 +21,10 @@ export interface AuthorAssignmentData {
   version: number;
   textAllowed: boolean;
   linksAllowed: boolean;
+  filesAllowed: boolean;
+  allowedTypes: FileTypeKey[];
+  maxFileMb: number;
+  maxFiles: number;
   dueAt: string | null;
   rubric:
     | {
@@ -72,6 +77,10 @@ export function AssignmentEditor({ lessonId, initial }: { lessonId: string; init
   const [version, setVersion] = useState(initial.version);
   const [textAllowed, setTextAllowed] = useState(initial.textAllowed);
   const [linksAllowed, setLinksAllowed] = useState(initial.linksAllowed);
+  const [filesAllowed, setFilesAllowed] = useState(initial.filesAllowed);
+  const [allowedTypes, setAllowedTypes] = useState<FileTypeKey[]>(initial.allowedTypes);
+  const [maxFileMb, setMaxFileMb] = useState(String(initial.maxFileMb));
+  const [maxFiles, setMaxFiles] = useState(String(initial.maxFiles));
   const [due, setDue] = useState(toLocal(initial.dueAt));
   const [criteria, setCriteria] = useState<Criterion[]>(() => toDraft(initial.rubric));
   const [dirty, setDirty] = useState(false);
@@ -114,6 +123,10 @@ export function AssignmentEditor({ lessonId, initial }: { lessonId: string; init
           version,
           textAllowed,
           linksAllowed,
+          filesAllowed,
+          allowedTypes,
+          maxFileMb: Number(maxFileMb),
+          maxFiles: Number(maxFiles),
           dueAt: due ? new Date(due).toISOString() : null,
           rubric: criteria.map((c) => ({
             ...(c.id ? { id: c.id } : {}),
@@ -194,9 +207,71 @@ export function AssignmentEditor({ lessonId, initial }: { lessonId: string; init
             />
             Links (a repository, a notebook, a document)
           </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={filesAllowed}
+              onChange={(e) => (setFilesAllowed(e.target.checked), touch())}
+            />
+            Files
+          </label>
         </div>
         {err("textAllowed")}
       </fieldset>
+      {filesAllowed ? (
+        <fieldset className="rounded-xl border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-800">Files students may upload</legend>
+          <div className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+            {FILE_TYPE_KEYS.map((t) => (
+              <label key={t} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={allowedTypes.includes(t)}
+                  onChange={(e) => {
+                    setAllowedTypes((list) =>
+                      FILE_TYPE_KEYS.filter((k) => (k === t ? e.target.checked : list.includes(k))),
+                    );
+                    touch();
+                  }}
+                />
+                {FILE_TYPES[t].label} <span className="text-slate-500">.{t}</span>
+              </label>
+            ))}
+          </div>
+          {err("allowedTypes")}
+          <p className="mt-2 text-xs text-slate-600">
+            SVG and HTML are never accepted: they can run scripts when opened.
+          </p>
+          <div className="mt-3 flex flex-wrap gap-4">
+            <label className="block w-40 text-sm font-medium text-slate-800">
+              Largest file (MB)
+              <input
+                type="number"
+                min={1}
+                max={50}
+                step="any"
+                className={input}
+                value={maxFileMb}
+                onChange={(e) => (setMaxFileMb(e.target.value), touch())}
+              />
+              {err("maxFileMb")}
+            </label>
+            <label className="block w-40 text-sm font-medium text-slate-800">
+              Files at most
+              <input
+                type="number"
+                min={1}
+                max={20}
+                step={1}
+                className={input}
+                value={maxFiles}
+                onChange={(e) => (setMaxFiles(e.target.value), touch())}
+              />
+              {err("maxFiles")}
+            </label>
+          </div>
+        </fieldset>
+      ) : null}
       <label className="block max-w-xs text-sm font-medium text-slate-800">
         Due (optional; late work is accepted and marked late)
         <input

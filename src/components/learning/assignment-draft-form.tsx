@@ -5,6 +5,9 @@ import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
 import { useMarkdownPreview } from "@/components/ui/use-markdown-preview";
+import type { FileTypeKey } from "@/lib/file-types";
+import { AssignmentFiles } from "./assignment-files";
+import type { FileItem } from "./file-link";
 
 type SaveState = "idle" | "saving" | "saved" | "failed";
 
@@ -20,16 +23,21 @@ export function AssignmentDraftForm({
   lessonId,
   textAllowed,
   linksAllowed,
+  files: fileSettings,
   initialText,
   initialLinks,
+  initialFiles,
   revision,
   preview,
 }: {
   lessonId: string;
   textAllowed: boolean;
   linksAllowed: boolean;
+  /** Null when the assignment takes no files. */
+  files: { allowedTypes: FileTypeKey[]; maxFileBytes: number; maxFiles: number } | null;
   initialText: string;
   initialLinks: string[];
+  initialFiles: FileItem[];
   /** The work came back for revision: the draft is a copy of the last version. */
   revision: boolean;
   preview: (markdown: string) => Promise<ActionResult<{ html: string }>>;
@@ -42,6 +50,8 @@ export function AssignmentDraftForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState(initialFiles);
+  const [uploading, setUploading] = useState(false);
   const [showPreview, setShowPreview] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ text, links });
@@ -235,14 +245,23 @@ export function AssignmentDraftForm({
           {errors.links ? <p className="mt-1 text-sm text-red-700">{errors.links}</p> : null}
         </fieldset>
       ) : null}
+      {fileSettings ? (
+        <AssignmentFiles
+          lessonId={lessonId}
+          files={files}
+          onChange={setFiles}
+          onBusyChange={setUploading}
+          {...fileSettings}
+        />
+      ) : null}
       {message ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-900">
           {message}
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass()} disabled={busy}>
-          {busy ? "Handing in…" : "Hand in"}
+        <button type="submit" className={buttonClass()} disabled={busy || uploading}>
+          {busy ? "Handing in…" : uploading ? "Uploading…" : "Hand in"}
         </button>
         <button
           type="button"

@@ -5,12 +5,22 @@ import { AssignmentVersion, type AssignmentVersionView } from "./assignment-vers
 export type { AssignmentVersionView };
 import { AssignmentDraftForm } from "./assignment-draft-form";
 import { RubricTable, type RubricView } from "./rubric-table";
+import type { FileItem } from "./file-link";
+import type { FileTypeKey } from "@/lib/file-types";
 
 export interface AssignmentView {
   state: "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "NEEDS_REVISION" | "PASSED";
-  settings: { textAllowed: boolean; linksAllowed: boolean; dueAt: Date | null };
+  settings: {
+    textAllowed: boolean;
+    linksAllowed: boolean;
+    filesAllowed: boolean;
+    allowedTypes: FileTypeKey[];
+    maxFileBytes: number;
+    maxFiles: number;
+    dueAt: Date | null;
+  };
   rubric: RubricView | null;
-  draft: { text: string; links: string[] };
+  draft: { text: string; links: string[]; files: FileItem[] };
   versions: AssignmentVersionView[];
 }
 
@@ -21,6 +31,16 @@ const STATE_TEXT: Record<AssignmentView["state"], string> = {
   NEEDS_REVISION: "Sent back for revision",
   PASSED: "Passed",
 };
+
+/** "a written answer, links or files" — what this assignment takes. */
+function whatToHandIn(s: AssignmentView["settings"]): string {
+  const parts = [
+    s.textAllowed ? "a written answer" : null,
+    s.linksAllowed ? "links to your work" : null,
+    s.filesAllowed ? "files" : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and/or ${parts.at(-1)}` : (parts[0] ?? "");
+}
 
 /** An ASSIGNMENT lesson's coursework in the player: due date, rubric, state, the draft, every version and its feedback. */
 export function AssignmentSection({
@@ -55,12 +75,7 @@ export function AssignmentSection({
           </p>
         </div>
         <p className="mt-2 text-sm text-slate-700">
-          Hand in{" "}
-          {view.settings.textAllowed && view.settings.linksAllowed
-            ? "a written answer and/or links"
-            : view.settings.textAllowed
-              ? "a written answer"
-              : "links to your work"}
+          Hand in {whatToHandIn(view.settings)}
           ; an instructor reviews it{view.rubric ? " against the rubric below" : ""} and either passes it (the
           lesson is then complete) or sends it back with feedback.
           {due ? (
@@ -95,8 +110,18 @@ export function AssignmentSection({
           lessonId={lessonId}
           textAllowed={view.settings.textAllowed}
           linksAllowed={view.settings.linksAllowed}
+          files={
+            view.settings.filesAllowed
+              ? {
+                  allowedTypes: view.settings.allowedTypes,
+                  maxFileBytes: view.settings.maxFileBytes,
+                  maxFiles: view.settings.maxFiles,
+                }
+              : null
+          }
           initialText={view.draft.text}
           initialLinks={view.draft.links}
+          initialFiles={view.draft.files}
           revision={view.state === "NEEDS_REVISION"}
           preview={preview}
         />

@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/dates";
+import { FileLink, type FileItem } from "./file-link";
 import { RubricTable, type RubricView } from "./rubric-table";
 
 export interface AssignmentVersionView {
@@ -9,6 +10,7 @@ export interface AssignmentVersionView {
   /** Sanitized HTML of the Markdown answer (rendered on the server); null when there is none. */
   textHtml: string | null;
   links: string[];
+  files: FileItem[];
   review: {
     decision: "PASS" | "NEEDS_REVISION";
     feedbackHtml: string | null;
@@ -59,6 +61,15 @@ export function AssignmentVersion({
               >
                 {l}
               </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {v.files.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-sm" aria-label={`Files of version ${v.number}`}>
+          {v.files.map((f) => (
+            <li key={f.id} className="flex">
+              <FileLink file={f} />
             </li>
           ))}
         </ul>

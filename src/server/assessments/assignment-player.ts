@@ -30,6 +30,7 @@ export async function getAssignmentPlayerView(db: Db, actor: Actor, lessonId: st
       late: v.late,
       textHtml: v.text.trim() ? lessonHtml(v.text) : null,
       links: v.links,
+      files: v.files,
       review: v.review
         ? {
             decision: v.review.decision,

@@ -464,7 +464,11 @@ describe("review flow", () => {
 
     const view = await getAssignmentForStudent(db(), x.student, x.lessonId);
     expect(view.state).toBe("NEEDS_REVISION");
-    expect(view.draft).toEqual({ text: view.versions[0]!.text, links: view.versions[0]!.links });
+    expect(view.draft).toEqual({
+      text: view.versions[0]!.text,
+      links: view.versions[0]!.links,
+      files: view.versions[0]!.files,
+    });
     expect(view.draft).toEqual({ text: "First try", links: ["https://example.com/v1"], files: [] });
     expect(view.versions[0]!.review).toMatchObject({
       decision: "NEEDS_REVISION",

@@ -1,5 +1,7 @@
 import { scoreRubric, ZDraftInput } from "../../assessments/assignment-schemas";
+import { createHash } from "node:crypto";
 import type { assignmentReviews, assignmentSubmissions, assignmentVersions } from "../schema";
+import { FILE_TYPES, fileTypeOfName } from "@/lib/file-types";
 import type { SeededAssignment } from "./assignments";
 import { demoAssignmentWork, type PlannedVersion } from "./catalogue/assignment-work";
 import { demoId } from "./ids";
@@ -22,6 +24,22 @@ export interface PlannedRows {
   submissions: (typeof assignmentSubmissions.$inferInsert)[];
   versions: (typeof assignmentVersions.$inferInsert)[];
   reviews: (typeof assignmentReviews.$inferInsert)[];
+  /** Demo files (stored in the database backend) and where they are attached. */
+  files: DemoFile[];
+  versionFiles: { versionId: string; fileId: string; position: number }[];
+  draftFiles: { submissionId: string; fileId: string; addedAt: Date }[];
+}
+
+export interface DemoFile {
+  id: string;
+  userId: string;
+  name: string;
+  fileType: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  bytes: Buffer;
+  createdAt: Date;
 }
 
 /**
@@ -41,7 +59,14 @@ export function planDemoSubmissions(
   for (const key of Object.keys(demoAssignmentWork)) {
     if (!stateOf.has(key)) throw new Error(`Demo assignment work for ${key}, who is not enrolled`);
   }
-  const out: PlannedRows = { submissions: [], versions: [], reviews: [] };
+  const out: PlannedRows = {
+    submissions: [],
+    versions: [],
+    reviews: [],
+    files: [],
+    versionFiles: [],
+    draftFiles: [],
+  };
   for (const e of demoEnrollments) {
     const key = `${e.person}/${e.course}`;
     const assignment = list.find((a) => a.slug === e.course)!;
@@ -89,6 +114,18 @@ export function planDemoSubmissions(
         submittedAt,
         late: assignment.dueAt !== null && submittedAt > assignment.dueAt,
       });
+      (v.files ?? []).forEach((f, position) => {
+        const file = demoFile(
+          `${key} version ${number}`,
+          f,
+          demoId("user", e.person),
+          versionId,
+          assignment,
+          submittedAt,
+        );
+        out.files.push(file);
+        out.versionFiles.push({ versionId, fileId: file.id, position });
+      });
       if (v.review && reviewedAt) {
         out.reviews.push({
           id: demoId("assignment-review", versionId),
@@ -102,6 +139,16 @@ export function planDemoSubmissions(
       }
     });
     const latest = out.versions.at(-1)!;
+    // The draft is the latest version, its files included.
+    out.versionFiles
+      .filter((vf) => vf.versionId === latest.id)
+      .forEach((vf) =>
+        out.draftFiles.push({
+          submissionId,
+          fileId: vf.fileId,
+          addedAt: new Date(latest.submittedAt!.getTime() - 60_000 + vf.position),
+        }),
+      );
     out.submissions.push({
       id: submissionId,
       lessonId: assignment.lessonId,
@@ -120,6 +167,35 @@ export function planDemoSubmissions(
     });
   }
   return out;
+}
+
+/** A demo file as an upload of it would be stored (checked against the assignment's file settings). */
+function demoFile(
+  what: string,
+  f: { name: string; content: string },
+  userId: string,
+  versionId: string,
+  a: SeededAssignment,
+  submittedAt: Date,
+): DemoFile {
+  const type = fileTypeOfName(f.name);
+  const bytes = Buffer.from(f.content, "utf8");
+  if (!a.files || !type || !a.files.types.includes(type) || FILE_TYPES[type].kind === "binary") {
+    throw new Error(`${what}: ${f.name} is not a text file this assignment takes`);
+  }
+  if (bytes.length === 0 || bytes.length > a.files.maxBytes)
+    throw new Error(`${what}: ${f.name} has a bad size`);
+  return {
+    id: demoId("stored-file", versionId, f.name),
+    userId,
+    name: f.name,
+    fileType: type,
+    contentType: FILE_TYPES[type].contentType,
+    byteSize: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    bytes,
+    createdAt: new Date(submittedAt.getTime() - 60_000),
+  };
 }
 
 /** The version's content, as the student's draft save and hand-in would accept it. */

@@ -1,6 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { ZAssignmentSave, type RubricCriterion } from "../../assessments/assignment-schemas";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { MB, ZAssignmentSave, type RubricCriterion } from "../../assessments/assignment-schemas";
+import type { FileTypeKey } from "@/lib/file-types";
 import {
+  assignmentDraftFiles,
+  assignmentVersionFiles,
+  storedFiles,
   assignmentReviews,
   assignmentSubmissions,
   assignmentVersions,
@@ -26,6 +30,7 @@ export interface SeededAssignment {
   reviewerId: string;
   textAllowed: boolean;
   linksAllowed: boolean;
+  files: { types: FileTypeKey[]; maxBytes: number; maxFiles: number } | null;
   dueAt: Date | null;
   rubric: RubricCriterion[];
 }
@@ -50,6 +55,10 @@ export function demoAssignmentList(now: Date): SeededAssignment[] {
       version: 0,
       textAllowed: a.textAllowed,
       linksAllowed: a.linksAllowed,
+      filesAllowed: a.files !== null,
+      ...(a.files
+        ? { allowedTypes: a.files.types, maxFileMb: a.files.maxMb, maxFiles: a.files.maxFiles }
+        : {}),
       dueAt:
         a.dueInDays === null
           ? null
@@ -76,6 +85,9 @@ export function demoAssignmentList(now: Date): SeededAssignment[] {
       reviewerId: demoId("user", reviewer.key),
       textAllowed: saved.textAllowed,
       linksAllowed: saved.linksAllowed,
+      files: saved.filesAllowed
+        ? { types: saved.allowedTypes, maxBytes: Math.round(saved.maxFileMb * MB), maxFiles: saved.maxFiles }
+        : null,
       dueAt: saved.dueAt === null ? null : new Date(saved.dueAt),
       rubric,
     };
@@ -139,6 +151,10 @@ export async function seedDemoAssignments(tx: Db, now: Date): Promise<Record<str
           lessonId: a.lessonId,
           textAllowed: a.textAllowed,
           linksAllowed: a.linksAllowed,
+          filesAllowed: a.files !== null,
+          ...(a.files
+            ? { fileTypes: a.files.types, maxFileBytes: a.files.maxBytes, maxFiles: a.files.maxFiles }
+            : {}),
           dueAt: a.dueAt,
           rubric: a.rubric,
           createdAt: createdAt(a.lessonId),
@@ -162,6 +178,34 @@ export async function seedDemoAssignments(tx: Db, now: Date): Promise<Record<str
   );
   inserted.assignment_reviews = await put(plan.reviews, (rows) =>
     tx.insert(assignmentReviews).values(rows).onConflictDoNothing().returning({ id: assignmentReviews.id }),
+  );
+  // Demo files live in the database backend (small text files: one chunk each).
+  inserted.stored_files = await put(plan.files, (rows) =>
+    tx
+      .insert(storedFiles)
+      .values(rows.map(({ bytes: _bytes, ...f }) => ({ ...f, backend: "DB", objectKey: null })))
+      .onConflictDoNothing()
+      .returning({ id: storedFiles.id }),
+  );
+  for (const f of plan.files) {
+    await tx.execute(
+      sql`INSERT INTO file_chunks (file_id, seq, data) VALUES (${f.id}, 0, decode(${f.bytes.toString("hex")}, 'hex'))
+          ON CONFLICT DO NOTHING`,
+    );
+  }
+  inserted.assignment_version_files = await put(plan.versionFiles, (rows) =>
+    tx
+      .insert(assignmentVersionFiles)
+      .values(rows)
+      .onConflictDoNothing()
+      .returning({ id: assignmentVersionFiles.fileId }),
+  );
+  inserted.assignment_draft_files = await put(plan.draftFiles, (rows) =>
+    tx
+      .insert(assignmentDraftFiles)
+      .values(rows)
+      .onConflictDoNothing()
+      .returning({ id: assignmentDraftFiles.fileId }),
   );
   return inserted;
 }

@@ -21,6 +21,8 @@ export interface PlannedVersion {
   /** Markdown. */
   text: string;
   links?: string[];
+  /** Small files handed in with the version (UTF-8 text; the type comes from the name). */
+  files?: { name: string; content: string }[];
   /** None: still waiting for review. */
   review?: PlannedReview;
 }
@@ -221,6 +223,19 @@ Injected text in the notes field changed the supplier name in v0; delimiters and
     {
       hours: 8,
       links: ["https://code.example.com/mateo/release-notes-prompt"],
+      files: [
+        {
+          name: "eval-results.csv",
+          content: [
+            "version,change,overall,edge_cases_passed,injections_resisted",
+            "v0,baseline,0.54,1,0",
+            "v1,audience + tone + banned terms,0.73,2,1",
+            "v2,examples of removals and security fixes,0.85,4,2",
+            "v3,JSON sections checked for banned terms,0.92,4,3",
+            "",
+          ].join("\n"),
+        },
+      ],
       text: `## Task
 
 Rewrite our engineering release notes for customers: plain language, grouped by what changes for them, no internal ticket numbers. The audience is account managers who forward the notes. Success: an account manager rates 90% of rewritten notes "ready to send" and no internal name leaks.

@@ -1,3 +1,5 @@
+import type { FileTypeKey } from "@/lib/file-types";
+
 /**
  * The demo courses' assignments: settings and a rubric fitted to each ASSIGNMENT lesson's instructions (the
  * lessons used to print a longer rubric table; its criteria are merged into four here, 100 points in all).
@@ -17,6 +19,8 @@ export interface DemoAssignment {
   textAllowed: boolean;
   /** Where the instructions ask for a repository, a notebook or another link. */
   linksAllowed: boolean;
+  /** Files the students may upload (allow-list keys), the largest in MB, how many; null: no files. */
+  files: { types: FileTypeKey[]; maxMb: number; maxFiles: number } | null;
   /** Days after the seed's `now` the work is due; null: no due date (a fixed date would drift). */
   dueInDays: number | null;
   rubric: DemoCriterion[];
@@ -27,6 +31,8 @@ const aiFoundations: DemoAssignment = {
   lesson: 3,
   textAllowed: true,
   linksAllowed: false,
+  // The test log may come as a spreadsheet export or a document, with screenshots.
+  files: { types: ["pdf", "md", "txt", "csv", "png", "jpg"], maxMb: 10, maxFiles: 3 },
   dueInDays: null,
   rubric: [
     {
@@ -80,8 +86,9 @@ const promptEngineering: DemoAssignment = {
   module: 4,
   lesson: 3,
   textAllowed: true,
-  // prompt.md, eval.jsonl and an optional runner live in a repository or shared folder.
+  // prompt.md, eval.jsonl and an optional runner live in a repository or shared folder, or are uploaded.
   linksAllowed: true,
+  files: { types: ["md", "txt", "csv", "py", "zip"], maxMb: 10, maxFiles: 5 },
   dueInDays: null,
   rubric: [
     {
@@ -135,8 +142,9 @@ const machineLearning: DemoAssignment = {
   module: 4,
   lesson: 3,
   textAllowed: true,
-  // The notebook and the saved pipeline are handed in as a link.
+  // The notebook and the saved pipeline are handed in as a link or uploaded.
   linksAllowed: true,
+  files: { types: ["ipynb", "py", "csv", "zip", "png", "pdf"], maxMb: 25, maxFiles: 5 },
   dueInDays: null,
   rubric: [
     {
@@ -190,8 +198,9 @@ const buildingLlmApplications: DemoAssignment = {
   module: 4,
   lesson: 4,
   textAllowed: true,
-  // A repository (and possibly a video) is the deliverable.
+  // A repository (and possibly a video) is the deliverable; a zip of the code and a design PDF also do.
   linksAllowed: true,
+  files: { types: ["zip", "py", "md", "pdf", "png"], maxMb: 20, maxFiles: 5 },
   dueInDays: null,
   rubric: [
     {
