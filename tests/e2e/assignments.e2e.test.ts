@@ -37,6 +37,29 @@ describe("assignments", () => {
       data: { links: ["javascript:alert(1)"] },
     });
     expect(bad.status()).toBe(422);
+    // Files: a refused type is explained before anything is sent; a file whose bytes are not what its name says
+    // is refused by the server; a real one uploads (with a progress bar) and stays after a reload.
+    const fileInput = page.getByLabel("Add files");
+    await fileInput.setInputFiles({
+      name: "diagram.svg",
+      mimeType: "image/svg+xml",
+      buffer: Buffer.from("<svg/>"),
+    });
+    await page.getByText(/diagram\.svg: Not an accepted type/).waitFor();
+    await fileInput.setInputFiles({
+      name: "brief.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("just text"),
+    });
+    await page.getByText(/brief\.pdf: .*is not really a PDF/).waitFor();
+    await fileInput.setInputFiles({
+      name: "test-log.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("case,quality,errors\n1,4,one owner wrong\n2,5,none\n"),
+    });
+    await page.getByRole("link", { name: "test-log.csv" }).waitFor();
+    await page.reload();
+    await page.getByRole("link", { name: "test-log.csv" }).waitFor();
     await page.getByRole("button", { name: "Hand in" }).click();
     await page.getByText("Handed in — waiting for review").waitFor();
     const mine = await page.request.get(`${url}/api/v1/lessons/${lessonId}/assignment`);
@@ -48,6 +71,12 @@ describe("assignments", () => {
     const adaWatch = watchPage(ada, url);
     await ada.goto(`${url}/instructor/reviews`);
     await ada.getByRole("link", { name: "Nia Okafor" }).click();
+    // The file handed in is there to download, as an attachment, byte for byte.
+    const fileLink = ada.getByRole("link", { name: "test-log.csv" }).first();
+    const download = await ada.request.get(`${url}${await fileLink.getAttribute("href")}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="test-log\.csv"/);
+    expect(await download.text()).toBe("case,quality,errors\n1,4,one owner wrong\n2,5,none\n");
     await ada.getByRole("button", { name: "Claim for review" }).click();
     await ada.getByText("You are reviewing this").waitFor();
     const criteria = ada.locator("fieldset fieldset");
@@ -104,7 +133,8 @@ describe("assignments", () => {
       data: { text: "Too late" },
     });
     expect(refused.status()).toBe(409);
-    expect(watch.problems).toEqual([]);
+    // The one refusal the student met on purpose (the spoofed PDF) is the only thing their browser logged.
+    expect(watch.problems.filter((p) => !/status of 415 .*\/assignment\/files\)$/.test(p))).toEqual([]);
     // The one refusal Ada met on purpose (sending back without feedback) is the only thing her browser logged.
     expect(adaWatch.problems.filter((p) => !/status of 422 .*\/review\)$/.test(p))).toEqual([]);
     await student.close();

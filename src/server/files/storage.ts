@@ -108,17 +108,17 @@ export async function storeFile(
       throw e;
     }
   }
+  const embedded = !getEnv().databaseUrl;
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(storedFiles).values(values).returning();
     let seq = 0;
     for await (const chunk of chunksOf(
       createReadStream(received.tempPath, { highWaterMark: FILE_CHUNK_BYTES }),
     )) {
-      // As text, decoded by the database: PGlite converts a binary parameter byte by byte (measured: 520 ms
-      // per MB, against 32 ms through hex).
-      await tx.execute(
-        sql`INSERT INTO file_chunks (file_id, seq, data) VALUES (${id}, ${seq++}, decode(${chunk.toString("hex")}, 'hex'))`,
-      );
+      // node-postgres sends a Buffer as it is. PGlite converts a binary parameter byte by byte (measured: 520 ms
+      // per MB, against 32 ms as hex text decoded by the database).
+      const data = embedded ? sql`decode(${chunk.toString("hex")}, 'hex')` : sql`${chunk}`;
+      await tx.execute(sql`INSERT INTO file_chunks (file_id, seq, data) VALUES (${id}, ${seq++}, ${data})`);
     }
     await attach(tx, id);
     return row!;

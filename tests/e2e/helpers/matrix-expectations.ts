@@ -327,6 +327,21 @@ export const OPERATIONS: Record<string, OperationRow> = {
     // The enrolled student's work has passed: it is final.
     expect: cells({ anonymous: "401", signedIn: "403", enrolled: "409" }),
   },
+  "POST /api/v1/lessons/{id}/assignment/files": {
+    params: (f) => ({ id: f.paid.assignmentLessonId }),
+    // Refused before the body is read (which is JSON here): the enrolled student's work has passed.
+    body: () => ({}),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "409" }),
+  },
+  "DELETE /api/v1/lessons/{id}/assignment/files/{fileId}": {
+    params: (f) => ({ id: f.paid.assignmentLessonId, fileId: f.paid.assignmentFileId }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "409" }),
+  },
+  "GET /api/v1/files/{id}": {
+    params: (f) => ({ id: f.paid.assignmentFileId }),
+    // Its student and the course's staff (it was handed in); nobody else learns that it exists.
+    expect: cells({ anonymous: "401", signedIn: "404", enrolled: "200", staff: "200" }),
+  },
   "POST /api/v1/lessons/{id}/assignment/submission": {
     params: (f) => ({ id: f.paid.assignmentLessonId }),
     expect: cells({ anonymous: "401", signedIn: "403", enrolled: "409" }),

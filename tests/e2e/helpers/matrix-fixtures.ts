@@ -45,6 +45,8 @@ export interface Fixtures {
     /** An ASSIGNMENT lesson; the enrolled student's submission of it has passed review (assignmentSubmissionId). */
     assignmentLessonId: string;
     assignmentSubmissionId: string;
+    /** A file handed in with that submission (the enrolled student's). */
+    assignmentFileId: string;
   };
   /** Never published: one module, one lesson; the owner's alone (no co-instructor). */
   draft: { id: string; slug: string; lessonId: string };
@@ -218,7 +220,12 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
     duration: 30,
     content: "Write a short answer.",
   });
-  await saveAssignment(db, owner, assignmentLessonId, { version: 0, textAllowed: true, linksAllowed: true });
+  await saveAssignment(db, owner, assignmentLessonId, {
+    version: 0,
+    textAllowed: true,
+    linksAllowed: true,
+    filesAllowed: true,
+  });
   await structure.moveLesson(db, owner, { lessonId: assignmentLessonId, toModuleId: paid.moduleId });
 
   // Purchases through the demo provider's checkout, as the buyer clicks "Pay".
@@ -255,6 +262,18 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   const quizAttempt = await startAttempt(db, enrolled, quizLessonId);
   await submitAttempt(db, enrolled, quizAttempt.id, { answers: [] });
   await saveDraft(db, enrolled, assignmentLessonId, { text: "My answer." });
+  const { uploadDraftFile } = await import("@/server/assessments/assignment-files");
+  const { Readable } = await import("node:stream");
+  const boundary = "matrixboundary";
+  const { file: assignmentFile } = await uploadDraftFile(db, enrolled, assignmentLessonId, {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    stream: Readable.from([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="answer.txt"\r\n\r\n` +
+          `My answer, as a file.\r\n--${boundary}--\r\n`,
+      ),
+    ]),
+  });
   await handIn(db, enrolled, assignmentLessonId);
   const { findReviewQueue } = await import("@/server/assessments/assignment-reviews");
   const queue = await findReviewQueue(db, owner, { courseId: paid.id });
@@ -298,6 +317,7 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       quizAttemptId: quizAttempt.id,
       assignmentLessonId,
       assignmentSubmissionId,
+      assignmentFileId: assignmentFile.id,
     },
     draft: { id: draft.id, slug: draft.slug, lessonId: draft.lessonIds[0]! },
     free: { id: free.id, slug: free.slug, moduleId: free.moduleId, lessonId: free.lessonIds[0]! },
