@@ -44,8 +44,8 @@ export function AssignmentFiles({
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The latest list, for uploads finishing one after another (the parent's copy changes only through onChange).
   const current = useRef(files);
-  current.current = files;
   const base = `/api/v1/lessons/${encodeURIComponent(lessonId)}/assignment/files`;
   const sending = uploads.some((u) => u.progress !== null);
 
@@ -76,7 +76,10 @@ export function AssignmentFiles({
         resolve();
       };
       xhr.onerror = () => {
-        update(key, { progress: null, error: "The upload was interrupted. Check your connection and try again." });
+        update(key, {
+          progress: null,
+          error: "The upload was interrupted. Check your connection and try again.",
+        });
         resolve();
       };
       const form = new FormData();

@@ -75,9 +75,9 @@ export function AssignmentSection({
           </p>
         </div>
         <p className="mt-2 text-sm text-slate-700">
-          Hand in {whatToHandIn(view.settings)}
-          ; an instructor reviews it{view.rubric ? " against the rubric below" : ""} and either passes it (the
-          lesson is then complete) or sends it back with feedback.
+          Hand in {whatToHandIn(view.settings)}; an instructor reviews it
+          {view.rubric ? " against the rubric below" : ""} and either passes it (the lesson is then complete)
+          or sends it back with feedback.
           {due ? (
             <>
               {" "}

@@ -11,7 +11,12 @@ export interface FileItem {
 export function FileLink({ file }: { file: FileItem }) {
   return (
     <span className="inline-flex min-w-0 items-center gap-2">
-      <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 shrink-0 text-slate-500" fill="currentColor">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 20 20"
+        className="h-4 w-4 shrink-0 text-slate-500"
+        fill="currentColor"
+      >
         <path d="M4 2.5A1.5 1.5 0 0 1 5.5 1h6.09a1.5 1.5 0 0 1 1.06.44l3.41 3.41c.28.28.44.66.44 1.06V17.5a1.5 1.5 0 0 1-1.5 1.5h-9.5A1.5 1.5 0 0 1 4 17.5v-15Zm7.5 0V5a1 1 0 0 0 1 1h2.5l-3.5-3.5Z" />
       </svg>
       <a

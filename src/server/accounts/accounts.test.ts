@@ -120,15 +120,17 @@ async function populatedUser() {
     })
     .returning();
   await db().insert(assignmentVersions).values({ submissionId: mine!.id, number: 1, text: "My answer" });
-  await db().insert(storedFiles).values({
-    userId: user.id,
-    backend: "DB",
-    name: "answer.txt",
-    fileType: "txt",
-    contentType: "text/plain; charset=utf-8",
-    byteSize: 9,
-    sha256: "0".repeat(64),
-  });
+  await db()
+    .insert(storedFiles)
+    .values({
+      userId: user.id,
+      backend: "DB",
+      name: "answer.txt",
+      fileType: "txt",
+      contentType: "text/plain; charset=utf-8",
+      byteSize: 9,
+      sha256: "0".repeat(64),
+    });
   const [theirs] = await db()
     .insert(assignmentSubmissions)
     .values({

@@ -233,65 +233,73 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
   ]);
 
   const fileUrl = `${getEnv().appUrl}/api/v1/files/`;
-  const [moderation, myReports, quizAttemptRows, accommodations, granted, assignmentWork, reviewsGiven, files] =
-    await Promise.all([
-      db
-        .select({
-          reviewId: courseReviews.id,
-          hiddenAt: courseReviews.hiddenAt,
-          hiddenReason: courseReviews.hiddenReason,
-        })
-        .from(courseReviews)
-        .where(eq(courseReviews.hiddenBy, uid)),
-      db
-        .select({
-          reviewId: reviewReports.reviewId,
-          reason: reviewReports.reason,
-          createdAt: reviewReports.createdAt,
-        })
-        .from(reviewReports)
-        .where(eq(reviewReports.reporterId, uid)),
-      db
-        .select({
-          id: quizAttempts.id,
-          ...courseTitle,
-          lessonId: quizAttempts.lessonId,
-          number: quizAttempts.number,
-          startedAt: quizAttempts.startedAt,
-          deadline: quizAttempts.deadline,
-          submittedAt: quizAttempts.submittedAt,
-          // The questions as served and the student's own answers and results: all of it is about them.
-          questions: quizAttempts.questions,
-          answers: quizAttempts.answers,
-          pointsAwarded: quizAttempts.pointsAwarded,
-          pointsTotal: quizAttempts.pointsTotal,
-          scorePercentage: quizAttempts.scorePercentage,
-          passed: quizAttempts.passed,
-          results: quizAttempts.results,
-        })
-        .from(quizAttempts)
-        .innerJoin(courses, eq(courses.id, quizAttempts.courseId))
-        .where(eq(quizAttempts.userId, uid))
-        .orderBy(asc(quizAttempts.startedAt)),
-      db
-        .select({
-          lessonId: quizAccommodations.lessonId,
-          extraTimePercent: quizAccommodations.extraTimePercent,
-          extraAttempts: quizAccommodations.extraAttempts,
-          createdAt: quizAccommodations.createdAt,
-          updatedAt: quizAccommodations.updatedAt,
-        })
-        .from(quizAccommodations)
-        .where(eq(quizAccommodations.userId, uid)),
-      // Accommodations this user granted as course staff: which quiz and when, the student by role only.
-      db
-        .select({ lessonId: quizAccommodations.lessonId, updatedAt: quizAccommodations.updatedAt })
-        .from(quizAccommodations)
-        .where(eq(quizAccommodations.grantedBy, uid)),
-      // The student's assignment work: the draft, every version handed in and its review.
-      queryRows<Record<string, unknown>>(
-        db,
-        sql`SELECT s.id, c.slug AS "courseSlug", s.lesson_id AS "lessonId", s.state, s.draft_text AS "draftText",
+  const [
+    moderation,
+    myReports,
+    quizAttemptRows,
+    accommodations,
+    granted,
+    assignmentWork,
+    reviewsGiven,
+    files,
+  ] = await Promise.all([
+    db
+      .select({
+        reviewId: courseReviews.id,
+        hiddenAt: courseReviews.hiddenAt,
+        hiddenReason: courseReviews.hiddenReason,
+      })
+      .from(courseReviews)
+      .where(eq(courseReviews.hiddenBy, uid)),
+    db
+      .select({
+        reviewId: reviewReports.reviewId,
+        reason: reviewReports.reason,
+        createdAt: reviewReports.createdAt,
+      })
+      .from(reviewReports)
+      .where(eq(reviewReports.reporterId, uid)),
+    db
+      .select({
+        id: quizAttempts.id,
+        ...courseTitle,
+        lessonId: quizAttempts.lessonId,
+        number: quizAttempts.number,
+        startedAt: quizAttempts.startedAt,
+        deadline: quizAttempts.deadline,
+        submittedAt: quizAttempts.submittedAt,
+        // The questions as served and the student's own answers and results: all of it is about them.
+        questions: quizAttempts.questions,
+        answers: quizAttempts.answers,
+        pointsAwarded: quizAttempts.pointsAwarded,
+        pointsTotal: quizAttempts.pointsTotal,
+        scorePercentage: quizAttempts.scorePercentage,
+        passed: quizAttempts.passed,
+        results: quizAttempts.results,
+      })
+      .from(quizAttempts)
+      .innerJoin(courses, eq(courses.id, quizAttempts.courseId))
+      .where(eq(quizAttempts.userId, uid))
+      .orderBy(asc(quizAttempts.startedAt)),
+    db
+      .select({
+        lessonId: quizAccommodations.lessonId,
+        extraTimePercent: quizAccommodations.extraTimePercent,
+        extraAttempts: quizAccommodations.extraAttempts,
+        createdAt: quizAccommodations.createdAt,
+        updatedAt: quizAccommodations.updatedAt,
+      })
+      .from(quizAccommodations)
+      .where(eq(quizAccommodations.userId, uid)),
+    // Accommodations this user granted as course staff: which quiz and when, the student by role only.
+    db
+      .select({ lessonId: quizAccommodations.lessonId, updatedAt: quizAccommodations.updatedAt })
+      .from(quizAccommodations)
+      .where(eq(quizAccommodations.grantedBy, uid)),
+    // The student's assignment work: the draft, every version handed in and its review.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT s.id, c.slug AS "courseSlug", s.lesson_id AS "lessonId", s.state, s.draft_text AS "draftText",
                  s.draft_links AS "draftLinks",
                  coalesce((SELECT json_agg(d.file_id ORDER BY d.added_at) FROM assignment_draft_files d
                            WHERE d.submission_id = s.id), '[]'::json) AS "draftFiles",
@@ -306,11 +314,11 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
                    FROM assignment_versions v WHERE v.submission_id = s.id), '[]'::json) AS versions
           FROM assignment_submissions s JOIN courses c ON c.id = s.course_id
           WHERE s.user_id = ${uid} ORDER BY s.created_at`,
-      ),
-      // Reviews this user gave (and claims held) as course staff: the students by role only.
-      queryRows<Record<string, unknown>>(
-        db,
-        sql`SELECT r.created_at AS "reviewedAt", r.decision::text AS decision, r.feedback, s.lesson_id AS "lessonId",
+    ),
+    // Reviews this user gave (and claims held) as course staff: the students by role only.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT r.created_at AS "reviewedAt", r.decision::text AS decision, r.feedback, s.lesson_id AS "lessonId",
                  'a student' AS student
           FROM assignment_reviews r JOIN assignment_versions v ON v.id = r.version_id
           JOIN assignment_submissions s ON s.id = v.submission_id
@@ -318,17 +326,17 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
           UNION ALL
           SELECT s.claimed_until, 'CLAIMED', '', s.lesson_id, 'a student'
           FROM assignment_submissions s WHERE s.claimed_by = ${uid}`,
-      ),
-      // Every file this user uploaded (assignments refer to them by id), with a link that downloads it for the
-      // signed-in owner.
-      queryRows<Record<string, unknown>>(
-        db,
-        sql`SELECT f.id, f.name, f.file_type AS "fileType", f.content_type AS "contentType",
+    ),
+    // Every file this user uploaded (assignments refer to them by id), with a link that downloads it for the
+    // signed-in owner.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT f.id, f.name, f.file_type AS "fileType", f.content_type AS "contentType",
                  f.byte_size AS size, f.sha256, f.created_at AS "uploadedAt",
                  ${fileUrl} || f.id AS download
           FROM stored_files f WHERE f.user_id = ${uid} ORDER BY f.created_at, f.id`,
-      ),
-    ]);
+    ),
+  ]);
   const data = {
     format: "ai-whisperers-export/1",
     exportedAt: new Date().toISOString(),

@@ -11,7 +11,12 @@ import {
 } from "./assignment-reviews";
 import { ZAssignmentSave, ZDraftInput, ZReviewInput } from "./assignment-schemas";
 import { getAssignmentForStudent, handIn, saveDraft } from "./assignments";
-import { contentDisposition, openFileForDownload, removeDraftFile, uploadDraftFile } from "./assignment-files";
+import {
+  contentDisposition,
+  openFileForDownload,
+  removeDraftFile,
+  uploadDraftFile,
+} from "./assignment-files";
 import { FILE_TYPE_KEYS, type FileTypeKey } from "@/lib/file-types";
 
 const ts = z.iso.datetime({ offset: true });

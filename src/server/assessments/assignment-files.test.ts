@@ -12,7 +12,7 @@ import { addInstructor, createCourseTree, createEnrollment, createUser } from ".
 import type { Actor } from "../accounts/actor";
 import { exportMyData } from "../accounts/export";
 import { eraseMyAccount } from "../accounts/erase";
-import { resetEnvCache } from "../env";
+import { restoreEnv, setEnv } from "../../../tests/helpers/env";
 import { runCleanup } from "../jobs/cleanup";
 import { getAssignmentForStudent, handIn } from "./assignments";
 import { removeDraftFile, uploadDraftFile } from "./assignment-files";
@@ -22,14 +22,12 @@ import type { TAssignmentSave } from "./assignment-schemas";
 
 let database: Database;
 let s3: Awaited<ReturnType<typeof startS3>>;
-const saved = { ...process.env };
 beforeAll(async () => {
   database = await createTestDatabase();
   s3 = await startS3();
 });
 afterAll(async () => {
-  process.env = saved;
-  resetEnvCache();
+  restoreEnv();
   await s3?.stop();
   await database?.close();
 });
@@ -100,10 +98,8 @@ const fileCount = async () => (await db().select({ id: storedFiles.id }).from(st
 for (const backend of ["DB", "S3"] as const) {
   describe(`assignment files (${backend} storage)`, () => {
     beforeAll(() => {
-      process.env = { ...saved };
-      for (const k of Object.keys(process.env)) if (k.startsWith("STORAGE_S3_")) delete process.env[k];
-      if (backend === "S3") Object.assign(process.env, s3.env);
-      resetEnvCache();
+      restoreEnv();
+      if (backend === "S3") setEnv(s3.env);
     });
 
     it("stores an upload in the draft, hands it in with the version, and lets only the allowed download it", async () => {
@@ -341,8 +337,7 @@ for (const backend of ["DB", "S3"] as const) {
 
 describe("file settings", () => {
   it("refuse uploads where files are not accepted, and a stream body on other operations is never read", async () => {
-    process.env = { ...saved };
-    resetEnvCache();
+    restoreEnv();
     const x = await setup({ filesAllowed: false });
     const res = await upload(x.student, x.lessonId, { data: "x" });
     expect(res.status).toBe(422);

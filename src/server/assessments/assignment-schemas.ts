@@ -41,7 +41,9 @@ export const ZAssignmentSave = z
     linksAllowed: z.boolean().default(false),
     filesAllowed: z.boolean().default(false),
     allowedTypes: z
-      .array(z.enum(FILE_TYPE_KEYS as [FileTypeKey, ...FileTypeKey[]], "Not a file type the platform accepts"))
+      .array(
+        z.enum(FILE_TYPE_KEYS as [FileTypeKey, ...FileTypeKey[]], "Not a file type the platform accepts"),
+      )
       .max(FILE_TYPE_KEYS.length)
       .default(FILE_TYPE_KEYS)
       .transform((v) => FILE_TYPE_KEYS.filter((t) => v.includes(t))),

@@ -331,7 +331,8 @@ export async function handIn(db: Db, actor: Actor | null, lessonId: string) {
       : [];
     if (text.trim() === "" && links.length === 0 && files.length === 0) {
       throw new AppError("INVALID_INPUT", {
-        userMessage: "There is nothing to hand in yet: write your answer, add a link or a file, then hand it in.",
+        userMessage:
+          "There is nothing to hand in yet: write your answer, add a link or a file, then hand it in.",
         fields: [{ path: place.settings.textAllowed ? "text" : "links", message: "Nothing to hand in" }],
       });
     }

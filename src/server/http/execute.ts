@@ -236,7 +236,8 @@ async function run(
   let body: unknown;
   let rawBody: string | undefined;
   let upload: { contentType: string | null; stream: Readable } | undefined;
-  if (op.streamBody) upload = { contentType: req.header("content-type"), stream: req.stream?.() ?? Readable.from([]) };
+  if (op.streamBody)
+    upload = { contentType: req.header("content-type"), stream: req.stream?.() ?? Readable.from([]) };
   else if (op.rawBody) rawBody = await readBody(req);
   else if (op.body) {
     const parsed = op.body.safeParse(parseJson(await readBody(req)));

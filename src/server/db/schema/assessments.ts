@@ -205,7 +205,9 @@ export const assignments = pgTable(
       .array()
       .notNull()
       .default(sql`'{pdf,png,jpg,zip,ipynb,py,md,txt,csv}'::text[]`),
-    maxFileBytes: integer("max_file_bytes").notNull().default(10 * 1024 * 1024),
+    maxFileBytes: integer("max_file_bytes")
+      .notNull()
+      .default(10 * 1024 * 1024),
     maxFiles: integer("max_files").notNull().default(5),
     dueAt: tstz("due_at"),
     /** Criteria with levels and points (RubricCriterion[]); null: no rubric. */
@@ -215,10 +217,7 @@ export const assignments = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check(
-      "assignments_something_allowed",
-      sql`${t.textAllowed} OR ${t.linksAllowed} OR ${t.filesAllowed}`,
-    ),
+    check("assignments_something_allowed", sql`${t.textAllowed} OR ${t.linksAllowed} OR ${t.filesAllowed}`),
     check(
       "assignments_file_types",
       sql`${t.fileTypes} <@ '{pdf,png,jpg,zip,ipynb,py,md,txt,csv}'::text[] AND cardinality(${t.fileTypes}) >= 1`,

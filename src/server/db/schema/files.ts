@@ -1,14 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  customType,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  varchar,
-} from "drizzle-orm/pg-core";
+import { check, customType, index, integer, pgTable, primaryKey, text, varchar } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { assignmentSubmissions, assignmentVersions } from "./assessments";
 import { createdAt, idColumn, tstz } from "./columns";

@@ -183,7 +183,20 @@ export async function seedDemoAssignments(tx: Db, now: Date): Promise<Record<str
   inserted.stored_files = await put(plan.files, (rows) =>
     tx
       .insert(storedFiles)
-      .values(rows.map(({ bytes: _bytes, ...f }) => ({ ...f, backend: "DB", objectKey: null })))
+      .values(
+        rows.map((f) => ({
+          id: f.id,
+          userId: f.userId,
+          name: f.name,
+          fileType: f.fileType,
+          contentType: f.contentType,
+          byteSize: f.byteSize,
+          sha256: f.sha256,
+          createdAt: f.createdAt,
+          backend: "DB",
+          objectKey: null,
+        })),
+      )
       .onConflictDoNothing()
       .returning({ id: storedFiles.id }),
   );
