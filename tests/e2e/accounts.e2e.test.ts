@@ -40,6 +40,24 @@ describe("accounts in the browser", () => {
     await context.close();
   });
 
+  it("keeps what was typed in the profile form when saving fails, and says what to fix", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "jonas@example.com");
+    await page.getByLabel(/^Name/).fill("Jonas Q. Student");
+    await page.getByLabel(/^Picture URL/).fill("http://insecure.example.com/me.png");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Use an https:// address of an image, or leave it empty.").first().waitFor();
+    await expect.poll(() => page.getByLabel(/^Name/).inputValue()).toBe("Jonas Q. Student");
+    expect(await page.getByLabel(/^Picture URL/).inputValue()).toBe("http://insecure.example.com/me.png");
+    expect(await page.getByLabel(/^Picture URL/).getAttribute("aria-invalid")).toBe("true");
+    // Fixed, it saves, and the saved values stay.
+    await page.getByLabel(/^Picture URL/).fill("");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Profile saved.").waitFor();
+    expect(await page.getByLabel(/^Name/).inputValue()).toBe("Jonas Q. Student");
+    await context.close();
+  });
+
   it("exports the user's data, revokes another session, signs out — and another user cannot touch it", async () => {
     const first = await e2e.browser.newContext();
     const second = await e2e.browser.newContext();

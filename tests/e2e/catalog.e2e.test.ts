@@ -59,7 +59,7 @@ describe("the catalog in a browser", () => {
     await page.goto(`${e2e.server.url}/courses`, { waitUntil: "networkidle" });
     await page.getByLabel("Level").selectOption("intermediate");
     await page.getByLabel("Sort by").selectOption("price_desc");
-    await page.getByRole("button", { name: "Apply" }).focus();
+    await page.getByRole("button", { name: "Search" }).focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/difficulty=intermediate/);
     expect(await cardTitles(page)).toEqual([
@@ -105,6 +105,54 @@ describe("the catalog in a browser", () => {
     await page.waitForURL(`${e2e.server.url}/courses`);
     expect(await cardTitles(page)).toHaveLength(4);
     expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("has one submit button, keeps empty fields out of the address and explains a reversed price range", async () => {
+    const page = await e2e.browser.newPage();
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/courses`, { waitUntil: "networkidle" });
+    const form = page.getByRole("search", { name: "Search and filter courses" });
+    expect(await form.getByRole("button").count()).toBe(1);
+    await page.getByLabel("Level").selectOption("beginner");
+    await form.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL((u) => u.searchParams.get("difficulty") === "beginner");
+    expect(new URL(page.url()).search).toBe("?difficulty=beginner");
+    // "From" more than "To": said in words, with the range the other way round one click away.
+    await page.goto(`${e2e.server.url}/courses`);
+    await page.getByLabel(/^From/).fill("100");
+    await page.getByLabel(/^To/).fill("20");
+    await form.getByRole("button", { name: "Search" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "price range was not applied" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("“From” ($100) is more than “To” ($20)");
+    expect(await cardTitles(page)).toHaveLength(4);
+    await alert.getByRole("link", { name: "Show courses from $20 to $100" }).click();
+    await page.waitForURL((u) => u.searchParams.get("min") === "20" && u.searchParams.get("max") === "100");
+    // The three paid courses, none of them free.
+    await expect
+      .poll(async () => (await cardTitles(page)).sort())
+      .toEqual([
+        "Building LLM Applications",
+        "Machine Learning with Python",
+        "Prompt Engineering in Practice",
+      ]);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("answers unknown addresses and certificate numbers with pages that say what to do (404)", async () => {
+    const page = await e2e.browser.newPage();
+    const missing = await page.goto(`${e2e.server.url}/no-such-page`);
+    expect(missing!.status()).toBe(404);
+    await page.getByRole("heading", { name: "We couldn't find that page" }).waitFor();
+    expect(await page.getByText("catalogue").count()).toBe(0);
+    await page.getByRole("link", { name: "Back to the courses" }).click();
+    await page.waitForURL(`${e2e.server.url}/courses`);
+    const cert = await page.goto(`${e2e.server.url}/certificates/AIW-2026-0000-0000-0000`);
+    expect(cert!.status()).toBe(404);
+    await page.getByRole("heading", { name: "This number does not match any certificate" }).waitFor();
+    expect(await page.getByText(/Check it for typos/).isVisible()).toBe(true);
     await page.close();
   });
 

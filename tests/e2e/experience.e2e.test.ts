@@ -40,3 +40,89 @@ describe("the learner's pages", () => {
     await context.close();
   });
 });
+
+describe("the demo content", () => {
+  it("tells the truth: no discussion area that does not exist, media durations as they play (item 6)", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "sam@example.com");
+    const course = await (await page.request.get(`${e2e.server.url}/api/v1/courses/ai-foundations`)).json();
+    const lessons = course.modules.flatMap(
+      (m: { lessons: { id: string; title: string; duration: number; lessonType: string }[] }) => m.lessons,
+    );
+    for (const l of lessons) {
+      const lesson = await (await page.request.get(`${e2e.server.url}/api/v1/lessons/${l.id}`)).json();
+      const text = JSON.stringify(lesson);
+      expect(text, l.title).not.toMatch(/discussion area|runs entirely in your browser/i);
+    }
+    const welcome = lessons.find((l: { lessonType: string }) => l.lessonType === "VIDEO")!;
+    await page.goto(`${e2e.server.url}/learn/ai-foundations/${welcome.id}`);
+    const seconds = await page.locator("video").evaluate(
+      (v: HTMLVideoElement) =>
+        new Promise<number>((resolve) => {
+          if (v.readyState >= 1) resolve(v.duration);
+          v.addEventListener("loadedmetadata", () => resolve(v.duration));
+          v.load();
+        }),
+    );
+    expect(Math.round(seconds)).toBe(12);
+    // The lesson is the 12-second video and its notes: labelled as long as reading them takes, and saying so.
+    expect(welcome.duration).toBe(3);
+    expect(await page.getByText(/12-second welcome video/).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe("an instructor's own course page", () => {
+  it("offers to edit or preview it, never to buy it; other courses still sell (item 14)", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "ada@example.com");
+    await page.goto(`${e2e.server.url}/courses/prompt-engineering`);
+    await page.getByText("You teach this course.").waitFor();
+    expect(await page.getByRole("button", { name: /Buy for|Enroll/ }).count()).toBe(0);
+    await page.getByRole("link", { name: "Preview as a learner" }).click();
+    await page.waitForURL(/\/learn\/prompt-engineering\//);
+    await page.goto(`${e2e.server.url}/courses/prompt-engineering`);
+    await page.getByRole("link", { name: "Edit the course" }).click();
+    await page.waitForURL(/\/instructor\/courses\/[^/]+$/);
+    // Alan's course: Ada is a learner there like anyone else.
+    await page.goto(`${e2e.server.url}/courses/machine-learning-with-python`);
+    expect(await page.getByText("You teach this course.").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Buy for/ }).count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe("the header on a phone", () => {
+  it("folds the navigation into a Menu that opens, leads somewhere and closes again (item 16)", async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await signInViaMailbox(context, e2e.server.url, "ada@example.com");
+    await page.goto(`${e2e.server.url}/courses`);
+    const header = page.getByRole("banner");
+    // Closed: one control, no row of links squeezed beside the name.
+    expect(await header.getByRole("link", { name: "My learning" }).isVisible()).toBe(false);
+    const menu = header.getByText("Menu", { exact: true });
+    await menu.click();
+    const nav = header.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Teach" }).waitFor();
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Courses",
+      "My learning",
+      "Teach",
+      "Account",
+    ]);
+    await nav.getByRole("link", { name: "My learning" }).click();
+    await page.waitForURL(`${e2e.server.url}/dashboard`);
+    await expect.poll(() => header.getByRole("link", { name: "Teach" }).isVisible()).toBe(false);
+    // By keyboard: Enter opens it, Escape closes it and leaves the focus on it.
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    await nav.getByRole("link", { name: "Courses" }).waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => header.getByRole("link", { name: "Courses" }).isVisible()).toBe(false);
+    // Wide screens keep the links in the header.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await header.getByRole("link", { name: "My learning" }).isVisible()).toBe(true);
+    expect(await header.getByText("Menu", { exact: true }).isVisible()).toBe(false);
+    await context.close();
+  });
+});

@@ -11,7 +11,8 @@ const e2e = setupE2e();
 describe("learning a course end to end", () => {
   it("enrolls in the free course, completes every lesson, gets a certificate anyone can verify", async () => {
     const context = await e2e.browser.newContext();
-    const page = await signInViaMailbox(context, e2e.server.url, "nia@example.com");
+    // A newcomer: a new account has no name yet, so the certificate waits for one.
+    const page = await signInViaMailbox(context, e2e.server.url, "noor.haddad@example.com");
     const watch = watchPage(page, e2e.server.url);
     await page.goto(`${e2e.server.url}/dashboard`);
     await page.getByText("You are not enrolled in any course yet").waitFor();
@@ -92,14 +93,44 @@ describe("learning a course end to end", () => {
       await page.waitForURL((url) => url.toString() !== before);
       if (label?.includes("Mark complete")) break;
     }
-    await page.getByText("Course complete!").waitFor();
+    // The completion moment: congratulations, the one field the certificate waits for, what to learn next.
+    await page.getByRole("heading", { name: /Congratulations — you finished AI Foundations/ }).waitFor();
     expect(
       await page.getByRole("progressbar", { name: "Course progress" }).getAttribute("aria-valuenow"),
     ).toBe("100");
+    const next = page.getByRole("list", { name: "What to learn next" });
+    expect(await next.getByRole("heading").allTextContents()).toHaveLength(3);
+    expect(await next.getByText("AI Foundations").count()).toBe(0);
+    await page.getByLabel("Your name, as it should appear on the certificate").fill("Noor Haddad");
+    await page.getByRole("button", { name: "Issue my certificate" }).click();
+    // The panel now shows the certificate that was issued, in place of the field.
+    const moment = page.getByRole("region", { name: /Congratulations/ });
+    await moment.getByRole("link", { name: "View certificate" }).waitFor();
+    const linkedIn = new URL(
+      (await moment.getByRole("link", { name: /Add to LinkedIn/ }).getAttribute("href"))!,
+    );
+    expect(linkedIn.origin + linkedIn.pathname).toBe("https://www.linkedin.com/profile/add");
+    expect(linkedIn.searchParams.get("certId")).toMatch(/^AIW-/);
+    expect(await moment.getByRole("link", { name: "Download PDF" }).getAttribute("href")).toMatch(/\/pdf$/);
+
+    // The course page and the dashboard say it is done, and offer a review.
+    await page.goto(`${e2e.server.url}/courses/ai-foundations`);
+    await page
+      .getByText(/Completed on /)
+      .first()
+      .waitFor();
+    expect(await page.getByRole("link", { name: /Continue where you left off/ }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Write a review" }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: "Review the material" }).count()).toBe(1);
+    await page.goto(`${e2e.server.url}/account`);
+    const certs = page.getByRole("region", { name: "Certificates" });
+    await certs.getByText("AI Foundations: How Modern AI Works").first().waitFor();
+    expect(await certs.getByRole("link", { name: /^View/ }).count()).toBe(1);
 
     await page.goto(`${e2e.server.url}/dashboard`);
     const card = page.getByRole("listitem").filter({ hasText: "AI Foundations" });
     expect(await card.getByText("100%").isVisible()).toBe(true);
+    expect(await card.getByText(/Completed on /).isVisible()).toBe(true);
     await card.getByRole("link", { name: "View certificate" }).click();
     await page.getByText("✓ Valid certificate").waitFor();
     const number = (await page.locator("p.font-mono").textContent())!.trim();
@@ -120,7 +151,7 @@ describe("learning a course end to end", () => {
     const visitor = await e2e.browser.newPage();
     await visitor.goto(`${e2e.server.url}/certificates/${number}`);
     await visitor.getByText("✓ Valid certificate").waitFor();
-    expect(await visitor.getByText("Nia Okafor").isVisible()).toBe(true);
+    expect(await visitor.getByText("Noor Haddad").isVisible()).toBe(true);
     const typo = number.slice(0, -1) + (number.endsWith("0") ? "1" : "0");
     expect((await fetch(`${e2e.server.url}/certificates/${typo}`)).status).toBe(404);
     const publicApi = await fetch(`${e2e.server.url}/api/v1/certificates/${number}`);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
@@ -5,6 +6,7 @@ import { Container } from "@/components/ui/container";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { getMyProfile } from "@/server/accounts/profile";
+import { findMyCertificates } from "@/server/learning/certificates";
 import { findMySessions } from "@/server/accounts/sessions";
 import { signInMethods } from "@/server/auth/config";
 import { requireUser } from "@/server/auth/session";
@@ -38,10 +40,11 @@ export default async function AccountPage({
 }) {
   const actor = await requireUser("/account");
   const db = await getDb();
-  const [profile, sessions, purchases] = await Promise.all([
+  const [profile, sessions, purchases, myCertificates] = await Promise.all([
     getMyProfile(db, actor),
     findMySessions(db, actor),
     findMyPayments(db, actor),
+    findMyCertificates(db, actor),
   ]);
   const { denied, confirmation } = await searchParams;
   const methods = signInMethods();
@@ -188,6 +191,47 @@ export default async function AccountPage({
                   <span className="text-right">
                     {formatPrice(p.amount, p.currency)}
                     <span className="block text-xs text-slate-500">{p.status.toLowerCase()}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section id="certificates" title="Certificates">
+          {myCertificates.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              None yet: finishing a course issues one, with a public address anyone can check.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {myCertificates.map((c) => (
+                <li
+                  key={c.certificateNumber}
+                  className="flex flex-wrap items-baseline justify-between gap-2 py-2"
+                >
+                  <span>
+                    <span className="font-medium">{c.courseTitle}</span>
+                    <span className="block text-xs text-slate-500">
+                      {formatDate(c.issuedAt)} · <span className="font-mono">{c.certificateNumber}</span>
+                      {c.status === "revoked" ? " · revoked" : ""}
+                    </span>
+                  </span>
+                  <span className="flex gap-3">
+                    <Link
+                      href={`/certificates/${c.certificateNumber}`}
+                      className="font-medium text-brand-700 underline"
+                    >
+                      View<span className="sr-only"> the certificate for {c.courseTitle}</span>
+                    </Link>
+                    {c.status === "valid" ? (
+                      <a
+                        href={`/certificates/${c.certificateNumber}/pdf`}
+                        className="font-medium text-brand-700 underline"
+                        download
+                      >
+                        PDF<span className="sr-only"> of the certificate for {c.courseTitle}</span>
+                      </a>
+                    ) : null}
                   </span>
                 </li>
               ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { ActiveFilters } from "@/components/catalog/active-filters";
 import { CatalogFilters } from "@/components/catalog/catalog-filters";
@@ -51,7 +52,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function CatalogPage({ searchParams }: Props) {
   await connection();
   const { currency } = getEnv();
-  const { params, ignored } = parseCatalogPageParams(await searchParams, currency);
+  const { params, ignored, inverted, hasEmpty } = parseCatalogPageParams(await searchParams, currency);
+  // The filters' form sends every field, empty ones and the default order too: the address keeps only what was
+  // chosen.
+  const defaultSort = params.sort !== undefined && params.sort === resolveSort({ q: params.q });
+  if ((hasEmpty || defaultSort) && ignored.length === 0 && !inverted) {
+    redirect(catalogHref(params, { sort: defaultSort ? null : params.sort }));
+  }
   const db = await getDb();
   let page: TCatalogPage;
   let cursorRejected = false;
@@ -93,6 +100,24 @@ export default async function CatalogPage({ searchParams }: Props) {
           currencySymbol={currencySymbol(currency)}
           step={minorDigits(currency) === 0 ? "1" : `0.${"1".padStart(minorDigits(currency), "0")}`}
         />
+        {inverted ? (
+          <div
+            role="alert"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          >
+            The price range was not applied: “From” ({currencySymbol(currency)}
+            {inverted.min}) is more than “To” ({currencySymbol(currency)}
+            {inverted.max}).{" "}
+            <Link
+              className="font-medium underline"
+              href={catalogHref(params, { min: inverted.max, max: inverted.min })}
+            >
+              Show courses from {currencySymbol(currency)}
+              {inverted.max} to {currencySymbol(currency)}
+              {inverted.min}
+            </Link>
+          </div>
+        ) : null}
         {ignored.length > 0 || cursorRejected ? (
           <p
             role="status"

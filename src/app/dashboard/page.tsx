@@ -1,3 +1,4 @@
+import { formatLongDate } from "@/lib/dates";
 import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -64,6 +65,12 @@ export default async function DashboardPage() {
                   </h2>
                   <Badge tone={status.tone}>{status.label}</Badge>
                 </div>
+                {e.status === "COMPLETED" ? (
+                  <p className="mt-2 text-sm text-emerald-800">
+                    Completed{e.completedAt ? ` on ${formatLongDate(e.completedAt)}` : ""}
+                    {e.certificateNumber ? "" : " · certificate waiting"}
+                  </p>
+                ) : null}
                 <div className="mt-4">
                   <div className="flex justify-between text-sm text-slate-600">
                     <span>Progress</span>
@@ -89,10 +96,10 @@ export default async function DashboardPage() {
                       href={`/learn/${e.courseSlug}/${e.resumeLessonId}`}
                       className={buttonClass({ className: "text-sm" })}
                     >
-                      {e.progressPercentage === 0
-                        ? "Start learning"
-                        : e.status === "COMPLETED"
-                          ? "Review the course"
+                      {e.status === "COMPLETED"
+                        ? "Review the material"
+                        : e.progressPercentage === 0
+                          ? "Start learning"
                           : "Continue where you left off"}
                     </Link>
                   ) : null}
@@ -102,6 +109,14 @@ export default async function DashboardPage() {
                       className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
                     >
                       View certificate
+                    </Link>
+                  ) : null}
+                  {e.status === "COMPLETED" ? (
+                    <Link
+                      href={`/courses/${e.courseSlug}#reviews`}
+                      className="px-2 py-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      Write a review<span className="sr-only"> of {e.courseTitle}</span>
                     </Link>
                   ) : null}
                 </div>

@@ -10,6 +10,7 @@ import { setLessonProgress } from "@/server/learning/progress";
 import { enrollInCourse } from "@/server/learning/enroll";
 import { formString, handleForm, runAction, type ActionResult } from "@/server/http/action";
 import { previewAnswerMarkdown } from "@/server/assessments/assignments";
+import { setMyName } from "@/server/accounts/profile";
 import { logger } from "@/server/log";
 
 const ZCompletionForm = z.object({
@@ -28,7 +29,8 @@ export async function setCompletionAction(form: FormData): Promise<void> {
     const result = await setLessonProgress(await getDb(), await getActor(), lessonId, {
       completed: completed === "true",
     });
-    if (result.enrollment.status === "COMPLETED" && result.certificateIssued) notice = "?completed=1";
+    // This completion finished the course (with its certificate, or one waiting for a name).
+    if (result.courseCompletedNow) notice = "?completed=1";
   } catch (e) {
     if (!isAppError(e)) logger.error("progress failed", { err: e });
     notice = "?error=progress";
@@ -50,6 +52,23 @@ export async function enrollAction(_prev: ActionResult | null, form: FormData): 
       return { redirect: resume ? `/learn/${slug}/${resume}` : "/dashboard" };
     },
     { unexpectedError: "We could not enroll you just now. Please try again." },
+  );
+}
+
+/** The completion panel's one field: the name to print on the certificate (issued on submit). */
+export async function setCertificateNameAction(
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  return handleForm(
+    form,
+    (f) => ({ name: formString(f, "name"), path: formString(f, "path") }),
+    async ({ name, path }, { db, actor, audit }) => {
+      await setMyName(db, actor, name, audit);
+      if (/^\/learn\/[^/]+\/[^/?#]+$/.test(path)) revalidatePath(path);
+      return "Your certificate is issued.";
+    },
+    { revalidate: ["/dashboard", "/account"] },
   );
 }
 

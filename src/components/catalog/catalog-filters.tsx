@@ -129,7 +129,7 @@ export function CatalogFilters({
             type="submit"
             className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
           >
-            Apply
+            Search
           </button>
           <Link
             href="/courses"

@@ -1,6 +1,7 @@
 /**
  * A course search as a plain GET form to the catalog: works without JavaScript, and the address it leads to
- * can be shared. `tone` fits it on the brand gradient or on white.
+ * can be shared. `tone` fits it on the brand gradient or on white. Inside another form (`formId`), that form's
+ * one submit button searches.
  */
 export function SearchBox({
   defaultValue,
@@ -30,17 +31,18 @@ export function SearchBox({
           tone === "dark" ? "border-transparent bg-white shadow" : "border-slate-300 bg-white"
         }`}
       />
-      <button
-        type="submit"
-        form={formId}
-        className={`shrink-0 rounded-lg px-4 py-2.5 font-medium ${
-          tone === "dark"
-            ? "bg-amber-400 text-slate-900 hover:bg-amber-300"
-            : "bg-brand-600 text-white hover:bg-brand-700"
-        }`}
-      >
-        Search
-      </button>
+      {formId ? null : (
+        <button
+          type="submit"
+          className={`shrink-0 rounded-lg px-4 py-2.5 font-medium ${
+            tone === "dark"
+              ? "bg-amber-400 text-slate-900 hover:bg-amber-300"
+              : "bg-brand-600 text-white hover:bg-brand-700"
+          }`}
+        >
+          Search
+        </button>
+      )}
     </div>
   );
   if (formId) return field;

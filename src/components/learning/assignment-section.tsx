@@ -92,9 +92,9 @@ export function AssignmentSection({
             {courseCompleted ? (
               <>
                 {" "}
-                <strong>Course complete!</strong> Your certificate is ready on{" "}
-                <a href="/dashboard" className="underline">
-                  your dashboard
+                <strong>Course complete!</strong>{" "}
+                <a href="#completion-heading" className="underline">
+                  See your certificate
                 </a>
                 .
               </>

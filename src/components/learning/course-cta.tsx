@@ -1,6 +1,7 @@
 import { ButtonLink } from "@/components/ui/button";
 import type { FormAction } from "@/lib/action-result";
 import { formatPrice } from "@/lib/money";
+import { formatLongDate } from "@/lib/dates";
 import type { CourseCta } from "@/server/learning/course-cta";
 import { CourseActionButton } from "./course-action-button";
 
@@ -50,6 +51,29 @@ export function CourseCallToAction({
       ) : (
         <p className="mt-4 text-sm text-slate-600">Purchases are not available on this instance.</p>
       );
+    case "teach":
+      return (
+        <>
+          <p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
+            <strong>You teach this course.</strong> Learners see the button to{" "}
+            {course.price === 0 ? "enroll" : "buy it"} here.
+          </p>
+          <ButtonLink {...primary} href={`/instructor/courses/${cta.courseId}`}>
+            Edit the course
+          </ButtonLink>
+          {cta.previewLessonId ? (
+            <ButtonLink
+              variant="secondary"
+              size="lg"
+              block
+              className="mt-2"
+              href={`/learn/${course.slug}/${cta.previewLessonId}`}
+            >
+              Preview as a learner
+            </ButtonLink>
+          ) : null}
+        </>
+      );
     case "closed":
       return (
         <p role="status" className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
@@ -64,12 +88,20 @@ export function CourseCallToAction({
           {cta.progress === 0 ? "Start learning" : `Continue where you left off (${cta.progress}%)`}
         </ButtonLink>
       ) : null;
-    case "certificate":
+    case "completed":
       return (
         <>
-          <ButtonLink {...primary} href={`/certificates/${cta.certificateNumber}`}>
-            View your certificate
-          </ButtonLink>
+          <p role="status" className="mt-4 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
+            <strong>Completed{cta.completedAt ? ` on ${formatLongDate(cta.completedAt)}` : ""}.</strong>
+            {cta.certificateNumber
+              ? null
+              : " Your certificate is waiting: open the material below to get it."}
+          </p>
+          {cta.certificateNumber ? (
+            <ButtonLink {...primary} href={`/certificates/${cta.certificateNumber}`}>
+              View your certificate
+            </ButtonLink>
+          ) : null}
           {cta.lessonId ? (
             <ButtonLink
               variant="secondary"
@@ -78,9 +110,14 @@ export function CourseCallToAction({
               className="mt-2"
               href={`/learn/${course.slug}/${cta.lessonId}`}
             >
-              Review the course
+              Review the material
             </ButtonLink>
           ) : null}
+          {cta.reviewed ? null : (
+            <ButtonLink variant="link" block className="mt-3 text-center" href="#reviews">
+              Write a review
+            </ButtonLink>
+          )}
         </>
       );
   }

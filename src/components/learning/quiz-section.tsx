@@ -264,10 +264,10 @@ function QuizResult({
         </p>
         {review.passed && courseCompleted ? (
           <p className="mt-2 font-medium">
-            Course complete! Your certificate is ready on{" "}
-            <Link href="/dashboard" className="underline">
-              your dashboard
-            </Link>
+            Course complete!{" "}
+            <a href="#completion-heading" className="underline">
+              See your certificate
+            </a>
             .
           </p>
         ) : null}

@@ -51,6 +51,22 @@ export async function updateMyProfile(
 ) {
   assertSignedIn(actor);
   const valid = parseInput(ZProfileInput, input);
+  await saveProfile(db, actor, valid, ctx);
+}
+
+/** Sets only the name (the completion panel's one field), which issues a certificate waiting for it. */
+export async function setMyName(db: Db, actor: Actor | null, name: unknown, ctx: AuditContext = {}) {
+  assertSignedIn(actor);
+  const valid = parseInput(ZProfileInput.pick({ name: true }), { name });
+  await saveProfile(db, actor, valid, ctx);
+}
+
+async function saveProfile(
+  db: Db,
+  actor: Actor,
+  valid: { name: string; image?: string | null },
+  ctx: AuditContext,
+) {
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select({ name: users.name, image: users.image })

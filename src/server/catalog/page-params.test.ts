@@ -63,12 +63,15 @@ describe("the catalog page's address", () => {
     });
   });
 
-  it("swaps a reversed price range and ignores relevance without search words", () => {
-    expect(parseCatalogPageParams({ min: "90", max: "10" }, "USD").params).toEqual({
-      min: "10",
-      max: "90",
-      minPrice: 1000,
-      maxPrice: 9000,
+  it("applies no reversed price range (the page explains it) and ignores relevance without search words", () => {
+    expect(parseCatalogPageParams({ min: "90", max: "10", price: "paid" }, "USD")).toMatchObject({
+      params: { price: "paid" },
+      inverted: { min: "90", max: "10" },
+    });
+    expect(parseCatalogPageParams({ min: "", q: "rag" }, "USD")).toMatchObject({
+      params: { q: "rag" },
+      hasEmpty: true,
+      inverted: null,
     });
     expect(parseCatalogPageParams({ sort: "relevance" }, "USD").params).toEqual({});
     expect(parseCatalogPageParams({ sort: "relevance", q: "rag" }, "USD").params).toEqual({

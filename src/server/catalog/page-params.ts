@@ -69,12 +69,21 @@ type Raw = Record<string, string | string[] | undefined>;
 export function parseCatalogPageParams(
   raw: Raw,
   currency: string,
-): { params: CatalogPageParams; ignored: string[] } {
+): {
+  params: CatalogPageParams;
+  ignored: string[];
+  /** "From" was more than "To": neither is applied, and the page says so (with the range the other way round). */
+  inverted: { min: string; max: string } | null;
+  /** The address had empty fields (what a GET form sends): the same search without them is `catalogHref(params)`. */
+  hasEmpty: boolean;
+} {
   const params: Record<string, unknown> = {};
   const ignored: string[] = [];
   const units = moneyUnits(currency);
+  let hasEmpty = false;
   for (const [name, fieldSchema] of Object.entries(FIELDS)) {
     const value = raw[name];
+    if (value === "") hasEmpty = true;
     if (value === undefined || value === "") continue;
     const isMoney = name === "min" || name === "max";
     const parsed = typeof value === "string" ? (isMoney ? units : fieldSchema).safeParse(value) : undefined;
@@ -86,12 +95,17 @@ export function parseCatalogPageParams(
     } else if (parsed.data !== "") params[name] = parsed.data;
   }
   const p = params as CatalogPageParams;
+  let inverted: { min: string; max: string } | null = null;
   if (p.minPrice !== undefined && p.maxPrice !== undefined && p.minPrice > p.maxPrice) {
-    [p.min, p.max, p.minPrice, p.maxPrice] = [p.max, p.min, p.maxPrice, p.minPrice];
+    inverted = { min: p.min!, max: p.max! };
+    delete p.min;
+    delete p.max;
+    delete p.minPrice;
+    delete p.maxPrice;
   }
   // Relevance means nothing without words to be relevant to: the default order takes over.
   if (p.sort === "relevance" && !p.q) delete p.sort;
-  return { params: p, ignored };
+  return { params: p, ignored, inverted, hasEmpty };
 }
 
 /** The service's query for these parameters (prices in minor units). */

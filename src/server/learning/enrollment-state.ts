@@ -110,6 +110,7 @@ export async function applyProgress(
   return {
     enrollment: { status: updated.status, progressPercentage: updated.progress_percentage },
     certificateIssued,
+    completedNow: completesNow,
   };
 }
 

@@ -17,6 +17,8 @@ const FIRST_BEAT_MAX_S = 30;
 export interface ProgressResult {
   lessonProgress: { completed: boolean; timeSpent: number };
   enrollment: { status: "ACTIVE" | "COMPLETED" | "SUSPENDED" | "REFUNDED"; progressPercentage: number };
+  /** This write finished the course (the enrollment became COMPLETED). */
+  courseCompletedNow: boolean;
   certificateIssued: boolean;
 }
 
@@ -154,15 +156,16 @@ export async function writeLessonProgress(
     DO UPDATE SET completed = EXCLUDED.completed,
                   completed_at = CASE WHEN EXCLUDED.completed THEN coalesce(user_progress.completed_at, EXCLUDED.completed_at) END`);
 
-  const { enrollment: updated, certificateIssued } = await applyProgress(
-    tx,
-    { id: target.enrollmentId, userId, courseId, status: target.status },
-    now,
-  );
+  const {
+    enrollment: updated,
+    certificateIssued,
+    completedNow,
+  } = await applyProgress(tx, { id: target.enrollmentId, userId, courseId, status: target.status }, now);
   return {
     lessonProgress: { completed: row!.completed, timeSpent: row!.time_spent },
     enrollment: updated,
     certificateIssued,
+    courseCompletedNow: completedNow,
   };
 }
 

@@ -565,6 +565,11 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: () => ["**Matrix**"],
     expect: cells({ anonymous: "signin", signedIn: "ok" }),
   },
+  "src/app/learn/actions.ts#setCertificateNameAction": {
+    // The caller's own name (their certificates waiting for it are issued).
+    args: formArgs((_f, a) => ({ name: `Matrix ${a}`, path: "/dashboard" })),
+    expect: ACCOUNT_ACTION,
+  },
   "src/app/learn/actions.ts#setCompletionAction": {
     args: (f) => [form({ slug: f.paid.slug, lessonId: f.paid.lessonIds[0], completed: "true" })],
     expect: cells({ all: "->/learn/?error=progress", enrolled: "->/learn/" }),

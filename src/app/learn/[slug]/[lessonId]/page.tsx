@@ -13,7 +13,10 @@ import { getDb } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { getLessonForLearner, type PlayerView } from "@/server/learning/access";
 import { touchLesson } from "@/server/learning/progress";
-import { previewAnswerAction, setCompletionAction } from "../../actions";
+import { previewAnswerAction, setCertificateNameAction, setCompletionAction } from "../../actions";
+import { CourseCompletion } from "@/components/learning/course-completion";
+import { findNextCourses, getCompletion } from "@/server/learning/completion";
+import { getEnv } from "@/server/env";
 import { getAssignmentPlayerView } from "@/server/assessments/assignment-player";
 import { AssignmentSection } from "@/components/learning/assignment-section";
 import { RubricTable } from "@/components/learning/rubric-table";
@@ -99,6 +102,11 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const path = `/learn/${view.course.slug}/${lesson.id}`;
   const assignment =
     lesson.lessonType === "ASSIGNMENT" ? await getAssignmentPlayerView(db, actor, lesson.id) : null;
+  const finished =
+    view.enrollment?.status === "COMPLETED" ? await getCompletion(db, actor, view.course.id) : null;
+  // The moment lasts a little: also when the course was finished by a quiz passed or work reviewed just now.
+  const celebrate = finished !== null && (Boolean(completed) || finished.recent);
+  const nextCourses = celebrate ? await findNextCourses(db, actor) : [];
   return (
     <Container className="py-6 lg:py-10">
       {view.preview ? null : <Heartbeat lessonId={lesson.id} />}
@@ -111,14 +119,15 @@ export default async function LessonPage({ params, searchParams }: Props) {
           {view.course.title}
         </Link>
       </nav>
-      {completed ? (
-        <div role="status" className="mt-4 rounded-xl bg-emerald-50 p-4 text-emerald-900">
-          <strong>Course complete!</strong> Your certificate is ready on{" "}
-          <Link href="/dashboard" className="font-medium underline">
-            your dashboard
-          </Link>
-          .
-        </div>
+      {finished ? (
+        <CourseCompletion
+          view={finished}
+          celebrate={celebrate}
+          next={nextCourses}
+          currency={getEnv().currency}
+          path={path}
+          setName={setCertificateNameAction}
+        />
       ) : null}
       {error ? (
         <p role="alert" className="mt-4 rounded-xl bg-red-50 p-4 text-red-800">

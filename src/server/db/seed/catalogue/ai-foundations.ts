@@ -36,9 +36,10 @@ export const course: DemoCourse = {
         {
           title: "Welcome to AI Whisperers",
           description:
-            "A short welcome video that explains how the course is organised and how to get the most out of it.",
+            "A 12-second welcome video and its notes (a three-minute read): how the course is organised and how to get the most out of it.",
           lessonType: "VIDEO",
-          duration: 8,
+          // The video plays 12 seconds; its 520 words of notes take about three minutes to read.
+          duration: 3,
           videoUrl: "/media/welcome-to-ai-whisperers.webm",
           content: `## About this video
 
@@ -70,11 +71,11 @@ Each module mixes short reading lessons with one activity: a quiz, a hands-on no
 2. **Keep a notes file.** After each lesson, write two or three sentences explaining the main idea as if to a friend. If you cannot, reread the summary section.
 3. **Try things.** Whenever a lesson describes a behaviour, such as a model inventing a citation, try to reproduce it with a chatbot you have access to.
 4. **Do the activities.** The quiz and the final assignment are where understanding turns into skill.
-5. **Ask questions.** Use the course discussion area; explaining your confusion is often the fastest way to resolve it.
+5. **Ask questions.** Write them down as you go: your instructor reads every assignment you hand in and answers in the feedback, and explaining your confusion in writing is often the fastest way to resolve it.
 
 ## What you do not need
 
-You do not need to write code, know calculus or own special hardware. A few lessons show short Python snippets to make ideas concrete, but each one is explained line by line, and the single hands-on notebook runs entirely in your browser. If you never run a line of code, you can still complete the course.
+You do not need to write code, know calculus or own special hardware. A few lessons show short Python snippets to make ideas concrete, but each one is explained line by line, and the single hands-on exercise runs in a free browser notebook (Google Colab), so there is nothing to install. If you never run a line of code, you can still complete the course.
 
 ## Key takeaways
 
@@ -981,7 +982,7 @@ Your instructor reviews your brief against the rubric shown with the assignment 
 
 ## Submission
 
-Hand in your brief in the answer box below; you can save a draft and come back to it. You will receive rubric-based feedback, and you are encouraged to share an anonymised version in the course discussion area to compare approaches with other learners.
+Hand in your brief in the answer box below; you can save a draft and come back to it. Your instructor reviews it against the rubric and either passes it or sends it back with feedback, and you revise and hand it in again until it passes.
 `,
         },
       ],
