@@ -92,6 +92,32 @@ describe("an instructor's own course page", () => {
   });
 });
 
+describe("buying", () => {
+  it("says a cancelled checkout charged nothing, and a bought course leads with owning it (item 7)", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "amara@example.com");
+    await page.goto(`${e2e.server.url}/courses/building-llm-applications`);
+    await page.getByRole("button", { name: "Buy for $99.00" }).click();
+    await page.waitForURL(/\/checkout\/demo\//);
+    await page.getByRole("button", { name: "Cancel and go back" }).click();
+    await page.waitForURL(/\/courses\/building-llm-applications\?checkout=cancelled/);
+    await page.getByText("Checkout cancelled — you were not charged.").waitFor();
+    // The way back is the buy button, right there.
+    await page.getByRole("button", { name: "Buy for $99.00" }).click();
+    await page.waitForURL(/\/checkout\/demo\//);
+    await page.getByRole("button", { name: "Pay $99.00" }).click();
+    await page.waitForURL(/\/checkout\/return/);
+    await page.getByRole("link", { name: "Start learning" }).click();
+    await page.waitForURL(/\/learn\/building-llm-applications\/[^/?]+$/);
+    await page.goto(`${e2e.server.url}/courses/building-llm-applications`);
+    const card = page.getByRole("complementary", { name: "Price" });
+    await card.getByText("You own this course").waitFor();
+    expect(await card.getByText("$99.00").count()).toBe(0);
+    expect(await card.getByRole("link", { name: "Start learning" }).count()).toBe(1);
+    await context.close();
+  });
+});
+
 describe("the header on a phone", () => {
   it("folds the navigation into a Menu that opens, leads somewhere and closes again (item 16)", async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -9,10 +9,13 @@ export function CoursePriceCard({
   course,
   currency,
   children,
+  owned = false,
 }: {
   course: { price: number; imageUrl: string | null; featured: boolean };
   currency: string;
   children: ReactNode;
+  /** The visitor is enrolled: the card leads with that, not with the price. */
+  owned?: boolean;
 }) {
   // Platform covers and https images from IMAGE_HOSTS (what the CSP allows); anything else: the gradient tile.
   const image = displayableImageSrc(course.imageUrl, getEnv().imageHosts);
@@ -28,12 +31,25 @@ export function CoursePriceCard({
         ) : null}
       </div>
       <div className="p-5">
-        <p className="text-3xl font-bold">{formatPrice(course.price, currency)}</p>
-        <p className="mt-1 text-sm text-slate-600">
-          {course.price === 0
-            ? "Free for everyone: every lesson, progress tracking and a certificate."
-            : "One payment: lifetime access to every lesson and a verifiable certificate."}
-        </p>
+        {owned ? (
+          <>
+            <p className="text-2xl font-bold">
+              {course.price === 0 ? "You are enrolled" : "You own this course"}
+            </p>
+            <p className="mt-1 text-sm text-slate-600">
+              Every lesson, your progress and a verifiable certificate when you finish.
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="text-3xl font-bold">{formatPrice(course.price, currency)}</p>
+            <p className="mt-1 text-sm text-slate-600">
+              {course.price === 0
+                ? "Free for everyone: every lesson, progress tracking and a certificate."
+                : "One payment: lifetime access to every lesson and a verifiable certificate."}
+            </p>
+          </>
+        )}
         {children}
         {course.featured ? (
           <p className="mt-3">

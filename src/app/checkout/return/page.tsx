@@ -8,6 +8,7 @@ import { getDb } from "@/server/db";
 import { syncCheckout } from "@/server/payments/checkout";
 import { getPaymentProvider } from "@/server/payments/providers";
 import { orNotFound } from "@/server/http/pages";
+import { findMyEnrollments } from "@/server/learning/dashboard";
 
 export const metadata: Metadata = { title: "Your purchase", robots: { index: false } };
 
@@ -18,9 +19,13 @@ export default async function CheckoutReturnPage({
 }) {
   const { payment = "" } = await searchParams;
   const actor = await requireUser(`/checkout/return?payment=${encodeURIComponent(payment)}`);
-  const status = await orNotFound(
-    syncCheckout(await getDb(), actor, payment.slice(0, 64), getPaymentProvider()),
-  );
+  const db = await getDb();
+  const status = await orNotFound(syncCheckout(db, actor, payment.slice(0, 64), getPaymentProvider()));
+  // "Start learning" opens the course where the learner stands (its first lesson, for a new purchase).
+  const resume =
+    status.status === "COMPLETED" && status.courseSlug
+      ? (await findMyEnrollments(db, actor)).find((e) => e.courseSlug === status.courseSlug)?.resumeLessonId
+      : undefined;
   const messages = {
     COMPLETED: {
       title: "Payment received — the course is yours",
@@ -50,7 +55,10 @@ export default async function CheckoutReturnPage({
         <p className="mt-2 text-slate-600">{m.body}</p>
         <div className="mt-6 flex flex-wrap justify-center gap-2">
           {status.status === "COMPLETED" ? (
-            <Link href="/dashboard" className={buttonClass()}>
+            <Link
+              href={resume && status.courseSlug ? `/learn/${status.courseSlug}/${resume}` : "/dashboard"}
+              className={buttonClass()}
+            >
               Start learning
             </Link>
           ) : status.courseSlug ? (

@@ -26,7 +26,10 @@ import { enrollAction } from "../../learn/actions";
 import { deleteReviewAction, reportReviewAction, saveReviewAction } from "./actions";
 import { CheckIcon } from "@/components/ui/lesson-type-icon";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ reviews?: string | string[] }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ reviews?: string | string[]; checkout?: string | string[] }>;
+};
 
 /** A course that is not here may have moved: its old slug redirects permanently to the current one. */
 async function notFoundOrMoved(slug: string): Promise<never> {
@@ -69,7 +72,11 @@ export default async function CoursePage({ params, searchParams }: Props) {
   const { course, instructors, lessonCount, rating } = page;
   const { currency, appUrl } = getEnv();
   const [db, actor] = await Promise.all([getDb(), getActor()]);
-  const cursor = reviewsCursor(await searchParams);
+  const query = await searchParams;
+  const cursor = reviewsCursor(query);
+  // Stripe's (and the demo provider's) cancel address: the buyer came back without paying.
+  const cancelled = query.checkout === "cancelled" && actor !== null;
+  const cta = await getCourseCta(db, actor, course);
   const jsonLd = courseJsonLd(page, { appUrl, currency, platformName: PLATFORM_NAME });
   // JSON-LD is data, not script: the CSP does not apply to it. The nonce keeps "every script tag carries
   // the nonce" true for the page.
@@ -92,10 +99,20 @@ export default async function CoursePage({ params, searchParams }: Props) {
       <header className="bg-gradient-to-b from-brand-900 to-brand-700 text-white">
         <Container className="grid gap-8 py-10 lg:grid-cols-[1fr_380px] lg:py-14">
           <CourseHero course={course} lessonCount={lessonCount} rating={rating} instructors={instructors} />
-          <CoursePriceCard course={course} currency={currency}>
+          <CoursePriceCard
+            course={course}
+            currency={currency}
+            owned={cta.kind === "continue" || cta.kind === "completed"}
+          >
+            {cancelled && (cta.kind === "buy" || cta.kind === "enroll-free") ? (
+              <p role="status" className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+                <strong>Checkout cancelled — you were not charged.</strong> The course is still here when you
+                want it.
+              </p>
+            ) : null}
             <CourseCallToAction
               course={course}
-              cta={await getCourseCta(db, actor, course)}
+              cta={cta}
               currency={currency}
               canBuy={Boolean(getPaymentProvider())}
               actions={{ enroll: enrollAction, buy: buyAction }}
