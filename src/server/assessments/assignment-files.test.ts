@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import { Readable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -214,6 +216,32 @@ for (const backend of ["DB", "S3"] as const) {
       const tooMany = await upload(x.student, x.lessonId, { filename: "four.csv", data: "a,b\n1,2\n" });
       expect(tooMany.status).toBe(422);
       expect(tooMany.body.error.message).toMatch(/at most 3 files/);
+    });
+
+    it("settles an upload whose client goes away mid-file, leaving no temporary file and storing nothing", async () => {
+      const x = await setup({ maxFileMb: 50 });
+      const spooled = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("aiw-upload-")).length;
+      const before = { files: await fileCount(), spooled: spooled() };
+      const big = largeUpload("data.csv", 5 * 1024 * 1024, Buffer.from("a,b\n"));
+      const source = big.stream();
+      let sent = 0;
+      const aborting = new Readable({
+        read() {
+          const chunk = source.read() as Buffer | null;
+          if (chunk === null) return void source.once("readable", () => this.read());
+          sent += chunk.length;
+          // Half-way through the file, the connection drops (no end of the body).
+          if (sent > 2 * 1024 * 1024) return void this.destroy();
+          this.push(chunk);
+        },
+      });
+      const started = Date.now();
+      await expect(
+        uploadDraftFile(db(), x.student, x.lessonId, { contentType: big.contentType, stream: aborting }),
+      ).rejects.toMatchObject({ code: "MALFORMED_REQUEST" });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await fileCount()).toBe(before.files);
+      expect(spooled()).toBe(before.spooled);
     });
 
     it("keeps names for display only: path characters, controls and bidirectional overrides are removed", async () => {

@@ -368,12 +368,12 @@ export async function reviewSubmission(
         .where(eq(assignmentSubmissions.id, id));
       if (!passed) {
         // The new draft starts as a copy of the last version, its files included (files never change: the
-        // draft links to the same ones).
-        await tx.execute(sql`DELETE FROM assignment_draft_files WHERE submission_id = ${id}`);
+        // draft links to the same ones). Files the hand-in left out (a type no longer accepted) stay too.
         await tx.execute(
           sql`INSERT INTO assignment_draft_files (submission_id, file_id, added_at)
               SELECT ${id}, file_id, now() + position * interval '1 microsecond'
-              FROM assignment_version_files WHERE version_id = ${latest.id}`,
+              FROM assignment_version_files WHERE version_id = ${latest.id}
+              ON CONFLICT DO NOTHING`,
         );
       }
       let completed = target?.done ?? false;

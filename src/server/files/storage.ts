@@ -104,7 +104,11 @@ export async function storeFile(
         return row!;
       });
     } catch (e) {
-      await removeObjects([values.objectKey!]);
+      // The rows failed (a conflict, a full draft): the object goes too. If that fails as well, the original
+      // refusal is still what the user is told; the object is logged for removal by hand.
+      await removeObjects([values.objectKey!]).catch((cleanup: unknown) =>
+        logger.error("files: object left without a row", { key: values.objectKey, err: cleanup }),
+      );
       throw e;
     }
   }
@@ -216,6 +220,8 @@ export async function deleteUnattachedFiles(db: Db, olderThan = new Date(Date.no
       db,
       sql`SELECT f.id FROM stored_files f
           WHERE f.created_at < ${olderThan}
+            -- Objects can only be deleted where the object storage is configured; database files always.
+            AND (f.backend = 'DB' OR ${currentBackend() === "S3"})
             AND NOT EXISTS (SELECT 1 FROM assignment_draft_files d WHERE d.file_id = f.id)
             AND NOT EXISTS (SELECT 1 FROM assignment_version_files v WHERE v.file_id = f.id)
           LIMIT 500`,

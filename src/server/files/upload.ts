@@ -5,10 +5,12 @@ import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
+import { once } from "node:events";
 import busboy from "busboy";
 import { AppError } from "../errors";
 import { FILE_TYPES, formatBytes, type FileTypeKey } from "@/lib/file-types";
 import { claimedType, ContentInspector, sanitizeFileName } from "./inspect";
+import { abandonBody, DRAIN_LIMIT } from "../http/body-limits";
 
 /** A request body the platform reads as a stream (an upload), as the HTTP layer hands it over. */
 export interface UploadBody {
@@ -33,25 +35,28 @@ export interface ReceivedFile {
   discard(): Promise<void>;
 }
 
+/** Silence on an upload's connection after which it is given up. */
+const IDLE_MS = 60_000;
+
 /** The multipart field that carries the file. */
 export const FILE_FIELD = "file";
 
-const tooLarge = (name: string, max: number) =>
+const tooLarge = (what: string, max: number) =>
   new AppError("PAYLOAD_TOO_LARGE", {
-    userMessage: `“${name}” is larger than ${formatBytes(max)}, the most this assignment accepts per file.`,
+    userMessage: `${what} is larger than ${formatBytes(max)}, the most this assignment accepts per file.`,
   });
 
 /**
  * Reads a multipart/form-data body with one part named `file`, streaming: the size cap is enforced as bytes
  * arrive (past it the rest is read and dropped, then 413), the bytes are checked against the type the name
  * claims (ContentInspector), hashed, and written to a temporary file (mode 0600) — never held whole in memory.
- * Anything refused leaves nothing behind. The body is always read to its end before this settles, so the
- * answer never races an unread upload.
+ * Anything refused leaves nothing behind; a client that aborts or stalls (a minute of silence) settles it too.
+ * What is left of a refused body is read by the HTTP layer before it answers (never a reset connection), up to
+ * DRAIN_LIMIT in all.
  */
 export async function receiveUpload(body: UploadBody, rules: UploadRules): Promise<ReceivedFile> {
+  // Refused before reading: the HTTP layer reads (and drops) the body, within its limit, before answering.
   if (!/^multipart\/form-data\s*;/i.test(body.contentType ?? "")) {
-    body.stream.resume();
-    await finished(body.stream).catch(() => undefined);
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", {
       userMessage: `Send the file as multipart/form-data with one part named “${FILE_FIELD}”.`,
     });
@@ -82,7 +87,6 @@ function parse(
         defParamCharset: "utf8",
       });
     } catch {
-      body.stream.resume();
       return reject(
         new AppError("MALFORMED_REQUEST", { userMessage: "The upload's multipart boundary is missing." }),
       );
@@ -90,6 +94,7 @@ function parse(
     /** The first refusal wins; the body is still read to its end before it is answered. */
     let failure: AppError | null = null;
     let pending: Promise<Omit<ReceivedFile, "discard">> | null = null;
+    let currentFile: Readable | null = null;
     const fail = (e: unknown) => {
       failure ??=
         e instanceof AppError
@@ -122,6 +127,7 @@ function parse(
         file.resume();
         return fail(e);
       }
+      currentFile = file;
       pending = spool(file, name, type, rules.maxBytes, tempPath).catch((e: unknown) => {
         fail(e);
         file.resume();
@@ -135,13 +141,19 @@ function parse(
           cause: e,
         }),
       );
-      body.stream.unpipe(parser);
-      body.stream.resume();
+      stop();
     });
     parser.on("filesLimit", () =>
       fail(new AppError("INVALID_INPUT", { userMessage: "Upload one file at a time." })),
     );
-    const done = () => {
+    // Settled once the parser is done with the body (or has been stopped) and the file part is settled; what is
+    // left of the body is read by the HTTP layer before it answers.
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(idle);
+      body.stream.off("data", count);
       void (async () => {
         const result = pending ? await pending.catch(() => null) : null;
         if (failure) return reject(failure);
@@ -155,23 +167,46 @@ function parse(
         resolve(result);
       })();
     };
-    // Settled only when the whole body has been read, whatever happened to the parts.
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      done();
+    /** Stops parsing: the file part (if any) fails, and nothing more is written. */
+    const stop = () => {
+      body.stream.unpipe(parser);
+      currentFile?.destroy(new Error("upload stopped"));
+      parser.destroy();
+      finish();
     };
-    body.stream.on("end", end);
+    parser.on("close", finish);
+    // A client that stops sending is not waited for forever.
+    const idle = setTimeout(function stalled() {
+      fail(
+        new AppError("MALFORMED_REQUEST", {
+          userMessage: "The upload stalled: nothing arrived for a minute.",
+        }),
+      );
+      stop();
+      body.stream.destroy();
+    }, IDLE_MS);
+    let seen = 0;
+    const count = (chunk: Buffer) => {
+      idle.refresh();
+      seen += chunk.length;
+      if (seen > DRAIN_LIMIT) {
+        // Far past any limit: stop reading; the answer closes the connection.
+        fail(tooLarge("The upload", rules.maxBytes));
+        abandonBody(body.stream);
+        stop();
+        body.stream.pause();
+      }
+    };
+    body.stream.on("data", count);
     body.stream.on("close", () => {
       if (!body.stream.readableEnded) {
         fail(new AppError("MALFORMED_REQUEST", { userMessage: "The upload was interrupted." }));
+        stop();
       }
-      end();
     });
     body.stream.on("error", (e) => {
       fail(new AppError("MALFORMED_REQUEST", { userMessage: "The upload was interrupted.", cause: e }));
-      end();
+      stop();
     });
     body.stream.pipe(parser);
   });
@@ -187,6 +222,9 @@ async function spool(
   const inspector = new ContentInspector(type, name);
   const hash = createHash("sha256");
   const out = createWriteStream(tempPath, { mode: 0o600 });
+  // A disk error (full, too many open files) fails this upload, never the process.
+  let writeError: unknown = null;
+  out.on("error", (e) => (writeError ??= e));
   let size = 0;
   let overLimit = false;
   let refusal: unknown = null;
@@ -204,12 +242,14 @@ async function spool(
         }
         inspector.push(chunk);
         hash.update(chunk);
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+        if (writeError) throw writeError;
+        if (!out.write(chunk)) await once(out, "drain");
       } catch (e) {
         refusal = e;
       }
     }
-    if (overLimit || file.truncated) throw tooLarge(name, maxBytes);
+    if (overLimit || file.truncated) throw tooLarge(`“${name}”`, maxBytes);
+    if (writeError) throw writeError;
     if (refusal) throw refusal;
     if (size === 0) {
       throw new AppError("INVALID_INPUT", { userMessage: `“${name}” is empty.` });

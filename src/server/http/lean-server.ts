@@ -16,6 +16,7 @@ import { bodyTooLarge, handleApiRequest, MAX_BODY_BYTES, matchOperation } from "
 import type { Operation } from "./operation";
 import { PageCache, type CachedPage } from "./page-cache";
 import { REQUEST_ID_HEADER, requestIdFromValue } from "./request-id";
+import { DRAIN_LIMIT, isBodyAbandoned } from "./body-limits";
 import { newNonce, securityHeaders } from "./security-headers";
 
 /**
@@ -84,9 +85,9 @@ function readBody(req: IncomingMessage): Promise<string> {
  * so the answer is never a reset connection. Past `limit` bytes it gives up: the answer then closes the
  * connection.
  */
-export const DRAIN_LIMIT = 256 * 1024 * 1024;
 function drain(req: IncomingMessage, limit = DRAIN_LIMIT): Promise<boolean> {
   if (req.readableEnded || req.complete || req.destroyed) return Promise.resolve(true);
+  if (isBodyAbandoned(req)) return Promise.resolve(false);
   return new Promise((resolve) => {
     let seen = 0;
     const onData = (chunk: Buffer) => {
