@@ -59,5 +59,5 @@ function isDecodable(pathname: string): boolean {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|sandbox/).*)" }],
 };

@@ -20,6 +20,9 @@ import {
   assignmentSubmissions,
   assignmentVersions,
   storedFiles,
+  lessonExercises,
+  exerciseCode,
+  exerciseResults,
   reviewReports,
   sessions,
   userProgress,
@@ -131,6 +134,19 @@ async function populatedUser() {
       byteSize: 9,
       sha256: "0".repeat(64),
     });
+  const [exercise] = await db()
+    .insert(lessonExercises)
+    .values({
+      lessonId: tree.lessons[0]!.id,
+      position: 1,
+      language: "python",
+      checks: [{ name: "c", code: "1" }],
+    })
+    .returning();
+  await db().insert(exerciseCode).values({ userId: user.id, exerciseId: exercise!.id, code: "print(1)" });
+  await db()
+    .insert(exerciseResults)
+    .values({ userId: user.id, exerciseId: exercise!.id, code: "print(1)", checks: [], passed: false });
   const [theirs] = await db()
     .insert(assignmentSubmissions)
     .values({

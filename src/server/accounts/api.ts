@@ -52,6 +52,14 @@ export const ZExport = z.object({
       download: z.string().describe("Downloads the file for the signed-in owner"),
     }),
   ),
+  exercises: z.array(
+    z.looseObject({
+      exerciseId: z.string(),
+      lessonId: z.string(),
+      savedCode: z.string().nullable(),
+      results: z.array(z.looseObject({ passed: z.boolean() })),
+    }),
+  ),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

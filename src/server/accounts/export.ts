@@ -49,6 +49,8 @@ export const USER_DATA_REGISTRY = {
   "assignment_submissions.claimed_by": "assignmentReviewsGiven",
   "assignment_reviews.reviewer_id": "assignmentReviewsGiven",
   "stored_files.user_id": "files",
+  "exercise_code.user_id": "exercises",
+  "exercise_results.user_id": "exercises",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -242,6 +244,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     assignmentWork,
     reviewsGiven,
     files,
+    exercises,
   ] = await Promise.all([
     db
       .select({
@@ -336,6 +339,25 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
                  ${fileUrl} || f.id AS download
           FROM stored_files f WHERE f.user_id = ${uid} ORDER BY f.created_at, f.id`,
     ),
+    // The student's exercise work: the code they saved, and every check they ran with its outcome.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT x.id AS "exerciseId", x.lesson_id AS "lessonId", c.slug AS "courseSlug",
+                 (SELECT ec.code FROM exercise_code ec WHERE ec.exercise_id = x.id AND ec.user_id = ${uid})
+                   AS "savedCode",
+                 (SELECT ec.updated_at FROM exercise_code ec WHERE ec.exercise_id = x.id AND ec.user_id = ${uid})
+                   AS "savedAt",
+                 coalesce((SELECT json_agg(json_build_object('code', r.code, 'checks', r.checks,
+                                                             'passed', r.passed, 'at', r.created_at)
+                                           ORDER BY r.created_at)
+                           FROM exercise_results r WHERE r.exercise_id = x.id AND r.user_id = ${uid}), '[]'::json)
+                   AS results
+          FROM lesson_exercises x
+          JOIN lessons l ON l.id = x.lesson_id JOIN modules m ON m.id = l.module_id JOIN courses c ON c.id = m.course_id
+          WHERE x.id IN (SELECT exercise_id FROM exercise_code WHERE user_id = ${uid}
+                         UNION SELECT exercise_id FROM exercise_results WHERE user_id = ${uid})
+          ORDER BY c.slug, x.lesson_id, x.position`,
+    ),
   ]);
   const data = {
     format: "ai-whisperers-export/1",
@@ -357,6 +379,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     assignments: assignmentWork,
     assignmentReviewsGiven: reviewsGiven,
     files,
+    exercises,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

@@ -28,7 +28,8 @@ export async function handleRouteRequest(request: Request): Promise<Response> {
         requestId: requestIdFrom(request.headers),
         ip: clientIp(request.headers),
         userAgent: request.headers.get("user-agent"),
-        header: (name) => request.headers.get(name),
+        // Next.js compresses what a route handler answers: an operation compressing too would be gzip in gzip.
+        header: (name) => (name.toLowerCase() === "accept-encoding" ? null : request.headers.get(name)),
       },
     },
     { db: getDb, actor: getActor, appUrl: getEnv().appUrl },

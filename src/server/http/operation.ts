@@ -123,6 +123,18 @@ export function download(
   };
 }
 
+/** A file shown in place (a page of its own, a static file), with its headers. */
+export const fileReply = (
+  contentType: string,
+  data: string | Uint8Array,
+  headers: Record<string, string> = {},
+): Reply => ({
+  [REPLY]: true,
+  status: 200,
+  headers,
+  file: { contentType, data, length: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength },
+});
+
 export const isReply = (v: unknown): v is Reply =>
   typeof v === "object" && v !== null && (v as Partial<Reply>)[REPLY] === true;
 

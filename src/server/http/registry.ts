@@ -8,6 +8,8 @@ import {
 import { adminUserExportOperation, healthOperation } from "../admin/api";
 import { assessmentOperations } from "../assessments/api";
 import { assignmentOperations } from "../assessments/assignment-api";
+import { exerciseOperations } from "../assessments/exercise-api";
+import { sandboxPageOperation, sandboxRuntimeOperation } from "../assessments/sandbox/api";
 import { getCourseOperation, listCoursesOperation } from "../catalog/api";
 import { getEnv } from "../env";
 import {
@@ -52,6 +54,7 @@ export const apiOperations: readonly Operation[] = [
   myPaymentsOperation,
   ...assessmentOperations,
   ...assignmentOperations,
+  ...exerciseOperations,
 ];
 
 export const openApiOperation = defineOperation({
@@ -77,6 +80,8 @@ export const internalOperations: readonly Operation[] = [
   stripeWebhookOperation,
   certificatePdfOperation,
   adminUserExportOperation,
+  sandboxPageOperation,
+  sandboxRuntimeOperation,
 ];
 
 export const allOperations: readonly Operation[] = [...apiOperations, ...internalOperations];

@@ -1,5 +1,8 @@
 import { getEnv } from "../env";
 
+/** The exercise sandbox's page (src/server/assessments/sandbox/page.ts): the only same-origin frame. */
+export const SANDBOX_PAGE_PATH = "/sandbox/runner";
+
 /**
  * The one Content-Security-Policy builder, owned by the platform's server (scripts/serve.ts → lean-server.ts),
  * with a policy per kind of route:
@@ -31,7 +34,13 @@ export function newNonce(): string {
  * `imageHosts` (IMAGE_HOSTS, validated by env.ts) are the only remote image sources, over https; the Markdown
  * renderer and the course images show remote images from exactly these hosts (src/lib/markdown.ts).
  */
-export function contentSecurityPolicy(nonce: string, dev: boolean, imageHosts: readonly string[]): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  dev: boolean,
+  imageHosts: readonly string[],
+  /** The exercise sandbox page (the one same-origin page a page may frame); APP_URL's origin + its path. */
+  sandboxUrl = "'self'",
+): string {
   for (const host of imageHosts) {
     // env.ts already refuses these; a second check here keeps a bad value from ever widening the policy.
     if (!/^[a-z0-9.-]+$/.test(host) || !host.includes(".")) throw new Error(`Invalid image host: ${host}`);
@@ -45,7 +54,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, imageHosts: r
     "font-src 'self'",
     "media-src 'self' blob:",
     `connect-src 'self'${dev ? " ws:" : ""}`,
-    `frame-src ${FRAME_SOURCES.join(" ")}`,
+    `frame-src ${[sandboxUrl, ...FRAME_SOURCES].join(" ")}`,
     "frame-ancestors 'none'",
     "object-src 'none'",
     "base-uri 'none'",
@@ -67,7 +76,12 @@ export function securityHeaders(
     "content-security-policy":
       policy === "api"
         ? API_POLICY
-        : contentSecurityPolicy(nonce, env.nodeEnv === "development", env.imageHosts),
+        : contentSecurityPolicy(
+            nonce,
+            env.nodeEnv === "development",
+            env.imageHosts,
+            `${new URL(env.appUrl).origin}${SANDBOX_PAGE_PATH}`,
+          ),
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",

@@ -53,7 +53,7 @@ export async function setLessonProgress(
   if (refused || !result) {
     throw new AppError("ASSESSMENT_REQUIRED", {
       userMessage:
-        "This lesson is completed by passing its assessment (the quiz, or the reviewed assignment), not by marking it complete.",
+        "This lesson is completed by passing its assessment (the quiz, the reviewed assignment, or the exercises' checks), not by marking it complete.",
     });
   }
   return result;
@@ -64,7 +64,7 @@ export interface ProgressTarget {
   courseId: string;
   enrollmentId: string;
   status: EnrollmentStatus;
-  /** The lesson has an assessment (a quiz with questions): passing it is what completes it. */
+  /** The lesson has an assessment (a quiz with questions, an assignment, exercises): passing it completes it. */
   assessed: boolean;
   /** The learner's lesson row says completed. */
   done: boolean;
@@ -87,7 +87,8 @@ export async function lockProgressTarget(tx: Db, userId: string, lessonId: strin
     sql`SELECT l.module_id, m.course_id, e.id, e.status,
                (l.lesson_type = 'QUIZ' AND EXISTS (SELECT 1 FROM quiz_questions q
                  WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)
-                OR l.lesson_type = 'ASSIGNMENT' AND EXISTS (SELECT 1 FROM assignments a WHERE a.lesson_id = l.id))
+                OR l.lesson_type = 'ASSIGNMENT' AND EXISTS (SELECT 1 FROM assignments a WHERE a.lesson_id = l.id)
+                OR l.lesson_type = 'INTERACTIVE' AND EXISTS (SELECT 1 FROM lesson_exercises x WHERE x.lesson_id = l.id))
                  AS assessed,
                coalesce((SELECT up.completed FROM user_progress up
                          WHERE up.user_id = e.user_id AND up.lesson_id = l.id), false) AS done

@@ -191,6 +191,7 @@ export const ROUTES: Record<string, RouteRow> = {
   "src/app/api/webhooks/stripe/route.ts": { mounts: "registry" },
   "src/app/certificates/[number]/pdf/route.ts": { mounts: "registry" },
   "src/app/admin/users/[id]/export/route.ts": { mounts: "registry" },
+  "src/app/sandbox/[...path]/route.ts": { mounts: "registry" },
   "src/app/api/auth/[...nextauth]/route.ts": {
     probe: { method: "GET", path: () => "/api/auth/session", expect: PUBLIC },
   },
@@ -375,6 +376,48 @@ export const OPERATIONS: Record<string, OperationRow> = {
     params: (f) => ({ id: f.paid.assignmentLessonId }),
     body: () => ({ version: 999, textAllowed: true, linksAllowed: false }),
     expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "409" }),
+  },
+  "GET /api/v1/lessons/{id}/exercises": {
+    params: (f) => ({ id: f.paid.interactiveLessonId }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+  },
+  "PUT /api/v1/exercises/{id}/code": {
+    params: (f) => ({ id: f.paid.exerciseId }),
+    body: () => ({ code: "x = 0  # still thinking" }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+  },
+  "POST /api/v1/exercises/{id}/results": {
+    params: (f) => ({ id: f.paid.exerciseId }),
+    // A failing check: recorded for the student, a preview (nothing recorded) for the staff.
+    body: () => ({ code: "x = 0", checks: [{ name: "x is 1", passed: false }] }),
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+  },
+  "GET /api/v1/exercises/{id}/solution": {
+    params: (f) => ({ id: f.paid.exerciseId }),
+    // The enrolled student recorded a failing check, which opens the solution.
+    expect: cells({ anonymous: "401", signedIn: "403", enrolled: "200", staff: "200" }),
+  },
+  "GET /api/v1/instructor/lessons/{id}/exercises": {
+    params: (f) => ({ id: f.paid.interactiveLessonId }),
+    expect: cells({ anonymous: "401", signedIn: "404", staff: "200" }),
+  },
+  "PUT /api/v1/instructor/lessons/{id}/exercises": {
+    params: (f) => ({ id: f.paid.interactiveLessonId }),
+    // Invalid on purpose (the exercise stays): staff reach validation, everyone else learns nothing.
+    body: () => ({ items: [{ language: "cobol", checks: [] }] }),
+    expect: cells({ anonymous: "401", signedIn: "404", staff: "422" }),
+  },
+  "GET /sandbox/runner": { expect: PUBLIC },
+  "GET /sandbox/runtime/{version}/{name}": {
+    params: (f) => ({ version: f.sandboxRuntimeVersion, name: "driver.py" }),
+    expect: PUBLIC,
+    also: [
+      {
+        label: "another version",
+        params: () => ({ version: "0000000000000000", name: "driver.py" }),
+        expect: cells({ all: "404" }),
+      },
+    ],
   },
   "GET /api/v1/me/enrollments": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/certificates": { expect: SIGNED_IN_READ },

@@ -47,7 +47,12 @@ export interface Fixtures {
     assignmentSubmissionId: string;
     /** A file handed in with that submission (the enrolled student's). */
     assignmentFileId: string;
+    /** An INTERACTIVE lesson with one exercise (with a solution); the enrolled student recorded a failing check. */
+    interactiveLessonId: string;
+    exerciseId: string;
   };
+  /** The exercise runtime's current version (its files' path segment). */
+  sandboxRuntimeVersion: string;
   /** Never published: one module, one lesson; the owner's alone (no co-instructor). */
   draft: { id: string; slug: string; lessonId: string };
   /** Free, published, one lesson; the enrolled student completed it (certificate). */
@@ -88,6 +93,9 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   const { saveAssignment } = await import("@/server/assessments/assignment-authoring");
   const { saveDraft, handIn } = await import("@/server/assessments/assignments");
   const { reviewSubmission } = await import("@/server/assessments/assignment-reviews");
+  const { saveExercises } = await import("@/server/assessments/exercise-authoring");
+  const { recordExerciseResult } = await import("@/server/assessments/exercises");
+  const { runtimeBasePath } = await import("@/server/assessments/sandbox/runtime");
   type Actor = import("@/server/accounts/actor").Actor;
 
   const database = openPostgres(databaseUrl, 4);
@@ -227,6 +235,30 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
     filesAllowed: true,
   });
   await structure.moveLesson(db, owner, { lessonId: assignmentLessonId, toModuleId: paid.moduleId });
+  const { id: interactiveLessonId } = await structure.createLesson(db, owner, {
+    moduleId: draftModuleId,
+    title: "Exercise",
+  });
+  await updateLesson(db, owner, {
+    lessonId: interactiveLessonId,
+    title: "Exercise",
+    lessonType: "INTERACTIVE",
+    duration: 10,
+    content: "Set x.",
+  });
+  const {
+    items: [exercise],
+  } = await saveExercises(db, owner, interactiveLessonId, {
+    items: [
+      {
+        language: "python",
+        starterCode: "x = 0",
+        checks: [{ name: "x is 1", code: "assert x == 1" }],
+        solution: "x = 1",
+      },
+    ],
+  });
+  await structure.moveLesson(db, owner, { lessonId: interactiveLessonId, toModuleId: paid.moduleId });
 
   // Purchases through the demo provider's checkout, as the buyer clicks "Pay".
   const provider = new DemoProvider(appUrl, "whsec_authorization_matrix");
@@ -275,6 +307,10 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
     ]),
   });
   await handIn(db, enrolled, assignmentLessonId);
+  await recordExerciseResult(db, enrolled, exercise!.id, {
+    code: "x = 0",
+    checks: [{ name: "x is 1", passed: false }],
+  });
   const { findReviewQueue } = await import("@/server/assessments/assignment-reviews");
   const queue = await findReviewQueue(db, owner, { courseId: paid.id });
   const assignmentSubmissionId = queue.items[0]!.id;
@@ -318,7 +354,10 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       assignmentLessonId,
       assignmentSubmissionId,
       assignmentFileId: assignmentFile.id,
+      interactiveLessonId,
+      exerciseId: exercise!.id,
     },
+    sandboxRuntimeVersion: runtimeBasePath().split("/")[3]!,
     draft: { id: draft.id, slug: draft.slug, lessonId: draft.lessonIds[0]! },
     free: { id: free.id, slug: free.slug, moduleId: free.moduleId, lessonId: free.lessonIds[0]! },
     certificateNumber: certificate.certificateNumber,

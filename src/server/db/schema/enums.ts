@@ -48,3 +48,6 @@ export type PaymentDisputeStatus = (typeof paymentDisputeStatus.enumValues)[numb
 export type QuizQuestionType = (typeof quizQuestionType.enumValues)[number];
 export type QuizReveal = (typeof quizReveal.enumValues)[number];
 export type SubmissionState = (typeof submissionState.enumValues)[number];
+
+/** Not in the document (migration 0016): the language an exercise runs in, in the student's browser. */
+export const exerciseLanguage = pgEnum("exercise_language", ["python", "javascript"]);

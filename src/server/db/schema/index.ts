@@ -7,3 +7,4 @@ export * from "./reviews";
 export * from "./platform";
 export * from "./assessments";
 export * from "./files";
+export * from "./exercises";

@@ -26,6 +26,7 @@ import { demoReviewTexts } from "./catalogue/reviews";
 import { demoCertificateNumber, demoId } from "./ids";
 import { demoEnrollments, demoPeople } from "./people";
 import { seedDemoQuizzes } from "./quizzes";
+import { seedDemoExercises } from "./exercises";
 import { seedDemoAssignments } from "./assignments";
 
 const DAY = 86_400_000;
@@ -287,6 +288,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     );
     Object.assign(inserted, await seedDemoQuizzes(tx));
     Object.assign(inserted, await seedDemoAssignments(tx, now));
+    Object.assign(inserted, await seedDemoExercises(tx));
     await put("certificates", () =>
       tx.insert(certificates).values(certificateRows).onConflictDoNothing().returning(returningId),
     );

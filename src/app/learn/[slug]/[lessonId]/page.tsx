@@ -25,6 +25,8 @@ import { CheckIcon } from "@/components/ui/lesson-type-icon";
 import type { Actor } from "@/server/accounts/actor";
 import { getQuizPlayerView } from "@/server/assessments/player";
 import { QuizSection } from "@/components/learning/quiz-section";
+import { ExerciseSection } from "@/components/exercises/exercise-section";
+import { listExercisesForStudent } from "@/server/assessments/exercises";
 
 type Props = {
   params: Promise<{ slug: string; lessonId: string }>;
@@ -102,6 +104,13 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const path = `/learn/${view.course.slug}/${lesson.id}`;
   const assignment =
     lesson.lessonType === "ASSIGNMENT" ? await getAssignmentPlayerView(db, actor, lesson.id) : null;
+  const exercises =
+    lesson.lessonType === "INTERACTIVE"
+      ? (await listExercisesForStudent(db, actor, lesson.id)).items.map(({ instructions, ...x }) => ({
+          ...x,
+          instructionsHtml: instructions.trim() ? lessonHtml(instructions) : "",
+        }))
+      : [];
   const finished =
     view.enrollment?.status === "COMPLETED" ? await getCompletion(db, actor, view.course.id) : null;
   // The moment lasts a little: also when the course was finished by a quiz passed or work reviewed just now.
@@ -297,6 +306,14 @@ export default async function LessonPage({ params, searchParams }: Props) {
               courseCompleted={view.enrollment?.status === "COMPLETED"}
             />
           ) : null}
+          {exercises.length > 0 ? (
+            <ExerciseSection
+              exercises={exercises}
+              preview={view.preview}
+              lessonCompleted={isDone}
+              nextHref={view.nextLessonId ? `/learn/${view.course.slug}/${view.nextLessonId}` : null}
+            />
+          ) : null}
           <div className="mt-10 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
             {view.previousLessonId ? (
               <Link
@@ -308,7 +325,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
             ) : (
               <span />
             )}
-            {view.preview || quiz || assignment ? null : (
+            {view.preview || quiz || assignment || exercises.length > 0 ? null : (
               <form action={setCompletionAction} className="flex flex-wrap gap-2">
                 <input type="hidden" name="slug" value={view.course.slug} />
                 <input type="hidden" name="lessonId" value={lesson.id} />

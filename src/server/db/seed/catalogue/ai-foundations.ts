@@ -663,7 +663,13 @@ The original transformer had two halves: an encoder that read the input and a de
           resourceUrl: "https://docs.python.org/3/tutorial/",
           content: `## What you will do
 
-In this guided exercise you will see tokenization with your own eyes and build a miniature "language model" in about twenty lines of Python. No prior coding experience is needed: copy each cell, run it, and read the "What to observe" notes. Everything runs in a free browser notebook such as Google Colab, so nothing needs to be installed on your computer.
+In this guided exercise you will see tokenization with your own eyes and build a miniature "language model" in about twenty lines of Python. No prior coding experience is needed for the steps: copy each cell, run it, and read the "What to observe" notes. The steps run in a free browser notebook such as Google Colab, so nothing needs to be installed on your computer.
+
+## Practise here
+
+Below this lesson are three short exercises that run right here in your browser, in Python with its standard library only: nothing to install and no account needed. You write the pieces of the toy model yourself (a tokenizer, the next-word probability table and softmax with temperature), run your code, and the checks tell you straight away whether each piece is right and, if not, why. They are optional: if you have never written code, follow the steps first and come back to them.
+
+The code cells in the steps are for the notebook, not for the exercise editor: Steps 2 and 3 install the \`tiktoken\` library there, which the exercises do not have. Steps 4 and 5 need only the standard library.
 
 ## Step 1: Open a notebook
 

@@ -525,7 +525,13 @@ Re-embed documents when they change, delete chunks for removed documents, and re
           duration: 40,
           content: `## What you will build
 
-In about 80 lines of Python you will build a question-answering assistant over a tiny knowledge base: chunk, embed, retrieve, assemble a grounded prompt, generate and cite. Then you will deliberately break it to see how retrieval failures appear. You need Python 3.10+, and an API key for any chat model (the code uses the OpenAI SDK; adapt the single generation function for other providers).
+In about 80 lines of Python you will build a question-answering assistant over a tiny knowledge base: chunk, embed, retrieve, assemble a grounded prompt, generate and cite. Then you will deliberately break it to see how retrieval failures appear. The steps run on your own computer: you need Python 3.10+, the packages installed in Step 1, and an API key for any chat model (the code uses the OpenAI SDK; adapt the single generation function for other providers).
+
+## Practise here
+
+Below this lesson are three exercises that run right here in your browser, in Python with its standard library only: nothing to install and no API key. In them you build the retrieval stage yourself over the same six handbook chunks, with TF-IDF instead of a neural embedding model: cosine similarity, TF-IDF vectors, and top-k retrieval that returns nothing when nothing matches. Run your code, and the checks tell you whether it is right. TF-IDF matches exact words where the embeddings of Step 4 match meaning, so comparing the two shows what semantic search adds.
+
+The code blocks in the steps below are for your own computer, not for the exercise editor: they need sentence-transformers, numpy and openai.
 
 ## Step 1: Install dependencies
 

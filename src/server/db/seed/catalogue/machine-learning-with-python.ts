@@ -567,7 +567,11 @@ Remember that importance measures how much a *model* relies on a feature, not wh
           resourceUrl: "https://scikit-learn.org/stable/",
           content: `## What you will build
 
-In this guided exercise you will build an end-to-end classification pipeline that predicts passenger survival from the Titanic dataset. It contains mixed numeric and categorical columns and missing values, which makes it perfect for practising preprocessing. Run each step in a notebook and check the observations before moving on. You need internet access the first time, because the dataset is downloaded from OpenML and cached.
+In this guided exercise you will build an end-to-end classification pipeline that predicts passenger survival from the Titanic dataset. It contains mixed numeric and categorical columns and missing values, which makes it perfect for practising preprocessing. Run each step in a Jupyter notebook on your own computer (or in Google Colab) and check the observations before moving on. The steps need pandas, scikit-learn and matplotlib (\`pip install pandas scikit-learn matplotlib\`), and internet access the first time, because the dataset is downloaded from OpenML and cached.
+
+## Practise here
+
+Below this lesson are three exercises that run right here in your browser, in Python with its standard library only: no pandas, no scikit-learn, nothing to install. In them you write by hand what the library does for you in the steps: a seeded train/test split, linear regression trained by gradient descent, and a leak-free mini pipeline whose scaler learns from the training rows only and which has to beat a baseline. Run your code, and the checks tell you whether it is right. The code blocks in the steps below are for your notebook, not for the exercise editor.
 
 ## Step 1: Load the data
 

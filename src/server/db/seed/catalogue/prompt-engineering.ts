@@ -581,7 +581,13 @@ Not every structure needs JSON. For human-readable output that code still needs 
 
 You will take a deliberately weak prompt for summarising customer support tickets and improve it over four iterations. After each iteration you will run it against the same six test tickets and record what changed. This mirrors how professional prompt engineers work: small changes, measured against fixed examples.
 
-You can run this exercise in a chat interface by pasting prompts manually, or with the optional Python script below if you have API access.
+You can run the iterations in a chat interface by pasting prompts manually, or with the optional Python script at the end if you have API access.
+
+## Practise here
+
+Below this lesson are two code exercises that run in your browser, with nothing to install and no API key: they do not call a model. The first, in Python with its standard library only, builds prompts from a template such as the ones below and refuses a missing or misspelt placeholder. The second, in JavaScript, validates a model's JSON answer before a program trusts it. Together they are the code around a prompt that keeps a test run honest.
+
+The prompt iterations themselves still happen in a chat interface (or with the optional script, which runs on your own computer): the exercise editor cannot call a model.
 
 ## Step 1: Set up the test tickets
 
@@ -667,6 +673,8 @@ LOW    = questions, feedback, feature requests
 **What to observe:** T2 becomes HIGH reliably, T3 becomes LOW, and T1 depends on whether you judge it unusable: a sign your rubric may need an example.
 
 ## Optional: automate the comparison
+
+This script runs on your own computer: it needs \`pip install openai\`, an \`OPENAI_API_KEY\`, and \`TICKETS\` (a dict of the six tickets) and \`PROMPT_V4\` (your final prompt) defined first.
 
 \`\`\`python
 import os

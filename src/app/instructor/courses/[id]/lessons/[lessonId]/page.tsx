@@ -13,6 +13,8 @@ import { orNotFound } from "@/server/http/pages";
 import { getEnv } from "@/server/env";
 import { QuizEditor } from "@/components/authoring/quiz-editor";
 import { AssignmentEditor } from "@/components/authoring/assignment-editor";
+import { ExerciseEditor } from "@/components/authoring/exercise-editor";
+import { getExercisesForAuthor } from "@/server/assessments/exercise-authoring";
 import { getAssignmentForAuthor } from "@/server/assessments/assignment-authoring";
 import { getQuizForAuthor } from "@/server/assessments/quiz-authoring";
 
@@ -31,6 +33,8 @@ export default async function EditLessonPage({
   const quiz = view.lesson.lessonType === "QUIZ" ? await getQuizForAuthor(db, actor, lessonId) : null;
   const assignment =
     view.lesson.lessonType === "ASSIGNMENT" ? await getAssignmentForAuthor(db, actor, lessonId) : null;
+  const exercises =
+    view.lesson.lessonType === "INTERACTIVE" ? await getExercisesForAuthor(db, actor, lessonId) : null;
   const { course, module, modules, lesson } = view;
   return (
     <div className="space-y-6">
@@ -87,6 +91,9 @@ export default async function EditLessonPage({
           lessonId={lesson.id}
           initial={{ ...assignment, dueAt: assignment.dueAt ? assignment.dueAt.toISOString() : null }}
         />
+      ) : null}
+      {exercises ? (
+        <ExerciseEditor lessonId={lesson.id} initial={exercises.items} preview={previewMarkdownAction} />
       ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         {modules.length > 1 ? (
