@@ -245,10 +245,56 @@ describe("exercises", () => {
         expect(await checks.textContent()).toContain("blocked");
         expect(await checks.textContent()).not.toContain("LEAKED");
       }
-      // Nothing reached the account: the person is still there, and the only exports are the test's own two.
-      expect(await exports()).toBe(exportsBefore + 2);
+      // Nothing reached the account: the person is still there, and the only export is the test's own (each export
+      // sees the audit entries before its own).
+      expect(await exports()).toBe(exportsBefore + 1);
       expect(watch.external).toEqual([]);
       await context.close();
     }
   }, 240_000);
+
+  it("Try it in the lesson editor catches a wrong reference solution, and saving waits for a right one", async () => {
+    const url = e2e.server.url;
+    const lessonId = await interactiveLessonOf("prompt-engineering");
+    const course = (await (await fetch(`${url}/api/v1/courses/prompt-engineering`)).json()) as { id: string };
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, url, "ada@example.com");
+    const watch = watchPage(page, url);
+    const before = await authorExercises(page.request, lessonId);
+    await page.goto(`${url}/instructor/courses/${course.id}/lessons/${lessonId}`);
+    const expand = page.getByRole("button", { name: "Expand exercise 1" });
+    if (await expand.isVisible()) await expand.click();
+    const solution = page.getByRole("textbox", { name: "Exercise 1 reference solution" });
+    await solution.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(before[0]!.starterCode);
+    await page.getByRole("button", { name: "Try it: exercise 1" }).click();
+    await page.getByText(/The reference solution fails/).first().waitFor({ timeout: 60_000 });
+    expect(
+      await page
+        .getByText("Saving is blocked until the reference solution of exercise 1 passes every check.")
+        .isVisible(),
+    ).toBe(true);
+    // Saving is refused in the page (the button says so to assistive technology), and nothing was sent.
+    const save = page.getByRole("button", { name: "Save exercises" });
+    expect(await save.getAttribute("aria-disabled")).toBe("true");
+    await save.click({ force: true });
+    await page.waitForTimeout(500);
+    expect((await authorExercises(page.request, lessonId))[0]!.solution).toBe(before[0]!.solution);
+
+    // The right solution again: Try it passes, and the save goes through.
+    await solution.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(before[0]!.solution!);
+    await page.getByRole("button", { name: "Try it: exercise 1" }).click();
+    await page
+      .getByText(/Reference solution: (\d+) of \1 checks passed/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await save.click();
+    await page.getByText(/Saved: \d+ exercises?\./).waitFor();
+    expect((await authorExercises(page.request, lessonId))[0]!.solution).toBe(before[0]!.solution);
+    expect(watch.external).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
