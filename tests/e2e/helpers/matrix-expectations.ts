@@ -403,9 +403,19 @@ export const OPERATIONS: Record<string, OperationRow> = {
   },
   "PUT /api/v1/instructor/lessons/{id}/exercises": {
     params: (f) => ({ id: f.paid.interactiveLessonId }),
-    // Invalid on purpose (the exercise stays): staff reach validation, everyone else learns nothing.
-    body: () => ({ items: [{ language: "cobol", checks: [] }] }),
-    expect: cells({ anonymous: "401", signedIn: "404", staff: "422" }),
+    // The fixture's exercise as it is (a save that changes nothing): staff save it, everyone else learns nothing.
+    body: (f) => ({
+      items: [
+        {
+          id: f.paid.exerciseId,
+          language: "python",
+          starterCode: "x = 0",
+          checks: [{ name: "x is 1", code: "assert x == 1" }],
+          solution: "x = 1",
+        },
+      ],
+    }),
+    expect: cells({ anonymous: "401", signedIn: "404", staff: "200" }),
   },
   "GET /sandbox/runner": { expect: PUBLIC },
   "GET /sandbox/runtime/{version}/{name}": {
