@@ -24,6 +24,11 @@ const ROWS: [string, string, string][] = [
     "To show your progress and issue certificates",
     "Until you delete your account",
   ],
+  [
+    "Your work: quiz attempts, assignment answers and the files you hand in, exercise code and check results",
+    "To grade it, give feedback, and let you continue where you left off on any device",
+    "Until you delete your account",
+  ],
   ["Certificates", "So anyone you show one to can verify it", "Until you delete your account"],
   ["Payments", "Accounting and tax law", "Kept after deletion, without your name"],
   ["Reviews", "To help other students choose", "Until you delete them or your account"],

@@ -273,7 +273,7 @@ export function CodeEditor({
       <div
         ref={hostRef}
         style={frameStyle}
-        className="w-full min-w-0 overflow-hidden rounded-xl border border-slate-300 bg-white font-mono text-base text-slate-900 shadow-sm contain-inline-size focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-600 sm:text-sm"
+        className="w-full min-w-0 overflow-hidden rounded-xl border border-slate-300 bg-white font-mono text-base text-slate-900 shadow-sm contain-inline-size focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-600"
       />
       <p id={hintId} className="mt-1.5 text-sm text-slate-600">
         {hint}
