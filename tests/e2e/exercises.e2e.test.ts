@@ -269,7 +269,10 @@ describe("exercises", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.insertText(before[0]!.starterCode);
     await page.getByRole("button", { name: "Try it: exercise 1" }).click();
-    await page.getByText(/The reference solution fails/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/The reference solution fails/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     expect(
       await page
         .getByText("Saving is blocked until the reference solution of exercise 1 passes every check.")
