@@ -79,12 +79,6 @@ export function moneyInputExample(currency: string): string {
   return `49 or 49.${"99".padEnd(digits, "0")}`;
 }
 
-/** The pattern attribute of a price input for this currency (up to 9 whole digits). */
-export function moneyInputPattern(currency: string): string {
-  const digits = minorDigits(currency);
-  return digits === 0 ? "\\d{1,9}" : `\\d{1,9}(\\.\\d{1,${digits}})?`;
-}
-
 export type MoneyInput = { ok: true; minor: number } | { ok: false; message: string };
 
 /**

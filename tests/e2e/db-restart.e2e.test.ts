@@ -107,9 +107,9 @@ describe.skipIf(!process.env.DATABASE_URL)("the platform when PostgreSQL restart
       const course = await call("GET", `/api/v1/courses/${slug}`);
       const modules = (course.json as { modules: { lessons: { id: string; lessonType: string }[] }[] })
         .modules;
-      // Assessed lessons (a quiz, a reviewed assignment) complete by passing, not by this write (409
-      // ASSESSMENT_REQUIRED).
-      const assessed = new Set(["QUIZ", "ASSIGNMENT"]);
+      // Assessed lessons (a quiz, a reviewed assignment, exercises: every demo interactive lesson has them)
+      // complete by passing, not by this write (409 ASSESSMENT_REQUIRED).
+      const assessed = new Set(["QUIZ", "ASSIGNMENT", "INTERACTIVE"]);
       lessonIds.push(
         ...modules.flatMap((m) => m.lessons.filter((l) => !assessed.has(l.lessonType)).map((l) => l.id)),
       );

@@ -1,22 +1,12 @@
-import type { APIRequestContext, Locator, Page } from "playwright-core";
+import type { APIRequestContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectMatchesOpenApi } from "../helpers/openapi";
 import { signInViaMailbox } from "./helpers/auth";
 import { watchPage } from "./helpers/browser";
+import { authorExercises as authorExercisesOf, exerciseCards, setCode } from "./helpers/exercises";
 import { setupE2e } from "./helpers/setup";
 
 const e2e = setupE2e();
-
-interface AuthorExercise {
-  id: string;
-  language: "python" | "javascript";
-  instructions: string;
-  starterCode: string;
-  setupCode: string;
-  checks: { name: string; code: string }[];
-  solution: string | null;
-  timeLimitSeconds: number;
-}
 
 async function interactiveLessonOf(slug: string) {
   const course = (await (await fetch(`${e2e.server.url}/api/v1/courses/${slug}`)).json()) as {
@@ -25,20 +15,8 @@ async function interactiveLessonOf(slug: string) {
   return course.modules.flatMap((m) => m.lessons).find((l) => l.lessonType === "INTERACTIVE")!.id;
 }
 
-async function authorExercises(request: APIRequestContext, lessonId: string): Promise<AuthorExercise[]> {
-  const res = await request.get(`${e2e.server.url}/api/v1/instructor/lessons/${lessonId}/exercises`);
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { items: AuthorExercise[] }).items;
-}
-
-/** Replaces the editor's text as a paste would (no auto-indent on the way in). */
-async function setCode(page: Page, exercise: Locator, code: string) {
-  await exercise.getByRole("textbox", { name: "Code" }).click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(code);
-}
-
-const exerciseCards = (page: Page) => page.locator("section[aria-labelledby=exercises-heading] > ol > li");
+const authorExercises = (request: APIRequestContext, lessonId: string) =>
+  authorExercisesOf(request, e2e.server.url, lessonId);
 
 describe("exercises", () => {
   it("a student passes every exercise of a lesson with code that runs in the page, offline, and the lesson completes", async () => {

@@ -92,6 +92,128 @@ describe("an instructor's own course page", () => {
   });
 });
 
+describe("the lesson editor", () => {
+  it("asks before leaving with unsaved changes, says it has them, and lets go once saved (item 11)", async () => {
+    const url = e2e.server.url;
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, url, "ada@example.com");
+    await page.goto(`${url}/instructor`);
+    await page.getByRole("link", { name: "Prompt Engineering" }).first().click();
+    await page.waitForURL(/\/instructor\/courses\/[^/]+$/);
+    const coursePath = new URL(page.url()).pathname;
+    await page.locator(`a[href^="${coursePath}/lessons/"]`).first().click();
+    await page.waitForURL(/\/lessons\//);
+    const lessonPath = new URL(page.url()).pathname;
+    const title = page.getByLabel("Title");
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    // Nothing changed: leaving asks nothing.
+    await page.getByRole("link", { name: /← / }).first().click();
+    await page.waitForURL(`${url}${coursePath}`);
+    expect(dialogs).toEqual([]);
+    await page.goBack();
+    await page.waitForURL(`${url}${lessonPath}`);
+
+    await title.fill(`${await title.inputValue()} (edited)`);
+    await page.getByText("Unsaved changes").first().waitFor();
+    await page.getByRole("link", { name: /← / }).first().click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toMatch(/unsaved changes/i);
+    expect(new URL(page.url()).pathname).toBe(lessonPath);
+    expect(await title.inputValue()).toMatch(/\(edited\)$/);
+
+    // Saved: the note goes, and leaving no longer asks.
+    await page.getByRole("button", { name: "Save lesson" }).click();
+    await page.getByRole("status").filter({ hasText: /saved/i }).first().waitFor();
+    await expect.poll(() => page.getByText("Unsaved changes").count()).toBe(0);
+    await page.getByRole("link", { name: /← / }).first().click();
+    await page.waitForURL(`${url}${coursePath}`);
+    expect(dialogs).toHaveLength(1);
+    await context.close();
+  });
+});
+
+describe("prices", () => {
+  it("says what is wrong with a price in words and keeps what was typed (item 13)", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "ada@example.com");
+    await page.goto(`${e2e.server.url}/instructor/courses/new`);
+    await page.getByLabel("Title", { exact: true }).fill("Prices in words");
+    await page.getByLabel("Description", { exact: true }).fill("A course whose price is mistyped.");
+    await page.getByLabel(/^Price/).fill("49,999");
+    await page.getByRole("button", { name: "Create course" }).click();
+    await page.getByText("Enter a price like 49 or 49.99").first().waitFor();
+    expect(await page.getByLabel(/^Price/).inputValue()).toBe("49,999");
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe("Prices in words");
+    expect(page.url()).toMatch(/\/instructor\/courses\/new$/);
+    await context.close();
+  });
+});
+
+describe("the audit log", () => {
+  it("shows people by name and e-mail, 'deleted user' once erased, and filters by e-mail (item 18)", async () => {
+    const url = e2e.server.url;
+    // Someone leaves: their entries stay, under a pseudonym.
+    const leaving = await e2e.browser.newContext();
+    const gone = await signInViaMailbox(leaving, url, "nia@example.com");
+    const erased = await gone.request.delete(`${url}/api/v1/me`, {
+      headers: { origin: url },
+      data: { confirmEmail: "nia@example.com" },
+    });
+    expect(erased.status()).toBeLessThan(300);
+    await leaving.close();
+
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, url, "admin@example.com");
+    await page.goto(`${url}/admin/audit`);
+    const table = page.getByRole("table");
+    await table.getByText("deleted user").first().waitFor();
+    expect(await table.getByText("nia@example.com").count()).toBe(0);
+    expect(await table.getByText("Avery Morgan").count()).toBeGreaterThan(0);
+
+    await page.getByLabel("Actor (e-mail or id)").fill("ada@example.com");
+    await page
+      .getByRole("button", { name: /Filter|Apply/ })
+      .first()
+      .click();
+    await page.waitForURL(/actor=ada%40example\.com/);
+    const actors = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(actors.length).toBeGreaterThan(0);
+    for (const a of actors) expect(a).toContain("ada@example.com");
+    await context.close();
+  });
+});
+
+describe("admin payments", () => {
+  it("finds payments by the buyer's name or e-mail, in one case of labels, and a refund names buyer and course (item 17)", async () => {
+    const url = e2e.server.url;
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, url, "admin@example.com");
+    await page.goto(`${url}/admin/payments`);
+    await page.getByLabel("Buyer (e-mail or name)").fill("maya");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/buyer=maya/);
+    const rows = page.getByRole("table").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.allTextContents()) expect(text).toContain("maya@example.com");
+    for (const status of await rows.locator("td:nth-child(5)").allTextContents()) {
+      expect(status).toMatch(/^(Completed|Pending|Failed|Refunded) ?(Stripe|Demo)/);
+    }
+    const confirm = rows.first().getByRole("checkbox");
+    const label = await confirm.evaluate((el) => el.closest("label")?.textContent ?? "");
+    expect(label).toMatch(/Maya .*\(maya@example\.com\) for “.+”/);
+    // By name, in any case.
+    await page.goto(`${url}/admin/payments?buyer=${encodeURIComponent("MAYA")}`);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await page.goto(`${url}/admin/payments?buyer=${encodeURIComponent("no such buyer%")}`);
+    await page.getByText("No payments match these filters").waitFor();
+    await context.close();
+  });
+});
+
 describe("buying", () => {
   it("says a cancelled checkout charged nothing, and a bought course leads with owning it (item 7)", async () => {
     const context = await e2e.browser.newContext();

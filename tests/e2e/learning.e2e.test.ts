@@ -5,6 +5,7 @@ import { signInViaMailbox } from "./helpers/auth";
 import { watchPage } from "./helpers/browser";
 import { setupE2e } from "./helpers/setup";
 import { answerAttempt, quizKey, type KeyQuestion } from "./helpers/quiz";
+import { exerciseCards, solveExercises } from "./helpers/exercises";
 
 const e2e = setupE2e();
 
@@ -71,6 +72,14 @@ describe("learning a course end to end", () => {
         const next = page.getByRole("link", { name: "Continue to the next lesson" });
         const before = page.url();
         await next.click();
+        await page.waitForURL((url) => url.toString() !== before);
+        continue;
+      }
+      // The interactive lesson completes when every exercise passes its checks.
+      if (await exerciseCards(page).first().isVisible()) {
+        await solveExercises(page, e2e.browser, e2e.server.url, "ada@example.com");
+        const before = page.url();
+        await page.getByRole("link", { name: "Continue to the next lesson" }).click();
         await page.waitForURL((url) => url.toString() !== before);
         continue;
       }

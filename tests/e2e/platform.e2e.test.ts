@@ -26,7 +26,10 @@ function expectSecurityHeaders(res: Response, what: string, policy: "page" | "ap
 function expectPagePolicy(csp: string, what: string) {
   expect(csp, `${what}: CSP`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(csp, what).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-  expect(csp, what).toContain("frame-src https://www.youtube-nocookie.com https://player.vimeo.com");
+  // The exercise sandbox (the one same-origin frame), then the video players.
+  expect(csp, what).toMatch(
+    /frame-src https?:\/\/[^ ]+\/sandbox\/runner https:\/\/www\.youtube-nocookie\.com https:\/\/player\.vimeo\.com;/,
+  );
   expect(csp, what).toContain("frame-ancestors 'none'");
   expect(csp, what).toContain("object-src 'none'");
   expect(csp, what).toContain("base-uri 'none'");

@@ -5,7 +5,7 @@ import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
-import { formatMoney, moneyInputPattern, toMajorUnits } from "@/lib/money";
+import { formatMoney, toMajorUnits } from "@/lib/money";
 
 /**
  * An admin's refund of one payment: the remainder by default, or a smaller amount (a partial refund keeps
@@ -15,12 +15,14 @@ export function RefundForm({
   action,
   paymentId,
   buyer,
+  course,
   remaining,
   currency,
 }: {
   action: FormAction;
   paymentId: string;
   buyer: string;
+  course: string;
   /** Minor units not yet refunded. */
   remaining: number;
   currency: string;
@@ -41,7 +43,6 @@ export function RefundForm({
           name="amount"
           inputMode="decimal"
           required
-          pattern={moneyInputPattern(currency)}
           defaultValue={keptValue(state, "amount", toMajorUnits(remaining, currency))}
           className="max-w-32 py-1 text-sm"
         />
@@ -49,8 +50,8 @@ export function RefundForm({
       <label className="flex items-start gap-2 text-xs text-slate-600">
         <input type="checkbox" name="confirm" value="yes" required className="mt-0.5" />
         <span>
-          Refund this amount to {buyer}; access ends when the whole {formatMoney(remaining, currency)} is
-          refunded
+          Refund this amount to {buyer} for “{course}”; their access ends when the whole{" "}
+          {formatMoney(remaining, currency)} is refunded
         </span>
       </label>
       <Button variant="danger" size="xs" className="text-sm" disabled={pending}>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { FILE_TYPE_KEYS, FILE_TYPES, type FileTypeKey } from "@/lib/file-types";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 
 interface Level {
   key: string;
@@ -90,12 +91,7 @@ export function AssignmentEditor({ lessonId, initial }: { lessonId: string; init
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useUnsavedChanges(dirty);
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
+import { UnsavedNote, useFormWithUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, labelClass } from "@/components/ui/field";
 import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
-import { moneyInputPattern } from "@/lib/money";
+import { moneyInputExample } from "@/lib/money";
 import { slugify } from "@/lib/slug";
 import { ListField } from "./list-field";
 
@@ -56,7 +57,7 @@ export function CourseForm({
   /** After first publication a changed slug keeps the old address as a redirect: say so. */
   slugLocked: boolean;
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.save, null);
+  const { state, action, pending, dirty, markDirty } = useFormWithUnsavedChanges(actions.save);
   const fields = fieldErrors(state);
   const kept = (name: keyof CourseFormValues & string) => keptValue(state, name, String(values[name] ?? ""));
   const [title, setTitle] = useState(values.title);
@@ -89,7 +90,12 @@ export function CourseForm({
   }
 
   return (
-    <form action={action} className="space-y-5" aria-label={values.id ? "Course details" : "New course"}>
+    <form
+      action={action}
+      onChange={markDirty}
+      className="space-y-5"
+      aria-label={values.id ? "Course details" : "New course"}
+    >
       {values.id ? <input type="hidden" name="courseId" value={values.id} /> : null}
       <Field id="title" label="Title" error={fields.title}>
         <input
@@ -157,14 +163,13 @@ export function CourseForm({
         <Field
           id="price"
           label={`Price (${currencySymbol})`}
-          inlineHint="0 for a free course"
+          inlineHint={`like ${moneyInputExample(currency)}; 0 for a free course`}
           error={fields.price}
         >
           <input
             name="price"
             required
             inputMode="decimal"
-            pattern={moneyInputPattern(currency)}
             defaultValue={kept("price")}
             className={inputClass}
           />
@@ -219,6 +224,7 @@ export function CourseForm({
           {pending ? "Saving…" : values.id ? "Save details" : "Create course"}
         </Button>
         <ActionStatus state={state} />
+        <UnsavedNote dirty={dirty} />
       </div>
     </form>
   );

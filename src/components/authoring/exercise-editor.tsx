@@ -23,6 +23,7 @@ import {
 } from "./exercise-draft";
 import { ErrorSummary, ExerciseHelp, SaveBlockers } from "./exercise-editor-parts";
 import { useTryIt } from "./exercise-try";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 
 export type { AuthorExerciseData } from "./exercise-draft";
 
@@ -75,12 +76,7 @@ export function ExerciseEditor({
   const summaryRef = useRef<HTMLDivElement>(null);
   const t = useTryIt(setAnnouncement);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useUnsavedChanges(dirty);
   useEffect(() => {
     if (problem) summaryRef.current?.focus();
   }, [problem]);

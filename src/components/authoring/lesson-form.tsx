@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
+import { UnsavedNote, useFormWithUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { inputClass, labelClass } from "@/components/ui/field";
 import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
@@ -38,7 +39,7 @@ export function LessonForm({
   initialHtml: string;
   actions: { save: FormAction; preview: (markdown: string) => Promise<ActionResult<{ html: string }>> };
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(actions.save, null);
+  const { state, action, pending, dirty, markDirty } = useFormWithUnsavedChanges(actions.save);
   const fields = fieldErrors(state);
   const kept = (name: keyof LessonFormValues) => keptValue(state, name, String(values[name]));
   const [content, setContent] = useState(values.content);
@@ -75,7 +76,7 @@ export function LessonForm({
     fields[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
 
   return (
-    <form action={action} className="space-y-5" aria-label="Lesson">
+    <form action={action} onChange={markDirty} className="space-y-5" aria-label="Lesson">
       <input type="hidden" name="courseId" value={values.courseId} />
       <input type="hidden" name="lessonId" value={values.lessonId} />
       <div>
@@ -192,6 +193,7 @@ export function LessonForm({
       <div className="flex flex-wrap items-center gap-3">
         <Button disabled={pending}>{pending ? "Saving…" : "Save lesson"}</Button>
         <ActionStatus state={state} />
+        <UnsavedNote dirty={dirty} />
       </div>
     </form>
   );

@@ -12,6 +12,7 @@ import {
   type DraftSettings,
 } from "./quiz-draft";
 import { QuizQuestionCard } from "./quiz-question-card";
+import { useUnsavedChanges } from "@/components/ui/use-unsaved-changes";
 
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";
 const NOT_A_NUMBER = "Enter a number, like 0.25 or 12.";
@@ -56,14 +57,7 @@ export function QuizEditor({
   const dragged = useRef<number | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useUnsavedChanges(dirty);
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();

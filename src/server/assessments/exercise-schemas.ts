@@ -15,13 +15,13 @@ export const MAX_CODE_BYTES = 64 * 1024;
 export const EXERCISE_LANGUAGES = ["python", "javascript"] as const;
 export type ExerciseLanguage = (typeof EXERCISE_LANGUAGES)[number];
 
+const utf8 = new TextEncoder();
+/** Measured in UTF-8 bytes, as a student's code is: a starter the author can save, a student can save too. */
 const code = (what: string) =>
   z
     .string()
-    .max(
-      MAX_EXERCISE_CODE,
-      `${what} is too long (at most ${MAX_EXERCISE_CODE.toLocaleString("en")} characters)`,
-    );
+    .max(MAX_EXERCISE_CODE, `${what} is too long (at most 64 KB)`)
+    .refine((c) => utf8.encode(c).length <= MAX_EXERCISE_CODE, `${what} is too long (at most 64 KB)`);
 
 export const ZExerciseCheck = z.object({
   name: z.string().trim().min(1, "Name the check").max(120, "At most 120 characters"),

@@ -320,6 +320,18 @@ describe("authoring", () => {
     expect((await getExercisesForAuthor(db(), x.owner, x.lessonId)).items).toEqual(x.exercises);
   });
 
+  it("measures authors' code in UTF-8 bytes, as students' is: 64 KB is accepted, a byte more is not", async () => {
+    const x = await setup();
+    const paths = await invalidFields(
+      saveExercises(db(), x.owner, x.lessonId, { items: [exercise(1, { starterCode: "é".repeat(32_769) })] }),
+    );
+    expect(paths).toEqual(["items.0.starterCode"]);
+    const saved = await saveExercises(db(), x.owner, x.lessonId, {
+      items: [exercise(1, { starterCode: "é".repeat(32_768) })],
+    });
+    expect(saved.items[0]!.starterCode).toHaveLength(32_768);
+  });
+
   it("accepts code of exactly 65,536 characters and the limits 1 and 30 seconds", async () => {
     const x = await setup();
     const saved = await saveExercises(db(), x.owner, x.lessonId, {

@@ -8,10 +8,11 @@ const ZDate = z
   .or(z.literal("").transform(() => undefined));
 
 export const ZAuditFilter = z.object({
+  /** An actor's id, or their e-mail address. */
   actor: z
     .string()
     .trim()
-    .max(64)
+    .max(254)
     .optional()
     .or(z.literal("").transform(() => undefined)),
   entityType: z

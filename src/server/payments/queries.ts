@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { and, desc, eq, gte, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/types";
 import { courses, payments, users } from "../db/schema";
@@ -32,6 +32,12 @@ export async function findMyPayments(db: Db, actor: Actor | null) {
 }
 
 /** Admin list of payments: filters by status, provider and date; newest first, keyset-paginated. */
+/** The buyer's e-mail or name contains the text (case-insensitive; % and _ are taken literally). */
+function buyerMatches(text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(sql`lower(${users.email}) LIKE ${pattern}`, sql`lower(${users.name}) LIKE ${pattern}`);
+}
+
 export async function findPayments(db: Db, actor: Actor | null, input: z.input<typeof ZPaymentFilter>) {
   assertRole(actor, "ADMIN");
   const valid = parseInput(ZPaymentFilter, input);
@@ -41,6 +47,7 @@ export async function findPayments(db: Db, actor: Actor | null, input: z.input<t
     .select({
       id: payments.id,
       buyer: users.email,
+      buyerName: users.name,
       courseTitle: courses.title,
       amount: payments.amount,
       currency: payments.currency,
@@ -57,6 +64,7 @@ export async function findPayments(db: Db, actor: Actor | null, input: z.input<t
     .leftJoin(courses, eq(courses.id, payments.courseId))
     .where(
       and(
+        f.buyer ? buyerMatches(f.buyer) : undefined,
         f.status ? eq(payments.status, f.status) : undefined,
         f.provider ? eq(payments.provider, f.provider) : undefined,
         f.from ? gte(payments.createdAt, new Date(`${f.from}T00:00:00Z`)) : undefined,

@@ -3,6 +3,8 @@ import { paymentStatus } from "../db/schema/enums";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 export const ZPaymentFilter = z.object({
+  /** Part of the buyer's e-mail address or name. */
+  buyer: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
   status: z.preprocess(blankToUndefined, z.enum(paymentStatus.enumValues).optional()),
   provider: z.preprocess(blankToUndefined, z.enum(["stripe", "demo"]).optional()),
   from: z.preprocess(blankToUndefined, z.iso.date().optional()),

@@ -4,7 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { dateRangeFields, FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/lib/dates";
-import { findAuditEntries } from "@/server/audit/queries";
+import { findAuditEntries, isErasedId } from "@/server/audit/queries";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { loadOrExplain } from "@/server/http/page-query";
@@ -19,6 +19,39 @@ type Params = {
   to?: string;
   cursor?: string;
 };
+
+/** Someone in the log: name and e-mail as they are now, "deleted user" once erased, the id for the record. */
+function Person({
+  id,
+  name,
+  email,
+  role,
+  nobody,
+}: {
+  id: string | null;
+  name: string | null;
+  email: string | null;
+  role?: string | null;
+  nobody: string;
+}) {
+  if (!id) return <span className="text-slate-600">{nobody}</span>;
+  return (
+    <>
+      {email ? (
+        <>
+          <span className="block font-medium">{name || email}</span>
+          {name ? <span className="block text-xs break-all text-slate-600">{email}</span> : null}
+        </>
+      ) : (
+        <span className="block text-slate-600 italic">
+          {isErasedId(id) ? "deleted user" : "unknown user"}
+        </span>
+      )}
+      {role ? <span className="block text-xs text-slate-500">{role}</span> : null}
+      <span className="block font-mono text-[11px] break-all text-slate-400">{id}</span>
+    </>
+  );
+}
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -36,7 +69,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         error={error}
         clearHref="/admin/audit"
         fields={[
-          { name: "actor", label: "Actor id", defaultValue: params.actor },
+          {
+            name: "actor",
+            label: "Actor (e-mail or id)",
+            defaultValue: params.actor,
+            placeholder: "ada@example.com",
+          },
           {
             name: "entityType",
             label: "Entity type",
@@ -62,25 +100,36 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             {
               header: "Actor",
               cell: (e) => (
-                <>
-                  <span className="font-mono text-xs">{e.actorId ?? "system"}</span>
-                  <span className="block text-xs text-slate-500">{e.actorRole}</span>
-                </>
+                <Person
+                  id={e.actorId}
+                  name={e.actorName}
+                  email={e.actorEmail}
+                  role={e.actorRole}
+                  nobody="system"
+                />
               ),
             },
             { header: "Action", className: "font-medium", cell: (e) => e.action },
             {
               header: "Entity",
-              cell: (e) => (
-                <>
-                  <span>{e.entityType}</span>
-                  <span className="block font-mono text-xs text-slate-500">{e.entityId}</span>
-                </>
-              ),
+              cell: (e) =>
+                e.entityType === "user" ? (
+                  <>
+                    <span>user</span>
+                    <Person id={e.entityId} name={e.entityName} email={e.entityEmail} nobody="" />
+                  </>
+                ) : (
+                  <>
+                    <span>{e.entityType}</span>
+                    <span className="block font-mono text-xs break-all text-slate-500">{e.entityId}</span>
+                  </>
+                ),
             },
             {
               header: "Change",
-              className: "font-mono text-xs text-slate-600",
+              // Never clipped: long values wrap anywhere.
+              className:
+                "min-w-64 font-mono text-xs text-slate-600 [overflow-wrap:anywhere] whitespace-pre-wrap",
               cell: (e) => (
                 <>
                   {e.before ? <span className="block">before: {JSON.stringify(e.before)}</span> : null}

@@ -16,6 +16,7 @@ import { refundAction } from "./actions";
 export const metadata: Metadata = { title: "Payments", robots: { index: false } };
 
 type Params = {
+  buyer?: string;
   status?: string;
   provider?: string;
   from?: string;
@@ -23,6 +24,10 @@ type Params = {
   cursor?: string;
   refunded?: string;
 };
+
+/** "Completed", "Refunded"…: one case for every status label, in the filter and the table alike. */
+const statusLabel = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+const PROVIDERS: Record<string, string> = { stripe: "Stripe", demo: "Demo" };
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -50,13 +55,22 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
         className="mt-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-5"
         fields={[
           {
+            name: "buyer",
+            label: "Buyer (e-mail or name)",
+            defaultValue: params.buyer,
+            placeholder: "maya@example.com",
+          },
+          {
             name: "status",
             label: "Status",
             type: "select",
             defaultValue: params.status,
             options: [
               any,
-              ...["PENDING", "COMPLETED", "FAILED", "REFUNDED"].map((v) => ({ value: v, label: v })),
+              ...["PENDING", "COMPLETED", "FAILED", "REFUNDED"].map((v) => ({
+                value: v,
+                label: statusLabel(v),
+              })),
             ],
           },
           {
@@ -83,7 +97,15 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             },
             {
               header: "Buyer",
-              cell: (p) => p.buyer ?? <span className="text-slate-500">erased account</span>,
+              cell: (p) =>
+                p.buyer ? (
+                  <>
+                    {p.buyerName ? <span className="block font-medium">{p.buyerName}</span> : null}
+                    <span className="block text-sm break-all text-slate-600">{p.buyer}</span>
+                  </>
+                ) : (
+                  <span className="text-slate-500">erased account</span>
+                ),
             },
             { header: "Course", cell: (p) => p.courseTitle },
             {
@@ -104,12 +126,13 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
               header: "Status",
               cell: (p) => (
                 <>
-                  {p.status.toLowerCase()} <span className="block text-xs text-slate-500">{p.provider}</span>
+                  {statusLabel(p.status)}{" "}
+                  <span className="block text-xs text-slate-500">{PROVIDERS[p.provider] ?? p.provider}</span>
                   {p.disputeStatus ? (
                     <span className="block text-xs text-amber-700">
                       {p.disputeStatus === "OPEN"
-                        ? "disputed: access suspended"
-                        : `dispute ${p.disputeStatus.toLowerCase()}`}
+                        ? "Disputed: access suspended"
+                        : `Dispute ${p.disputeStatus.toLowerCase()}`}
                     </span>
                   ) : null}
                 </>
@@ -122,7 +145,8 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
                   <RefundForm
                     action={refundAction}
                     paymentId={p.id}
-                    buyer={p.buyer ?? "the buyer"}
+                    buyer={p.buyerName ? `${p.buyerName} (${p.buyer})` : (p.buyer ?? "the buyer")}
+                    course={p.courseTitle ?? "this course"}
                     remaining={p.amount - p.refundedAmount}
                     currency={p.currency}
                   />
