@@ -14,10 +14,14 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** A quiz (or another assessment) completes this lesson: it cannot be marked complete by hand. */
   ASSESSMENT_REQUIRED: 409,
+  /** The course requires other courses first; `missing` lists them. */
+  PREREQUISITES_NOT_MET: 409,
   /** An upload larger than its limit (the rest of the body is read and dropped first). */
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
+  /** A coupon that cannot be used for this checkout; `reason` (one of COUPON_REASONS) says why. */
+  COUPON_INVALID: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
@@ -36,6 +40,8 @@ export class AppError extends Error {
   readonly fields?: FieldIssue[];
   /** Sent beside `error` in the API's body (e.g. the open attempt with a 409), never to a server action. */
   readonly details?: Record<string, unknown>;
+  /** Sent inside `error` in the API's body, beside code and message (a coupon's refusal reason). */
+  readonly errorDetails?: Record<string, unknown>;
 
   constructor(
     code: ErrorCode,
@@ -44,6 +50,7 @@ export class AppError extends Error {
       userMessage: string;
       fields?: FieldIssue[];
       details?: Record<string, unknown>;
+      errorDetails?: Record<string, unknown>;
       cause?: unknown;
     },
   ) {
@@ -53,6 +60,7 @@ export class AppError extends Error {
     this.userMessage = opts.userMessage;
     this.fields = opts.fields;
     this.details = opts.details;
+    this.errorDetails = opts.errorDetails;
   }
 
   get status(): number {

@@ -63,6 +63,67 @@ describe("buying a course with the demo provider", () => {
     await student.close();
   });
 
+  it("buys with a 50% coupon: the page shows the discount, the provider charges it, the payment records it", async () => {
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "sam@example.com");
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/courses/prompt-engineering`);
+    // An expired code is refused with its reason; the price stays.
+    await page.getByLabel("Coupon code").fill("spring-25");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("This coupon has expired").waitFor();
+    await page.getByRole("button", { name: "Buy for $49.00" }).waitFor();
+    await page.getByLabel("Coupon code").fill("learn50");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Coupon LEARN50 applied:").waitFor();
+    await page.getByRole("button", { name: "Buy for $24.50" }).click();
+    await page.waitForURL(new RegExp(`${e2e.server.url}/checkout/demo/`));
+    await page.getByRole("button", { name: "Pay $24.50" }).click();
+    await page.waitForURL(new RegExp(`${e2e.server.url}/checkout/return`));
+    await page.getByRole("heading", { name: "Payment received — the course is yours" }).waitFor();
+    await page.getByText("Coupon LEARN50: $24.50 off the price of $49.00.").waitFor();
+
+    const purchases = await (await page.request.get(`${e2e.server.url}/api/v1/me/payments`)).json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/me/payments", 200, purchases);
+    expect(purchases.items[0]).toMatchObject({
+      amount: 2450,
+      discount: 2450,
+      couponCode: "LEARN50",
+      status: "COMPLETED",
+    });
+    // Used once: the same code is refused the second time, with its reason, through the API too.
+    const price = await page.request.get(
+      `${e2e.server.url}/api/v1/courses/machine-learning-with-python/price?coupon=LEARN50`,
+    );
+    const quote = await price.json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/courses/{slug}/price", 200, quote);
+    expect(quote).toMatchObject({
+      price: 7900,
+      finalPrice: 7900,
+      coupon: { valid: false, reason: "ALREADY_USED" },
+    });
+    const refused = await page.request.post(
+      `${e2e.server.url}/api/v1/courses/machine-learning-with-python/checkout`,
+      { data: { couponCode: "LEARN50" }, headers: { origin: e2e.server.url } },
+    );
+    expect(refused.status()).toBe(422);
+    const refusal = await refused.json();
+    expectMatchesOpenApi(doc, "POST", "/api/v1/courses/{slug}/checkout", 422, refusal);
+    expect(refusal.error).toMatchObject({ code: "COUPON_INVALID", reason: "ALREADY_USED" });
+
+    const admin = await e2e.browser.newContext();
+    const adminPage = await signInViaMailbox(admin, e2e.server.url, "admin@example.com");
+    await adminPage.goto(`${e2e.server.url}/admin/payments?buyer=sam%40example.com`);
+    await adminPage.getByRole("row").filter({ hasText: "coupon LEARN50" }).waitFor();
+    await adminPage.goto(`${e2e.server.url}/admin/coupons`);
+    const row = adminPage.getByRole("row").filter({ hasText: "LEARN50" });
+    await row.getByText("1", { exact: true }).waitFor();
+    await admin.close();
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
   it("answers the Stripe webhook only where Stripe is configured", async () => {
     const res = await fetch(`${e2e.server.url}/api/webhooks/stripe`, { method: "POST", body: "{}" });
     expect(res.status).toBe(404);

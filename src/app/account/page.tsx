@@ -190,6 +190,11 @@ export default async function AccountPage({
                   </span>
                   <span className="text-right">
                     {formatPrice(p.amount, p.currency)}
+                    {p.couponCode ? (
+                      <span className="block text-xs text-slate-500">
+                        coupon {p.couponCode}: {formatPrice(p.discount, p.currency)} off
+                      </span>
+                    ) : null}
                     <span className="block text-xs text-slate-500">{p.status.toLowerCase()}</span>
                   </span>
                 </li>

@@ -10,6 +10,7 @@ const ADMIN_LINKS = [
   { href: "/admin/courses", label: "Courses" },
   { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/payments", label: "Payments" },
+  { href: "/admin/coupons", label: "Coupons" },
   { href: "/admin/health", label: "Database" },
 ] as const;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { formatMoney } from "@/lib/money";
+import { RevenueTable } from "@/components/payments/revenue-table";
 import { getAdminOverview } from "@/server/admin/overview";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -46,6 +47,9 @@ export default async function AdminOverviewPage() {
           data={o.revenueByMonth}
           format={(n) => formatMoney(n, o.currency)}
         />
+      </div>
+      <div className="mt-6">
+        <RevenueTable months={o.revenue} currency={o.currency} />
       </div>
     </div>
   );

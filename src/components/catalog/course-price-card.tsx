@@ -10,12 +10,15 @@ export function CoursePriceCard({
   currency,
   children,
   owned = false,
+  finalPrice,
 }: {
   course: { price: number; imageUrl: string | null; featured: boolean };
   currency: string;
   children: ReactNode;
   /** The visitor is enrolled: the card leads with that, not with the price. */
   owned?: boolean;
+  /** The price after an accepted coupon: shown with the list price struck through. */
+  finalPrice?: number;
 }) {
   // Platform covers and https images from IMAGE_HOSTS (what the CSP allows); anything else: the gradient tile.
   const image = displayableImageSrc(course.imageUrl, getEnv().imageHosts);
@@ -42,7 +45,17 @@ export function CoursePriceCard({
           </>
         ) : (
           <>
-            <p className="text-3xl font-bold">{formatPrice(course.price, currency)}</p>
+            {finalPrice !== undefined && finalPrice !== course.price ? (
+              <p className="text-3xl font-bold">
+                {formatPrice(finalPrice, currency)}{" "}
+                <s className="text-lg font-normal text-slate-500">
+                  <span className="sr-only">instead of </span>
+                  {formatPrice(course.price, currency)}
+                </s>
+              </p>
+            ) : (
+              <p className="text-3xl font-bold">{formatPrice(course.price, currency)}</p>
+            )}
             <p className="mt-1 text-sm text-slate-600">
               {course.price === 0
                 ? "Free for everyone: every lesson, progress tracking and a certificate."

@@ -11,16 +11,22 @@ export function CourseActionButton({
   slug,
   label,
   pendingLabel,
+  fields = {},
 }: {
   action: FormAction;
   slug: string;
   label: string;
   pendingLabel: string;
+  /** More hidden fields (the buy button's accepted coupon code). */
+  fields?: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(action, null);
   return (
     <form action={formAction} className="mt-4">
       <input type="hidden" name="slug" value={slug} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <Button size="lg" block disabled={pending}>
         {pending ? pendingLabel : label}
       </Button>

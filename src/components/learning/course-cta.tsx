@@ -3,6 +3,8 @@ import type { FormAction } from "@/lib/action-result";
 import { formatPrice } from "@/lib/money";
 import { formatLongDate } from "@/lib/dates";
 import type { CourseCta } from "@/server/learning/course-cta";
+import { CouponForm } from "@/components/catalog/coupon-form";
+import type { PriceQuote } from "@/server/payments/coupons";
 import { CourseActionButton } from "./course-action-button";
 
 /** The course page's call to action: sign in, enroll, buy, continue, or see the certificate. */
@@ -12,6 +14,7 @@ export function CourseCallToAction({
   currency,
   canBuy,
   actions,
+  quote,
 }: {
   course: { slug: string; price: number };
   cta: CourseCta;
@@ -19,6 +22,8 @@ export function CourseCallToAction({
   /** A payment provider is configured. */
   canBuy: boolean;
   actions: { enroll: FormAction; buy: FormAction };
+  /** The price with the coupon the buyer entered, if any (a paid course's buy button). */
+  quote?: PriceQuote;
 }) {
   const primary = { size: "lg", block: true, className: "mt-4" } as const;
   switch (cta.kind) {
@@ -40,17 +45,29 @@ export function CourseCallToAction({
           pendingLabel="Enrolling…"
         />
       );
-    case "buy":
-      return canBuy ? (
-        <CourseActionButton
-          action={actions.buy}
-          slug={course.slug}
-          label={`Buy for ${formatPrice(course.price, currency)}`}
-          pendingLabel="Opening the checkout…"
-        />
-      ) : (
-        <p className="mt-4 text-sm text-slate-600">Purchases are not available on this instance.</p>
+    case "buy": {
+      const accepted = quote?.coupon?.valid ? quote : null;
+      return (
+        <>
+          {quote ? <CouponForm slug={course.slug} quote={quote} /> : null}
+          {!canBuy && accepted?.finalPrice !== 0 ? (
+            <p className="mt-4 text-sm text-slate-600">Purchases are not available on this instance.</p>
+          ) : (
+            <CourseActionButton
+              action={actions.buy}
+              slug={course.slug}
+              fields={accepted ? { couponCode: accepted.coupon!.code } : {}}
+              label={
+                accepted?.finalPrice === 0
+                  ? "Enroll with the coupon"
+                  : `Buy for ${formatPrice(accepted ? accepted.finalPrice : course.price, currency)}`
+              }
+              pendingLabel={accepted?.finalPrice === 0 ? "Enrolling…" : "Opening the checkout…"}
+            />
+          )}
+        </>
       );
+    }
     case "teach":
       return (
         <>

@@ -12,6 +12,8 @@ import {
   courseReviews,
   mailOutbox,
   payments,
+  coupons,
+  couponRedemptions,
   quizAccommodations,
   quizAttempts,
   quizzes,
@@ -77,16 +79,36 @@ async function populatedUser() {
       holderName: "Erin Example",
       courseTitle: tree.course.title,
     });
-  await db()
+  const [coupon] = await db()
+    .insert(coupons)
+    .values({
+      code: `EXPORT-${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      percentOff: 10,
+      createdBy: user.id,
+    })
+    .returning();
+  const [paid] = await db()
     .insert(payments)
     .values({
       userId: user.id,
       courseId: tree.course.id,
-      amount: 1500,
+      amount: 1350,
+      discountAmount: 150,
+      couponId: coupon!.id,
       provider: "demo",
       status: "COMPLETED",
       processedAt: new Date(),
       providerTransactionId: `pi_${Math.random().toString(36).slice(2)}`,
+    })
+    .returning();
+  await db()
+    .insert(couponRedemptions)
+    .values({
+      couponId: coupon!.id,
+      userId: user.id,
+      paymentId: paid!.id,
+      status: "COMPLETED",
+      discount: 150,
     });
   await db()
     .insert(payments)

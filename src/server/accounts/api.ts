@@ -60,6 +60,10 @@ export const ZExport = z.object({
       results: z.array(z.looseObject({ passed: z.boolean() })),
     }),
   ),
+  couponRedemptions: z.array(
+    z.looseObject({ couponCode: z.string(), status: z.string(), discount: z.number().int() }),
+  ),
+  couponsCreated: z.array(z.looseObject({ code: z.string(), active: z.boolean() })),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

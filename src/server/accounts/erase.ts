@@ -1,4 +1,5 @@
 import "server-only";
+import { settleRedemption } from "../payments/coupons";
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
@@ -72,10 +73,13 @@ export async function eraseMyAccount(
       });
     }
     // Pending payments are cancelled first: nobody can complete them afterwards.
-    await tx
+    const cancelled = await tx
       .update(payments)
       .set({ status: "FAILED", processedAt: new Date() })
-      .where(and(eq(payments.userId, me.id), inArray(payments.status, ["PENDING"])));
+      .where(and(eq(payments.userId, me.id), inArray(payments.status, ["PENDING"])))
+      .returning({ id: payments.id });
+    // Their reserved coupon uses are given back with them.
+    for (const p of cancelled) await settleRedemption(tx, p.id, "RELEASED");
 
     const pseudonym = `erased-${randomBytes(8).toString("hex")}`;
     const email = me.email.toLowerCase();

@@ -51,6 +51,8 @@ export const USER_DATA_REGISTRY = {
   "stored_files.user_id": "files",
   "exercise_code.user_id": "exercises",
   "exercise_results.user_id": "exercises",
+  "coupon_redemptions.user_id": "couponRedemptions",
+  "coupons.created_by": "couponsCreated",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -185,6 +187,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
         status: payments.status,
         provider: payments.provider,
         providerTransactionId: payments.providerTransactionId,
+        discount: payments.discountAmount,
         createdAt: payments.createdAt,
         processedAt: payments.processedAt,
       })
@@ -245,6 +248,8 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     reviewsGiven,
     files,
     exercises,
+    couponRedemptions,
+    couponsCreated,
   ] = await Promise.all([
     db
       .select({
@@ -358,6 +363,21 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
                          UNION SELECT exercise_id FROM exercise_results WHERE user_id = ${uid})
           ORDER BY c.slug, x.lesson_id, x.position`,
     ),
+    // The coupons this user used (a redemption outlives an erased account without its user).
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT cp.code AS "couponCode", p.course_id AS "courseId", r.payment_id AS "paymentId",
+                 r.status::text AS status, r.discount, r.created_at AS "createdAt"
+          FROM coupon_redemptions r JOIN coupons cp ON cp.id = r.coupon_id JOIN payments p ON p.id = r.payment_id
+          WHERE r.user_id = ${uid} ORDER BY r.created_at`,
+    ),
+    // Coupons this user made as an admin or course owner.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT code, course_id AS "courseId", percent_off AS "percentOff", amount_off AS "amountOff",
+                 active, created_at AS "createdAt"
+          FROM coupons WHERE created_by = ${uid} ORDER BY created_at`,
+    ),
   ]);
   const data = {
     format: "ai-whisperers-export/1",
@@ -380,6 +400,8 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     assignmentReviewsGiven: reviewsGiven,
     files,
     exercises,
+    couponRedemptions,
+    couponsCreated,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

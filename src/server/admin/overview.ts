@@ -4,6 +4,7 @@ import type { Db } from "../db/types";
 import { queryRows } from "../db/rows";
 import { getEnv } from "../env";
 import { assertRole, type Actor } from "../accounts/actor";
+import { revenueByMonth, type RevenueMonth } from "../payments/revenue";
 
 export interface AdminOverview {
   usersByRole: { label: string; value: number }[];
@@ -11,6 +12,8 @@ export interface AdminOverview {
   enrollmentsByStatus: { label: string; value: number }[];
   /** Net revenue (amount minus refunds) of the platform currency, per month, last 12 months. */
   revenueByMonth: { label: string; value: number }[];
+  /** Gross, coupon discounts, refunds and net by month (the same months). */
+  revenue: RevenueMonth[];
   currency: string;
 }
 
@@ -34,20 +37,14 @@ export async function getAdminOverview(db: Db, actor: Actor | null): Promise<Adm
       db,
       sql`SELECT status::text AS k, count(*)::int AS n FROM enrollments GROUP BY status ORDER BY status`,
     ),
-    queryRows<{ k: string; n: number }>(
-      db,
-      sql`SELECT to_char(date_trunc('month', processed_at), 'YYYY-MM') AS k, sum(amount - refunded_amount)::int AS n
-          FROM payments
-          WHERE status IN ('COMPLETED', 'REFUNDED') AND currency = ${currency}
-            AND processed_at >= date_trunc('month', now()) - interval '11 months'
-          GROUP BY 1 ORDER BY 1`,
-    ),
+    revenueByMonth(db, { currency }),
   ]);
   return {
     usersByRole: roles.map((r) => ({ label: titleCase(r.k), value: r.n })),
     coursesByState: courseStates.map((r) => ({ label: r.k, value: r.n })),
     enrollmentsByStatus: statuses.map((r) => ({ label: titleCase(r.k), value: r.n })),
-    revenueByMonth: revenue.map((r) => ({ label: r.k, value: r.n })),
+    revenueByMonth: revenue.map((r) => ({ label: r.month, value: r.net })),
+    revenue,
     currency,
   };
 }

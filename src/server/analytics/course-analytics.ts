@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, ne, sql, type AnyColumn } from "drizzle-orm";
+import { revenueByMonth, type RevenueMonth } from "../payments/revenue";
+import { and, asc, eq, isNull, ne, sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courseReviews, courses, enrollments, lessons, modules, payments, userProgress } from "../db/schema";
+import { courseReviews, courses, enrollments, lessons, modules, userProgress } from "../db/schema";
 import { isCourseStaffSql } from "../authoring/staff";
 import { getEnv } from "../env";
 import { notFound } from "../errors";
@@ -14,6 +15,8 @@ export interface CourseAnalytics {
   lessons: { position: string; title: string; completed: number; averageSeconds: number }[];
   ratings: { label: string; value: number }[];
   revenueByMonth: { label: string; value: number }[];
+  /** Gross, coupon discounts, refunds and net by month. */
+  revenue: RevenueMonth[];
 }
 
 /**
@@ -69,22 +72,7 @@ export async function getCourseAnalytics(
       )
       .where(and(eq(courseReviews.courseId, course.id), isNull(courseReviews.hiddenAt)))
       .groupBy(courseReviews.rating),
-    db
-      .select({
-        k: month(payments.processedAt),
-        n: sql<number>`sum(${payments.amount} - ${payments.refundedAmount})::int`,
-      })
-      .from(payments)
-      .where(
-        and(
-          eq(payments.courseId, course.id),
-          inArray(payments.status, ["COMPLETED", "REFUNDED"]),
-          eq(payments.currency, currency),
-          lastYear(payments.processedAt),
-        ),
-      )
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
+    revenueByMonth(db, { currency, courseId: course.id }),
   ]);
   return {
     course,
@@ -100,6 +88,7 @@ export async function getCourseAnalytics(
       label: `${stars} star${stars === 1 ? "" : "s"}`,
       value: ratings.find((r) => r.r === stars)?.n ?? 0,
     })),
-    revenueByMonth: revenue.map((r) => ({ label: r.k, value: r.n })),
+    revenueByMonth: revenue.map((r) => ({ label: r.month, value: r.net })),
+    revenue,
   };
 }

@@ -11,8 +11,11 @@ function schemaOf(type: z.ZodType, io: "input" | "output"): JsonSchema {
   return out;
 }
 
+/** The general code of each status (the first listed: CONFLICT for 409, INVALID_INPUT for 422). */
 const STATUS_TEXT: Record<number, string> = Object.fromEntries(
-  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code]),
+  Object.entries(ERROR_STATUS)
+    .reverse()
+    .map(([code, status]) => [status, code]),
 );
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the handlers parse with. */

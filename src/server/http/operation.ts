@@ -31,10 +31,11 @@ export interface OperationContext {
 }
 
 /**
- * Who may call an operation, before its service decides: `public` (anyone), `user` (signed in; the service
+ * Who may call an operation, before its service decides: `public` (anyone; the caller is not looked up),
+ * `optional` (anyone; a signed-in caller is known to the service, e.g. for their own limits), `user` (signed in; the service
  * authorizes further). Services check again: this is documentation and an early 401, never the only check.
  */
-export type OperationAuth = "public" | "user";
+export type OperationAuth = "public" | "user" | "optional";
 
 export interface ResponseSpec {
   description: string;

@@ -17,6 +17,7 @@ export function errorBody(err: AppError, requestId?: string): TApiError {
   return {
     ...err.details,
     error: {
+      ...err.errorDetails,
       code: err.code,
       message: err.userMessage,
       ...(requestId ? { requestId } : {}),

@@ -22,6 +22,7 @@ import {
   verifyCertificateOperation,
 } from "../learning/api";
 import { myPaymentsOperation, stripeWebhookOperation } from "../payments/api";
+import { couponOperations } from "../payments/coupon-api";
 import { getPlatformOperation } from "../platform/info";
 import {
   deleteReviewOperation,
@@ -52,6 +53,7 @@ export const apiOperations: readonly Operation[] = [
   deleteReviewOperation,
   reportReviewOperation,
   myPaymentsOperation,
+  ...couponOperations,
   ...assessmentOperations,
   ...assignmentOperations,
   ...exerciseOperations,

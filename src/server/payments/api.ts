@@ -28,6 +28,11 @@ export const myPaymentsOperation = defineOperation({
             provider: z.string(),
             createdAt: z.iso.datetime({ offset: true }),
             processedAt: z.iso.datetime({ offset: true }).nullable(),
+            discount: z
+              .number()
+              .int()
+              .describe("Cents a coupon took off the price (amount + discount = price)"),
+            couponCode: z.string().nullable(),
           }),
         ),
       }),

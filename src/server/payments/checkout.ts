@@ -1,23 +1,43 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courses, enrollments, payments, users } from "../db/schema";
+import {
+  couponRedemptions,
+  coupons,
+  courses,
+  enrollments,
+  payments,
+  users,
+  type Enrollment,
+} from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { getEnv } from "../env";
 import { logger } from "../log";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { consumeRateLimit } from "../platform/rate-limit";
+import { grantEnrollment } from "../learning/enrollment-state";
 import { applyAndNotify } from "./apply-and-notify";
+import { couponInvalid, evaluateCoupon, normalizeCouponCode, settleRedemption } from "./coupons";
 import type { PaymentProvider } from "./provider";
 
 const CHECKOUT_LIFETIME_MS = 30 * 60_000; // Stripe's minimum session lifetime
+/** `payments.provider` of an enrollment a coupon paid for in full: no provider was involved. */
+export const COUPON_PROVIDER = "coupon";
+
+export type CheckoutOutcome =
+  | { kind: "checkout"; url: string; paymentId: string }
+  | { kind: "enrolled"; enrollment: Enrollment; paymentId: string };
 
 /**
- * Starts (or resumes) buying a paid course. The buyer's row is locked first, so two clicks or two tabs
- * at once create one PENDING payment (the partial unique index enforces it too); an open checkout is reused
- * until it expires. The provider is asked for a checkout inside the transaction with an idempotency key
- * derived from our payment id, so a retry never creates a second session for the same payment.
+ * Starts (or resumes) buying a paid course, with an optional coupon. The buyer's row is locked first, so two
+ * clicks or two tabs at once create one PENDING payment (the partial unique index enforces it too); an open
+ * checkout is reused until it expires when it was opened with the same coupon. A coupon is checked and its
+ * use reserved with the coupon's row locked (after the buyer's: every checkout takes them in that order), so
+ * concurrent buyers never take more uses than it has; a refused coupon changes nothing (422 COUPON_INVALID).
+ * A coupon that takes the whole price enrolls at once, with a zero-amount COMPLETED payment and no provider.
+ * The provider is asked for a checkout inside the transaction with an idempotency key derived from our payment
+ * id, so a retry never creates a second session for the same payment.
  */
 export async function startCheckout(
   db: Db,
@@ -25,15 +45,17 @@ export async function startCheckout(
   slug: string,
   provider: PaymentProvider | null,
   ctx: AuditContext = {},
-): Promise<{ url: string; paymentId: string }> {
+  couponCode?: string | null,
+): Promise<CheckoutOutcome> {
   assertSignedIn(actor);
-  if (!provider)
-    throw new AppError("UNAVAILABLE", { userMessage: "Purchases are not available on this instance yet." });
   if (!actor.emailVerified) {
     throw new AppError("FORBIDDEN", {
       userMessage: "Confirm your e-mail address (on your account page) before buying a course.",
     });
   }
+  const code = couponCode?.trim() ? normalizeCouponCode(couponCode) : null;
+  if (!provider && !code)
+    throw new AppError("UNAVAILABLE", { userMessage: "Purchases are not available on this instance yet." });
   await consumeRateLimit(db, { name: "checkout", limit: 20, windowSeconds: 3600 }, actor.id);
   const env = getEnv();
   return db.transaction(async (tx) => {
@@ -66,37 +88,124 @@ export async function startCheckout(
         url: payments.checkoutUrl,
         expiresAt: payments.expiresAt,
         sessionId: payments.checkoutSessionId,
+        couponCode: coupons.code,
       })
       .from(payments)
+      .leftJoin(coupons, eq(coupons.id, payments.couponId))
       .where(
         and(eq(payments.userId, actor.id), eq(payments.courseId, course.id), eq(payments.status, "PENDING")),
       );
-    if (open?.url && open.expiresAt && open.expiresAt.getTime() > now.getTime() + 60_000)
-      return { url: open.url, paymentId: open.id };
-    if (open) {
-      // An expired or unfinished checkout is closed at the provider before a new one opens, so it can no
-      // longer be paid; then here. If it was paid meanwhile, the buyer is sent to its return page instead.
-      const paid = open.sessionId ? await closeCheckout(provider, open.sessionId, open.id) : false;
-      if (paid) return { url: `${env.appUrl}/checkout/return?payment=${open.id}`, paymentId: open.id };
-      await tx.update(payments).set({ status: "FAILED", processedAt: now }).where(eq(payments.id, open.id));
+    if (
+      open?.url &&
+      open.expiresAt &&
+      open.expiresAt.getTime() > now.getTime() + 60_000 &&
+      (open.couponCode ?? null) === code
+    )
+      return { kind: "checkout", url: open.url, paymentId: open.id };
+
+    let discount = 0;
+    let couponId: string | null = null;
+    if (code) {
+      const evaluation = await evaluateCoupon(tx, code, course, {
+        userId: actor.id,
+        now,
+        lock: true,
+        excludePaymentId: open?.id ?? null,
+      });
+      if (!evaluation.valid) throw couponInvalid(evaluation);
+      discount = evaluation.discount;
+      couponId = evaluation.coupon.id;
     }
+    const amount = course.price - discount;
+    if (amount > 0 && !provider)
+      throw new AppError("UNAVAILABLE", { userMessage: "Purchases are not available on this instance yet." });
+
+    if (open) {
+      // An expired, unfinished or differently discounted checkout is closed at the provider before a new one
+      // opens, so it can no longer be paid; then here. If it was paid meanwhile, the buyer is sent to its
+      // return page instead.
+      const paid =
+        open.sessionId && provider ? await closeCheckout(provider, open.sessionId, open.id) : false;
+      if (paid)
+        return {
+          kind: "checkout",
+          url: `${env.appUrl}/checkout/return?payment=${open.id}`,
+          paymentId: open.id,
+        };
+      await tx.update(payments).set({ status: "FAILED", processedAt: now }).where(eq(payments.id, open.id));
+      await settleRedemption(tx, open.id, "RELEASED");
+    }
+
+    if (amount === 0) {
+      // The coupon takes the whole price: enrolled now, with a zero-amount payment that records the coupon.
+      const [payment] = await tx
+        .insert(payments)
+        .values({
+          userId: actor.id,
+          courseId: course.id,
+          amount: 0,
+          currency: env.currency,
+          provider: COUPON_PROVIDER,
+          status: "COMPLETED",
+          processedAt: now,
+          couponId,
+          discountAmount: discount,
+        })
+        .returning({ id: payments.id });
+      await tx.insert(couponRedemptions).values({
+        couponId: couponId!,
+        userId: actor.id,
+        paymentId: payment!.id,
+        status: "COMPLETED",
+        discount,
+      });
+      const granted = await grantEnrollment(tx, actor.id, course.id);
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: "payment.completed",
+          entityType: "payment",
+          entityId: payment!.id,
+          after: {
+            amount: 0,
+            discount,
+            coupon: code,
+            currency: env.currency,
+            provider: COUPON_PROVIDER,
+            course: slug,
+          },
+        },
+        ctx,
+      );
+      return { kind: "enrolled", enrollment: granted.enrollment, paymentId: payment!.id };
+    }
+
     const [payment] = await tx
       .insert(payments)
       .values({
         userId: actor.id,
         courseId: course.id,
-        amount: course.price,
+        amount,
         currency: env.currency,
-        provider: provider.name,
+        provider: provider!.name,
+        couponId,
+        discountAmount: discount,
       })
       .returning({ id: payments.id });
+    if (couponId) {
+      await tx
+        .insert(couponRedemptions)
+        .values({ couponId, userId: actor.id, paymentId: payment!.id, status: "RESERVED", discount });
+    }
     const expiresAt = new Date(now.getTime() + CHECKOUT_LIFETIME_MS);
-    const session = await provider.createCheckout({
+    const session = await provider!.createCheckout({
       paymentId: payment!.id,
-      amount: course.price,
+      amount,
       currency: env.currency,
       courseTitle: course.title,
       customerEmail: buyer.email,
+      couponCode: code,
       successUrl: `${env.appUrl}/checkout/return?payment=${payment!.id}`,
       cancelUrl: `${env.appUrl}/courses/${slug}?checkout=cancelled`,
       expiresAt,
@@ -112,11 +221,17 @@ export async function startCheckout(
         action: "payment.started",
         entityType: "payment",
         entityId: payment!.id,
-        after: { amount: course.price, currency: env.currency, provider: provider.name, course: slug },
+        after: {
+          amount,
+          currency: env.currency,
+          provider: provider!.name,
+          course: slug,
+          ...(code ? { coupon: code, discount } : {}),
+        },
       },
       ctx,
     );
-    return { url: session.url, paymentId: payment!.id };
+    return { kind: "checkout", url: session.url, paymentId: payment!.id };
   });
 }
 
@@ -148,6 +263,9 @@ export interface CheckoutStatus {
   courseTitle: string | null;
   amount: number;
   currency: string;
+  /** Cents the coupon took off (0 without one), and its code. */
+  discount: number;
+  couponCode: string | null;
 }
 
 /**
@@ -172,9 +290,12 @@ export async function syncCheckout(
         amount: payments.amount,
         currency: payments.currency,
         provider: payments.provider,
+        discount: payments.discountAmount,
+        couponCode: coupons.code,
       })
       .from(payments)
       .leftJoin(courses, eq(courses.id, payments.courseId))
+      .leftJoin(coupons, eq(coupons.id, payments.couponId))
       .where(and(eq(payments.id, paymentId), eq(payments.userId, actor.id)));
     return row;
   };

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { courses, payments } from "../db/schema";
+import { coupons, courses, payments } from "../db/schema";
 import { getEnv } from "../env";
 import { notFound } from "../errors";
 import { assertSignedIn, type Actor } from "../accounts/actor";
@@ -18,6 +18,8 @@ export interface DemoCheckoutView {
   amount: number;
   currency: string;
   expiresAt: Date | null;
+  discount: number;
+  couponCode: string | null;
 }
 
 /** The demo checkout page's data: the buyer's own open checkout only. Demo mode only. */
@@ -38,9 +40,12 @@ export async function getDemoCheckout(
       amount: payments.amount,
       currency: payments.currency,
       expiresAt: payments.expiresAt,
+      discount: payments.discountAmount,
+      couponCode: coupons.code,
     })
     .from(payments)
     .innerJoin(courses, eq(courses.id, payments.courseId))
+    .leftJoin(coupons, eq(coupons.id, payments.couponId))
     .where(
       and(
         eq(payments.checkoutSessionId, sessionId),

@@ -292,6 +292,7 @@ describe("paying twice", () => {
     await expireSoon(old.id);
     const again = await startCheckout(db(), actorOf(u), tree.course.slug, stripe);
     expect(again).toEqual({
+      kind: "checkout",
       paymentId: old.id,
       url: `http://localhost:3000/checkout/return?payment=${old.id}`,
     });

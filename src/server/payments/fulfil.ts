@@ -5,6 +5,7 @@ import { paymentEvents, payments, users, type Payment } from "../db/schema";
 import { recordAudit, SYSTEM, type AuditActor } from "../audit/record";
 import { grantEnrollment, revokeEnrollment } from "../learning/enrollment-state";
 import { logger } from "../log";
+import { settleRedemption } from "./coupons";
 import { applyDispute } from "./dispute";
 import { refundIdempotencyKey, type PaymentEvent, type PaymentProvider } from "./provider";
 
@@ -165,6 +166,7 @@ async function complete(
       })
       .where(eq(payments.id, payment.id))
       .returning();
+    await settleRedemption(tx, payment.id, "RELEASED");
     await audit("duplicate_refunded", {
       status: "REFUNDED",
       refundedAmount: payment.amount,
@@ -183,6 +185,7 @@ async function complete(
     .where(eq(payments.id, payment.id))
     .returning();
   if (payment.userId && payment.courseId) await grantEnrollment(tx, payment.userId, payment.courseId);
+  await settleRedemption(tx, payment.id, "COMPLETED");
   await audit("completed", { status: "COMPLETED", amount: payment.amount, currency: payment.currency });
   return { applied: true, payment: updated!, transition: "completed" };
 }
@@ -197,6 +200,7 @@ async function fail(
     .set({ status: "FAILED", processedAt: now })
     .where(eq(payments.id, payment.id))
     .returning();
+  await settleRedemption(tx, payment.id, "RELEASED");
   await audit("failed", { status: "FAILED", reason: event.type });
   return { applied: true, payment: updated!, transition: "failed" };
 }

@@ -8,6 +8,8 @@ export interface CheckoutRequest {
   currency: string;
   courseTitle: string;
   customerEmail: string;
+  /** The coupon applied (the amount is already discounted); shown on the provider's page. */
+  couponCode?: string | null;
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;

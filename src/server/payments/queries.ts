@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/types";
-import { courses, payments, users } from "../db/schema";
+import { coupons, courses, payments, users } from "../db/schema";
 import { assertRole, assertSignedIn, type Actor } from "../accounts/actor";
 import { decodeCursor, olderThan, timestampKey, toPage, withoutKey, ZTimeIdKey } from "../pagination";
 import { parseInput } from "../validation";
@@ -23,9 +23,12 @@ export async function findMyPayments(db: Db, actor: Actor | null) {
       createdAt: payments.createdAt,
       processedAt: payments.processedAt,
       refundedAmount: payments.refundedAmount,
+      discount: payments.discountAmount,
+      couponCode: coupons.code,
     })
     .from(payments)
     .leftJoin(courses, eq(courses.id, payments.courseId))
+    .leftJoin(coupons, eq(coupons.id, payments.couponId))
     .where(eq(payments.userId, actor.id))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(200);
@@ -57,11 +60,14 @@ export async function findPayments(db: Db, actor: Actor | null, input: z.input<t
       processedAt: payments.processedAt,
       refundedAmount: payments.refundedAmount,
       disputeStatus: payments.disputeStatus,
+      discount: payments.discountAmount,
+      couponCode: coupons.code,
       key: timestampKey(payments.createdAt),
     })
     .from(payments)
     .leftJoin(users, eq(users.id, payments.userId))
     .leftJoin(courses, eq(courses.id, payments.courseId))
+    .leftJoin(coupons, eq(coupons.id, payments.couponId))
     .where(
       and(
         f.buyer ? buyerMatches(f.buyer) : undefined,

@@ -38,6 +38,12 @@ export async function refundPayment(
         userMessage: `Only a completed payment can be refunded; this one is ${payment.status.toLowerCase()}.`,
       });
     }
+    if (payment.amount === 0) {
+      throw new AppError("CONFLICT", {
+        userMessage:
+          "Nothing was paid for this enrollment (a coupon covered the whole price), so there is nothing to refund.",
+      });
+    }
     if (payment.disputeStatus === "OPEN") {
       throw new AppError("CONFLICT", {
         userMessage:

@@ -6,7 +6,7 @@ export const ZPaymentFilter = z.object({
   /** Part of the buyer's e-mail address or name. */
   buyer: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
   status: z.preprocess(blankToUndefined, z.enum(paymentStatus.enumValues).optional()),
-  provider: z.preprocess(blankToUndefined, z.enum(["stripe", "demo"]).optional()),
+  provider: z.preprocess(blankToUndefined, z.enum(["stripe", "demo", "coupon"]).optional()),
   from: z.preprocess(blankToUndefined, z.iso.date().optional()),
   to: z.preprocess(blankToUndefined, z.iso.date().optional()),
   cursor: z.string().max(200).optional(),

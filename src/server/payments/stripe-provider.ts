@@ -45,13 +45,16 @@ export class StripeProvider implements PaymentProvider {
             price_data: {
               currency: r.currency.toLowerCase(),
               unit_amount: r.amount,
-              product_data: { name: r.courseTitle },
+              product_data: {
+                name: r.courseTitle,
+                ...(r.couponCode ? { description: `Coupon ${r.couponCode} applied` } : {}),
+              },
             },
           },
         ],
         customer_email: r.customerEmail,
         client_reference_id: r.paymentId,
-        metadata: { paymentId: r.paymentId },
+        metadata: { paymentId: r.paymentId, ...(r.couponCode ? { coupon: r.couponCode } : {}) },
         payment_intent_data: { metadata: { paymentId: r.paymentId } },
         success_url: r.successUrl,
         cancel_url: r.cancelUrl,

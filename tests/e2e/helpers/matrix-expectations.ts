@@ -132,6 +132,11 @@ export const PAGES: Record<string, PageRow> = {
       },
     ],
   },
+  "src/app/instructor/courses/[id]/coupons/page.tsx": {
+    // A co-instructor is told only the owner manages coupons (a 200 page with that message).
+    path: (f) => `/instructor/courses/${f.paid.id}/coupons`,
+    expect: COURSE_STAFF_PAGE,
+  },
   "src/app/instructor/courses/[id]/analytics/page.tsx": {
     path: (f) => `/instructor/courses/${f.paid.id}/analytics`,
     expect: COURSE_STAFF_PAGE,
@@ -161,6 +166,7 @@ export const PAGES: Record<string, PageRow> = {
   "src/app/admin/courses/page.tsx": { path: () => "/admin/courses", expect: ADMIN_PAGE },
   "src/app/admin/health/page.tsx": { path: () => "/admin/health", expect: ADMIN_PAGE },
   "src/app/admin/payments/page.tsx": { path: () => "/admin/payments", expect: ADMIN_PAGE },
+  "src/app/admin/coupons/page.tsx": { path: () => "/admin/coupons", expect: ADMIN_PAGE },
   "src/app/admin/reviews/page.tsx": { path: () => "/admin/reviews", expect: ADMIN_PAGE },
   "src/app/admin/users/page.tsx": { path: () => "/admin/users", expect: ADMIN_PAGE },
   "src/app/admin/users/[id]/page.tsx": {
@@ -432,6 +438,41 @@ export const OPERATIONS: Record<string, OperationRow> = {
   "GET /api/v1/me/enrollments": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/certificates": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/payments": { expect: SIGNED_IN_READ },
+  "GET /api/v1/courses/{slug}/price": { params: paidSlug, expect: PUBLIC },
+  "POST /api/v1/courses/{slug}/checkout": {
+    params: paidSlug,
+    // An unknown code: whoever may buy reaches the coupon check and is refused (422), so nothing is bought;
+    // the course's students already have it (409).
+    body: () => ({ couponCode: "NO-SUCH-COUPON" }),
+    expect: cells({ anonymous: "401", signedIn: "422", enrolled: "409", suspended: "409" }),
+  },
+  "GET /api/v1/coupons": {
+    expect: cells({ anonymous: "401", students: "403", instructors: "200", admin: "200" }),
+  },
+  "POST /api/v1/coupons": {
+    body: (f) => ({
+      code: `MATRIX-${Math.random().toString(36).slice(2, 10)}`,
+      percentOff: 10,
+      courseId: f.paid.id,
+    }),
+    expect: cells({
+      anonymous: "401",
+      students: "403",
+      owner: "201",
+      coInstructor: "403",
+      otherInstructor: "404",
+      admin: "201",
+    }),
+  },
+  "GET /api/v1/coupons/{id}": {
+    params: (f) => ({ id: f.paidCouponId }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", owner: "200", admin: "200" }),
+  },
+  "PATCH /api/v1/coupons/{id}": {
+    params: (f) => ({ id: f.paidCouponId }),
+    body: () => ({ active: true }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", owner: "200", admin: "200" }),
+  },
   "GET /api/v1/me/export": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/sessions": { expect: SIGNED_IN_READ },
   "DELETE /api/v1/me/sessions/{id}": {
@@ -589,6 +630,34 @@ export const ACTIONS: Record<string, ActionRow> = {
       action: "reinstate",
     })),
     expect: ADMIN_ACTION,
+  },
+  "src/app/admin/coupons/actions.ts#createCouponAction": {
+    args: formArgs((f) => ({
+      code: `MATRIX-${Math.random().toString(36).slice(2, 10)}`,
+      kind: "percent",
+      value: "10",
+      courseId: f.paid.id,
+      perUserLimit: "1",
+      active: "on",
+    })),
+    expect: cells({
+      anonymous: "signin",
+      students: "forbidden",
+      owner: "ok",
+      coInstructor: "forbidden",
+      otherInstructor: "notfound",
+      admin: "ok",
+    }),
+  },
+  "src/app/admin/coupons/actions.ts#updateCouponAction": {
+    args: formArgs((f) => ({ id: f.paidCouponId, only: "active", active: "on" })),
+    expect: cells({
+      anonymous: "signin",
+      students: "forbidden",
+      instructors: "notfound",
+      owner: "ok",
+      admin: "ok",
+    }),
   },
   // Buying and learning.
   "src/app/checkout/actions.ts#buyAction": {

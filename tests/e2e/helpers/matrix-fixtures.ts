@@ -64,6 +64,8 @@ export interface Fixtures {
   checkout: { sessionId: string; paymentId: string };
   refundedPaymentId: string;
   enrolledEnrollmentId: string;
+  /** A coupon for the paid course, made by its owner. */
+  paidCouponId: string;
   /** One session token per signed-in actor, for cookies. */
   tokens: Record<Exclude<ActorName, "anonymous">, string>;
   /** A new session for an actor (for probes that sign out or revoke sessions). */
@@ -73,7 +75,7 @@ export interface Fixtures {
 
 export async function buildFixtures(databaseUrl: string, appUrl: string): Promise<Fixtures> {
   const { openPostgres } = await import("@/server/db/client");
-  const { users, certificates, courseReviews, enrollments } = await import("@/server/db/schema");
+  const { users, certificates, courseReviews, enrollments, coupons } = await import("@/server/db/schema");
   const { createAdapter, generateSessionToken } = await import("@/server/auth/adapter");
   const { changeUserRole } = await import("@/server/accounts/roles");
   const authoring = await import("@/server/authoring/courses");
@@ -263,7 +265,9 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
   // Purchases through the demo provider's checkout, as the buyer clicks "Pay".
   const provider = new DemoProvider(appUrl, "whsec_authorization_matrix");
   const buy = async (buyer: FixtureUser) => {
-    const { url, paymentId } = await startCheckout(db, actorOf(buyer), paid.slug, provider);
+    const started = await startCheckout(db, actorOf(buyer), paid.slug, provider);
+    if (started.kind !== "checkout") throw new Error("matrix fixtures: expected a checkout");
+    const { url, paymentId } = started;
     const sessionId = url.split("/").at(-1)!;
     await completeDemoCheckout(db, actorOf(buyer), provider, sessionId, "pay");
     return { sessionId, paymentId };
@@ -365,6 +369,12 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
     checkout,
     refundedPaymentId: refunded.paymentId,
     enrolledEnrollmentId: (await enrollmentOf(u.enrolled)).id,
+    paidCouponId: (
+      await db
+        .insert(coupons)
+        .values({ code: "MATRIX-PAID", percentOff: 10, courseId: paid.id, createdBy: u.owner.id })
+        .returning({ id: coupons.id })
+    )[0]!.id,
     tokens,
     newSession,
     close: () => database.close(),

@@ -27,7 +27,7 @@ type Params = {
 
 /** "Completed", "Refunded"…: one case for every status label, in the filter and the table alike. */
 const statusLabel = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
-const PROVIDERS: Record<string, string> = { stripe: "Stripe", demo: "Demo" };
+const PROVIDERS: Record<string, string> = { stripe: "Stripe", demo: "Demo", coupon: "Coupon (nothing charged)" };
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -78,7 +78,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             label: "Provider",
             type: "select",
             defaultValue: params.provider,
-            options: [any, { value: "stripe", label: "Stripe" }, { value: "demo", label: "Demo" }],
+            options: [any, ...Object.entries(PROVIDERS).map(([value, label]) => ({ value, label }))],
           },
           ...dateRangeFields(params),
         ]}
@@ -114,6 +114,11 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
               cell: (p) => (
                 <>
                   {formatPrice(p.amount, p.currency)}
+                  {p.couponCode ? (
+                    <span className="block text-xs text-slate-500">
+                      coupon {p.couponCode}: −{formatPrice(p.discount, p.currency)}
+                    </span>
+                  ) : null}
                   {p.refundedAmount > 0 && p.refundedAmount < p.amount ? (
                     <span className="block text-xs text-slate-500">
                       {formatPrice(p.refundedAmount, p.currency)} refunded
@@ -141,7 +146,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
             {
               header: "Action",
               cell: (p) =>
-                p.status === "COMPLETED" && p.disputeStatus !== "OPEN" ? (
+                p.status === "COMPLETED" && p.disputeStatus !== "OPEN" && p.amount > 0 ? (
                   <RefundForm
                     action={refundAction}
                     paymentId={p.id}

@@ -41,7 +41,13 @@ export default async function CheckoutReturnPage({
     },
     REFUNDED: { title: "This payment was refunded", body: "Access to the course ended with the refund." },
   } as const;
-  const m = messages[status.status];
+  const free = status.status === "COMPLETED" && status.amount === 0 && status.couponCode;
+  const m = free
+    ? {
+        title: "Enrolled — the course is yours",
+        body: `Coupon ${status.couponCode} covered the whole price: nothing was charged.`,
+      }
+    : messages[status.status];
   return (
     <Container className="py-16">
       <div
@@ -52,6 +58,12 @@ export default async function CheckoutReturnPage({
         <p className="mt-3 text-slate-600">
           {status.courseTitle} · {formatPrice(status.amount, status.currency)}
         </p>
+        {status.couponCode && status.discount > 0 ? (
+          <p className="mt-1 text-sm text-slate-600">
+            Coupon {status.couponCode}: {formatPrice(status.discount, status.currency)} off the price of{" "}
+            {formatPrice(status.amount + status.discount, status.currency)}.
+          </p>
+        ) : null}
         <p className="mt-2 text-slate-600">{m.body}</p>
         <div className="mt-6 flex flex-wrap justify-center gap-2">
           {status.status === "COMPLETED" ? (

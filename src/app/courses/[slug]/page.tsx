@@ -22,13 +22,20 @@ import { getPaymentProvider } from "@/server/payments/providers";
 import { PLATFORM_NAME } from "@/server/platform/info";
 import { getCourseReviewsView } from "@/server/reviews/queries";
 import { buyAction } from "../../checkout/actions";
+import { quoteCoursePrice } from "@/server/payments/coupons";
+import { auditContext } from "@/server/http/request-context";
+import { isAppError } from "@/server/errors";
 import { enrollAction } from "../../learn/actions";
 import { deleteReviewAction, reportReviewAction, saveReviewAction } from "./actions";
 import { CheckIcon } from "@/components/ui/lesson-type-icon";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ reviews?: string | string[]; checkout?: string | string[] }>;
+  searchParams: Promise<{
+    reviews?: string | string[];
+    checkout?: string | string[];
+    coupon?: string | string[];
+  }>;
 };
 
 /** A course that is not here may have moved: its old slug redirects permanently to the current one. */
@@ -77,6 +84,24 @@ export default async function CoursePage({ params, searchParams }: Props) {
   // Stripe's (and the demo provider's) cancel address: the buyer came back without paying.
   const cancelled = query.checkout === "cancelled" && actor !== null;
   const cta = await getCourseCta(db, actor, course);
+  // A buyer's coupon (the coupon form sends it back here): the price it gives, or why it cannot be used.
+  const couponParam = typeof query.coupon === "string" ? query.coupon.slice(0, 64) : undefined;
+  const quote =
+    cta.kind === "buy"
+      ? await quoteCoursePrice(db, actor, course.slug, couponParam, {
+          ip: (await auditContext()).ip ?? null,
+        }).catch((e) => {
+          if (isAppError(e) && e.code === "RATE_LIMITED")
+            return {
+              price: course.price,
+              discount: 0,
+              finalPrice: course.price,
+              currency,
+              coupon: { code: couponParam ?? "", valid: false, message: e.userMessage },
+            };
+          throw e;
+        })
+      : undefined;
   const jsonLd = courseJsonLd(page, { appUrl, currency, platformName: PLATFORM_NAME });
   // JSON-LD is data, not script: the CSP does not apply to it. The nonce keeps "every script tag carries
   // the nonce" true for the page.
@@ -103,6 +128,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
             course={course}
             currency={currency}
             owned={cta.kind === "continue" || cta.kind === "completed"}
+            finalPrice={quote?.coupon?.valid ? quote.finalPrice : undefined}
           >
             {cancelled && (cta.kind === "buy" || cta.kind === "enroll-free") ? (
               <p role="status" className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
@@ -116,6 +142,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
               currency={currency}
               canBuy={Boolean(getPaymentProvider())}
               actions={{ enroll: enrollAction, buy: buyAction }}
+              quote={quote}
             />
           </CoursePriceCard>
         </Container>

@@ -51,3 +51,11 @@ export type SubmissionState = (typeof submissionState.enumValues)[number];
 
 /** Not in the document (migration 0016): the language an exercise runs in, in the student's browser. */
 export const exerciseLanguage = pgEnum("exercise_language", ["python", "javascript"]);
+
+/**
+ * Not in the document (migration 0017): a coupon's use by one checkout. RESERVED while the checkout is open,
+ * COMPLETED once paid (a refund does not give it back), RELEASED when the checkout failed, expired or was
+ * cancelled.
+ */
+export const couponRedemptionStatus = pgEnum("coupon_redemption_status", ["RESERVED", "COMPLETED", "RELEASED"]);
+export type CouponRedemptionStatus = (typeof couponRedemptionStatus.enumValues)[number];

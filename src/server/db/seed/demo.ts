@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../types";
 import {
   certificates,
+  coupons,
   courseInstructors,
   courseReviews,
   courses,
@@ -28,6 +29,7 @@ import { demoEnrollments, demoPeople } from "./people";
 import { seedDemoQuizzes } from "./quizzes";
 import { seedDemoExercises } from "./exercises";
 import { seedDemoAssignments } from "./assignments";
+import { demoCoupons } from "./coupons";
 
 const DAY = 86_400_000;
 
@@ -297,6 +299,14 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     );
     await put("course_reviews", () =>
       tx.insert(courseReviews).values(reviewRows).onConflictDoNothing().returning(returningId),
+    );
+    const admin = [...people.values()].find((p) => p.role === "ADMIN");
+    await put("coupons", () =>
+      tx
+        .insert(coupons)
+        .values(demoCoupons(admin?.id ?? null, now))
+        .onConflictDoNothing()
+        .returning(returningId),
     );
     return { inserted };
   });

@@ -34,6 +34,12 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
             <dt>Course</dt>
             <dd className="text-right font-medium">{checkout.courseTitle}</dd>
           </div>
+          {checkout.couponCode ? (
+            <div className="flex justify-between gap-4">
+              <dt>Coupon {checkout.couponCode}</dt>
+              <dd>−{formatPrice(checkout.discount, checkout.currency)}</dd>
+            </div>
+          ) : null}
           <div className="flex justify-between gap-4">
             <dt>Total</dt>
             <dd className="font-semibold">{formatPrice(checkout.amount, checkout.currency)}</dd>

@@ -73,6 +73,14 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
           >
             Analytics
           </Link>
+          {course.price > 0 ? (
+            <Link
+              href={`/instructor/courses/${course.id}/coupons`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              Coupons
+            </Link>
+          ) : null}
         </p>
       </div>
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { formatMoney } from "@/lib/money";
+import { RevenueTable } from "@/components/payments/revenue-table";
 import { getCourseAnalytics } from "@/server/analytics/course-analytics";
 import { requireRole } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -64,6 +65,11 @@ export default async function CourseAnalyticsPage({ params }: { params: Promise<
           />
         ) : null}
       </div>
+      {a.course.price > 0 ? (
+        <div className="mt-6">
+          <RevenueTable months={a.revenue} currency={a.currency} />
+        </div>
+      ) : null}
       <section aria-labelledby="lessons" className="mt-8">
         <h2 id="lessons" className="text-xl font-semibold">
           Lessons
