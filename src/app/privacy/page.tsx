@@ -30,7 +30,11 @@ const ROWS: [string, string, string][] = [
     "Until you delete your account",
   ],
   ["Certificates", "So anyone you show one to can verify it", "Until you delete your account"],
-  ["Payments and the coupons used with them", "Accounting and tax law", "Kept after deletion, without your name"],
+  [
+    "Payments and the coupons used with them",
+    "Accounting and tax law",
+    "Kept after deletion, without your name",
+  ],
   ["Reviews", "To help other students choose", "Until you delete them or your account"],
   [
     "Audit log of account, admin and payment actions",

@@ -101,15 +101,13 @@ async function populatedUser() {
       providerTransactionId: `pi_${Math.random().toString(36).slice(2)}`,
     })
     .returning();
-  await db()
-    .insert(couponRedemptions)
-    .values({
-      couponId: coupon!.id,
-      userId: user.id,
-      paymentId: paid!.id,
-      status: "COMPLETED",
-      discount: 150,
-    });
+  await db().insert(couponRedemptions).values({
+    couponId: coupon!.id,
+    userId: user.id,
+    paymentId: paid!.id,
+    status: "COMPLETED",
+    discount: 150,
+  });
   await db()
     .insert(payments)
     .values({ userId: user.id, courseId: tree.course.id, amount: 1500, provider: "demo", status: "PENDING" });

@@ -27,7 +27,11 @@ type Params = {
 
 /** "Completed", "Refunded"…: one case for every status label, in the filter and the table alike. */
 const statusLabel = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
-const PROVIDERS: Record<string, string> = { stripe: "Stripe", demo: "Demo", coupon: "Coupon (nothing charged)" };
+const PROVIDERS: Record<string, string> = {
+  stripe: "Stripe",
+  demo: "Demo",
+  coupon: "Coupon (nothing charged)",
+};
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;

@@ -120,10 +120,7 @@ export const coupons = pgTable(
     index("idx_coupons_course_id").on(t.courseId),
     index("idx_coupons_created_by").on(t.createdBy),
     check("coupons_code_format", sql`${t.code} ~ '^[A-Z0-9-]{4,32}$'`),
-    check(
-      "coupons_one_discount",
-      sql`(${t.percentOff} IS NULL) <> (${t.amountOff} IS NULL)`,
-    ),
+    check("coupons_one_discount", sql`(${t.percentOff} IS NULL) <> (${t.amountOff} IS NULL)`),
     check("coupons_percent_range", sql`${t.percentOff} IS NULL OR ${t.percentOff} BETWEEN 1 AND 100`),
     check("coupons_amount_positive", sql`${t.amountOff} IS NULL OR ${t.amountOff} > 0`),
     check("coupons_window", sql`${t.startsAt} IS NULL OR ${t.endsAt} IS NULL OR ${t.endsAt} > ${t.startsAt}`),

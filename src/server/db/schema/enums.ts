@@ -57,5 +57,9 @@ export const exerciseLanguage = pgEnum("exercise_language", ["python", "javascri
  * COMPLETED once paid (a refund does not give it back), RELEASED when the checkout failed, expired or was
  * cancelled.
  */
-export const couponRedemptionStatus = pgEnum("coupon_redemption_status", ["RESERVED", "COMPLETED", "RELEASED"]);
+export const couponRedemptionStatus = pgEnum("coupon_redemption_status", [
+  "RESERVED",
+  "COMPLETED",
+  "RELEASED",
+]);
 export type CouponRedemptionStatus = (typeof couponRedemptionStatus.enumValues)[number];
