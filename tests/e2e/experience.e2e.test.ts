@@ -217,7 +217,7 @@ describe("admin payments", () => {
 describe("buying", () => {
   it("says a cancelled checkout charged nothing, and a bought course leads with owning it (item 7)", async () => {
     const context = await e2e.browser.newContext();
-    const page = await signInViaMailbox(context, e2e.server.url, "amara@example.com");
+    const page = await signInViaMailbox(context, e2e.server.url, "maya@example.com");
     await page.goto(`${e2e.server.url}/courses/building-llm-applications`);
     await page.getByRole("button", { name: "Buy for $99.00" }).click();
     await page.waitForURL(/\/checkout\/demo\//);

@@ -109,7 +109,7 @@ describe("learning a course end to end", () => {
     ).toBe("100");
     const next = page.getByRole("list", { name: "What to learn next" });
     expect(await next.getByRole("heading").allTextContents()).toHaveLength(3);
-    expect(await next.getByText("AI Foundations").count()).toBe(0);
+    expect(await next.getByText("AI Foundations: How Modern AI Works").count()).toBe(0);
     await page.getByLabel("Your name, as it should appear on the certificate").fill("Noor Haddad");
     await page.getByRole("button", { name: "Issue my certificate" }).click();
     // The panel now shows the certificate that was issued, in place of the field.
@@ -137,7 +137,7 @@ describe("learning a course end to end", () => {
     expect(await certs.getByRole("link", { name: /^View/ }).count()).toBe(1);
 
     await page.goto(`${e2e.server.url}/dashboard`);
-    const card = page.getByRole("listitem").filter({ hasText: "AI Foundations" });
+    const card = page.getByRole("listitem").filter({ hasText: "AI Foundations: How Modern AI Works" });
     expect(await card.getByText("100%").isVisible()).toBe(true);
     expect(await card.getByText(/Completed on /).isVisible()).toBe(true);
     await card.getByRole("link", { name: "View certificate" }).click();
@@ -246,5 +246,79 @@ describe("the lesson sanitizer, in Chromium", () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toBe(0);
     await page.close();
+  });
+});
+
+describe("prerequisites", () => {
+  it("tells a newcomer which course to complete first, refuses buying through the API with the reason, and lets an owner require courses without circles", async () => {
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "first-timer@example.com");
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/courses/building-llm-applications`);
+    const card = page.getByRole("complementary", { name: "Price" });
+    await card.getByText("Complete this course first:").waitFor();
+    await card.getByRole("link", { name: "Prompt Engineering in Practice" }).waitFor();
+    expect(await card.getByRole("button", { name: /Buy for/ }).count()).toBe(0);
+    await page.getByRole("list", { name: "Required courses" }).getByText("Not started").waitFor();
+    const refused = await page.request.post(
+      `${e2e.server.url}/api/v1/courses/building-llm-applications/checkout`,
+      { data: {}, headers: { origin: e2e.server.url } },
+    );
+    expect(refused.status()).toBe(409);
+    const body = await refused.json();
+    expectMatchesOpenApi(doc, "POST", "/api/v1/courses/{slug}/checkout", 409, body);
+    expect(body.error).toMatchObject({
+      code: "PREREQUISITES_NOT_MET",
+      missing: [{ slug: "prompt-engineering", title: "Prompt Engineering in Practice" }],
+    });
+    expect(body.error.message).toContain("Prompt Engineering in Practice");
+    expect(watch.problems).toEqual([]);
+    await context.close();
+
+    // Ada owns both of her courses: Prompt Engineering may require AI Foundations, but not the other way round.
+    const teacher = await e2e.browser.newContext();
+    const ada = await signInViaMailbox(teacher, e2e.server.url, "ada@example.com");
+    const edit = async (slug: string) => {
+      await ada.goto(`${e2e.server.url}/instructor`);
+      await ada
+        .getByRole("link", {
+          name:
+            slug === "prompt-engineering"
+              ? "Prompt Engineering in Practice"
+              : "AI Foundations: How Modern AI Works",
+        })
+        .first()
+        .click();
+      await ada.waitForURL(/\/instructor\/courses\/[^/]+$/);
+    };
+    await edit("prompt-engineering");
+    const required = ada.getByRole("group", { name: "Required courses (optional)" });
+    await required.getByLabel("AI Foundations: How Modern AI Works").check();
+    await ada.getByRole("button", { name: "Save details" }).click();
+    await ada.getByText("Course saved.").waitFor();
+    await edit("ai-foundations");
+    await ada
+      .getByRole("group", { name: "Required courses (optional)" })
+      .getByLabel("Prompt Engineering in Practice")
+      .check();
+    await ada.getByRole("button", { name: "Save details" }).click();
+    await ada.getByRole("alert").filter({ hasText: "circle of prerequisites" }).first().waitFor();
+    // Nothing was lost: the box stays ticked for another try.
+    expect(
+      await ada
+        .getByRole("group", { name: "Required courses (optional)" })
+        .getByLabel("Prompt Engineering in Practice")
+        .isChecked(),
+    ).toBe(true);
+    // Put the demo back as it was.
+    await edit("prompt-engineering");
+    await ada
+      .getByRole("group", { name: "Required courses (optional)" })
+      .getByLabel("AI Foundations: How Modern AI Works")
+      .uncheck();
+    await ada.getByRole("button", { name: "Save details" }).click();
+    await ada.getByText("Course saved.").waitFor();
+    await teacher.close();
   });
 });

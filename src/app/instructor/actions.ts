@@ -37,10 +37,16 @@ const courseFields = (form: FormData) => ({
   metaDescription: str(form, "metaDescription"),
   learningObjectives: form.getAll("learningObjectives").map(String),
   prerequisites: form.getAll("prerequisites").map(String),
+  // The form lists the required courses whenever there are courses to choose from; unchecked means none.
+  ...(str(form, "prerequisiteCoursesShown")
+    ? { prerequisiteCourseIds: form.getAll("prerequisiteCourseIds").map(String) }
+    : {}),
 });
 
 export async function saveCourseAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const courseId = str(form, "courseId");
+  // Checked boxes come back as one value, so a refused save keeps them ticked.
+  form.set("__required", form.getAll("prerequisiteCourseIds").map(String).join(","));
   return handleForm(
     form,
     courseFields,

@@ -31,6 +31,8 @@ export interface CourseFormValues {
   metaDescription: string;
   learningObjectives: string[];
   prerequisites: string[];
+  /** Courses students must complete first (ids). */
+  prerequisiteCourseIds?: string[];
 }
 
 const DIFFICULTIES = [
@@ -49,6 +51,7 @@ export function CourseForm({
   currencySymbol,
   slugLocked,
   actions,
+  prerequisiteChoices = [],
 }: {
   values: CourseFormValues;
   currency: string;
@@ -56,6 +59,8 @@ export function CourseForm({
   actions: CourseFormActions;
   /** After first publication a changed slug keeps the old address as a redirect: say so. */
   slugLocked: boolean;
+  /** Published courses this one may require (none: the choice is not shown). */
+  prerequisiteChoices?: { id: string; title: string }[];
 }) {
   const { state, action, pending, dirty, markDirty } = useFormWithUnsavedChanges(actions.save);
   const fields = fieldErrors(state);
@@ -204,6 +209,17 @@ export function CourseForm({
         itemLabel="Prerequisite"
         initial={values.prerequisites}
       />
+      {prerequisiteChoices.length > 0 ? (
+        <RequiredCoursesField
+          choices={prerequisiteChoices}
+          initial={
+            state && !state.ok
+              ? (state.values?.__required?.split(",") ?? [])
+              : (values.prerequisiteCourseIds ?? [])
+          }
+          error={fields.prerequisiteCourseIds}
+        />
+      ) : null}
       <fieldset className="space-y-4 rounded-xl border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium text-slate-800">Search engines (optional)</legend>
         <Field id="metaTitle" label="SEO title" error={fields.metaTitle}>
@@ -227,5 +243,53 @@ export function CourseForm({
         <UnsavedNote dirty={dirty} />
       </div>
     </form>
+  );
+}
+
+/**
+ * The courses a student must complete before enrolling: checkboxes of the other published courses. The
+ * server refuses a circle of prerequisites and names it.
+ */
+function RequiredCoursesField({
+  choices,
+  initial,
+  error,
+}: {
+  choices: { id: string; title: string }[];
+  initial: string[];
+  error?: string;
+}) {
+  return (
+    <fieldset
+      className="rounded-xl border border-slate-200 p-4"
+      aria-describedby={error ? "required-courses-error" : "required-courses-hint"}
+    >
+      <legend className="px-1 text-sm font-medium text-slate-800">Required courses (optional)</legend>
+      <p id="required-courses-hint" className="text-sm text-slate-500">
+        Students must complete these before they can enroll or buy. Students already enrolled keep access.
+      </p>
+      <input type="hidden" name="prerequisiteCoursesShown" value="1" />
+      <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+        {choices.map((c) => (
+          <li key={c.id}>
+            <label className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="prerequisiteCourseIds"
+                value={c.id}
+                defaultChecked={initial.includes(c.id)}
+                className="mt-1"
+              />
+              <span>{c.title}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p id="required-courses-error" role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

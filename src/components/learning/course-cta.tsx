@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import type { FormAction } from "@/lib/action-result";
 import { formatPrice } from "@/lib/money";
@@ -15,6 +16,7 @@ export function CourseCallToAction({
   canBuy,
   actions,
   quote,
+  missing = [],
 }: {
   course: { slug: string; price: number };
   cta: CourseCta;
@@ -24,7 +26,28 @@ export function CourseCallToAction({
   actions: { enroll: FormAction; buy: FormAction };
   /** The price with the coupon the buyer entered, if any (a paid course's buy button). */
   quote?: PriceQuote;
+  /** Required courses the signed-in student has not completed: no enroll or buy button until they have. */
+  missing?: { id: string; slug: string; title: string }[];
 }) {
+  if (missing.length > 0 && (cta.kind === "buy" || cta.kind === "enroll-free")) {
+    return (
+      <div role="status" className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+        <p>
+          <strong>Complete {missing.length === 1 ? "this course" : "these courses"} first:</strong>
+        </p>
+        <ul className="mt-1 list-disc pl-5">
+          {missing.map((m) => (
+            <li key={m.id}>
+              <Link href={`/courses/${m.slug}`} className="underline">
+                {m.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-1">Then you can {cta.kind === "buy" ? "buy" : "enroll in"} this one.</p>
+      </div>
+    );
+  }
   const primary = { size: "lg", block: true, className: "mt-4" } as const;
   switch (cta.kind) {
     case "sign-in":

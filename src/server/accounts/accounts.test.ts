@@ -14,6 +14,7 @@ import {
   payments,
   coupons,
   couponRedemptions,
+  prerequisiteExceptions,
   quizAccommodations,
   quizAttempts,
   quizzes,
@@ -101,6 +102,9 @@ async function populatedUser() {
       providerTransactionId: `pi_${Math.random().toString(36).slice(2)}`,
     })
     .returning();
+  await db()
+    .insert(prerequisiteExceptions)
+    .values({ courseId: tree.course.id, userId: user.id, grantedBy: user.id });
   await db().insert(couponRedemptions).values({
     couponId: coupon!.id,
     userId: user.id,

@@ -64,6 +64,8 @@ export const ZExport = z.object({
     z.looseObject({ couponCode: z.string(), status: z.string(), discount: z.number().int() }),
   ),
   couponsCreated: z.array(z.looseObject({ code: z.string(), active: z.boolean() })),
+  prerequisiteExceptions: z.array(z.looseObject({ courseId: z.string() })),
+  prerequisiteExceptionsGranted: z.array(z.looseObject({ courseId: z.string() })),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

@@ -53,6 +53,8 @@ export const USER_DATA_REGISTRY = {
   "exercise_results.user_id": "exercises",
   "coupon_redemptions.user_id": "couponRedemptions",
   "coupons.created_by": "couponsCreated",
+  "prerequisite_exceptions.user_id": "prerequisiteExceptions",
+  "prerequisite_exceptions.granted_by": "prerequisiteExceptionsGranted",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -250,6 +252,8 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     exercises,
     couponRedemptions,
     couponsCreated,
+    myPrerequisiteExceptions,
+    prerequisiteExceptionsGranted,
   ] = await Promise.all([
     db
       .select({
@@ -378,6 +382,19 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
                  active, created_at AS "createdAt"
           FROM coupons WHERE created_by = ${uid} ORDER BY created_at`,
     ),
+    // Courses this user may take without their prerequisites (granted by an admin, named by role only).
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT x.course_id AS "courseId", c.slug AS "courseSlug", x.created_at AS "grantedAt", 'ADMIN' AS "grantedBy"
+          FROM prerequisite_exceptions x JOIN courses c ON c.id = x.course_id
+          WHERE x.user_id = ${uid} ORDER BY x.created_at`,
+    ),
+    // Exceptions this user granted as an admin: the course and when, the student by role only.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT course_id AS "courseId", created_at AS "grantedAt", 'a student' AS student
+          FROM prerequisite_exceptions WHERE granted_by = ${uid} ORDER BY created_at`,
+    ),
   ]);
   const data = {
     format: "ai-whisperers-export/1",
@@ -402,6 +419,8 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     exercises,
     couponRedemptions,
     couponsCreated,
+    prerequisiteExceptions: myPrerequisiteExceptions,
+    prerequisiteExceptionsGranted,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

@@ -1,4 +1,5 @@
 import "server-only";
+import { savePrerequisites } from "../learning/prerequisites";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courseInstructors, courseSlugRedirects, courses } from "../db/schema";
@@ -60,7 +61,7 @@ export async function createCourse(
 ) {
   assertAuthor(actor);
   const valid = parseInput(ZCourseInput, input);
-  const data = valid;
+  const { prerequisiteCourseIds, ...data } = valid;
   try {
     return await db.transaction(async (tx) => {
       await assertSlugFree(tx, data.slug, null);
@@ -69,10 +70,18 @@ export async function createCourse(
         .values({ ...data, duration: 0, published: false })
         .returning({ id: courses.id, slug: courses.slug });
       await tx.insert(courseInstructors).values({ courseId: course!.id, userId: actor.id, role: "OWNER" });
+      const required = prerequisiteCourseIds?.length
+        ? (await savePrerequisites(tx, course!.id, prerequisiteCourseIds)).after
+        : [];
       await recordAudit(
         tx,
         actor,
-        { action: "course.created", entityType: "course", entityId: course!.id, after: snapshot(data) },
+        {
+          action: "course.created",
+          entityType: "course",
+          entityId: course!.id,
+          after: { ...snapshot(data), prerequisiteCourseIds: required },
+        },
         ctx,
       );
       return course!;
@@ -104,7 +113,7 @@ export async function updateCourse(
 ) {
   assertAuthor(actor);
   const valid = parseInput(ZUpdateCourseInput, input);
-  const { courseId, ...data } = valid;
+  const { courseId, prerequisiteCourseIds, ...data } = valid;
   try {
     return await db.transaction(async (tx) => {
       const locked = await lockCourseForAuthor(tx, actor, courseId);
@@ -122,6 +131,9 @@ export async function updateCourse(
         }
       }
       await tx.update(courses).set(data).where(eq(courses.id, courseId));
+      const required = prerequisiteCourseIds
+        ? await savePrerequisites(tx, courseId, prerequisiteCourseIds)
+        : null;
       await recordAudit(
         tx,
         actor,
@@ -129,8 +141,14 @@ export async function updateCourse(
           action: "course.updated",
           entityType: "course",
           entityId: courseId,
-          before: snapshot(before!),
-          after: snapshot(data),
+          before: {
+            ...snapshot(before!),
+            ...(required?.changed ? { prerequisiteCourseIds: required.before } : {}),
+          },
+          after: {
+            ...snapshot(data),
+            ...(required?.changed ? { prerequisiteCourseIds: required.after } : {}),
+          },
         },
         ctx,
       );

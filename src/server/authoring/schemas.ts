@@ -75,6 +75,8 @@ export const ZCourseInput = z.object({
   metaDescription: optionalText(300),
   learningObjectives: listItems,
   prerequisites: listItems,
+  /** Courses a student must complete first (absent: unchanged; docs/decisions.md, "Prerequisites"). */
+  prerequisiteCourseIds: z.array(id).max(50).optional(),
 });
 export type TCourseInput = z.input<typeof ZCourseInput>;
 

@@ -13,6 +13,18 @@ export const ZApiError = z.object({
 });
 export type TApiError = z.infer<typeof ZApiError>;
 
+/** An error body with more fields inside `error` (a refusal's reason, what is missing). */
+export const apiErrorWith = (extra: z.ZodRawShape) =>
+  z.object({ error: ZApiError.shape.error.extend(extra) });
+
+/** 409 PREREQUISITES_NOT_MET's list: the required courses the caller has not completed. */
+export const ZPrerequisitesError = apiErrorWith({
+  missing: z
+    .array(z.object({ id: z.string(), slug: z.string(), title: z.string() }))
+    .optional()
+    .describe("With PREREQUISITES_NOT_MET: the courses to complete first"),
+});
+
 export function errorBody(err: AppError, requestId?: string): TApiError {
   return {
     ...err.details,

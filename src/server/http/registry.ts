@@ -15,6 +15,7 @@ import { getEnv } from "../env";
 import {
   certificatePdfOperation,
   enrollOperation,
+  grantPrerequisiteExceptionOperation,
   getLessonOperation,
   myCertificatesOperation,
   myEnrollmentsOperation,
@@ -39,6 +40,7 @@ export const apiOperations: readonly Operation[] = [
   listCoursesOperation,
   getCourseOperation,
   enrollOperation,
+  grantPrerequisiteExceptionOperation,
   getLessonOperation,
   putProgressOperation,
   verifyCertificateOperation,

@@ -3,13 +3,14 @@ import { consumeRateLimit } from "../platform/rate-limit";
 import { getEnv } from "../env";
 import { defineOperation, download, reply } from "../http/operation";
 import { certificatePdfCache } from "./certificate-pdf-cache";
-import { ZApiError } from "../http/problem";
+import { ZApiError, ZPrerequisitesError } from "../http/problem";
 import { findMyCertificates, verifyCertificate } from "./certificates";
 import { findMyEnrollments } from "./dashboard";
 import { enrollInCourse } from "./enroll";
 import { getLessonForLearnerById } from "./access";
 import { setLessonProgress } from "./progress";
 import { ZProgressInput } from "./schemas";
+import { grantPrerequisiteException, ZPrerequisiteException } from "./prerequisites";
 
 const ts = z.iso.datetime({ offset: true });
 const err = (description: string) => ({ description, schema: ZApiError });
@@ -38,6 +39,10 @@ export const enrollOperation = defineOperation({
     401: err("Not signed in"),
     402: err("A paid course: buy it first"),
     403: err("Suspended, or a cross-site request"),
+    409: {
+      description: "PREREQUISITES_NOT_MET: the courses to complete first are listed",
+      schema: ZPrerequisitesError,
+    },
   },
   handler: async ({ params }, { db, actor }) => {
     const { enrollment, created } = await enrollInCourse(db, actor, params.slug);
@@ -221,5 +226,41 @@ export const certificatePdfOperation = defineOperation({
       `${getEnv().appUrl}/certificates/${cert.certificateNumber}`,
     );
     return download(`${cert.certificateNumber}.pdf`, "application/pdf", pdf);
+  },
+});
+
+export const grantPrerequisiteExceptionOperation = defineOperation({
+  operationId: "grantPrerequisiteException",
+  method: "POST",
+  path: "/api/v1/admin/courses/{id}/prerequisite-exceptions",
+  summary: "Let one student enroll without the course's prerequisites (admins; audited)",
+  tags: ["learning"],
+  auth: "user",
+  params: z.object({ id: z.string().min(1).max(64) }),
+  body: ZPrerequisiteException,
+  responses: {
+    201: {
+      description: "Granted",
+      schema: z.object({
+        exception: z.object({ courseId: z.string(), userId: z.string(), grantedAt: ts }),
+      }),
+    },
+    200: {
+      description: "Already granted",
+      schema: z.object({
+        exception: z.object({ courseId: z.string(), userId: z.string(), grantedAt: ts }),
+      }),
+    },
+    401: err("Not signed in"),
+    403: err("Not an admin"),
+    404: err("No such course"),
+    422: err("No such user"),
+  },
+  handler: async ({ params, body }, { db, actor, request }) => {
+    const { exception, created } = await grantPrerequisiteException(db, actor, params.id, body, {
+      requestId: request.requestId,
+      ip: request.ip,
+    });
+    return reply(created ? 201 : 200, { exception });
   },
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPrerequisitesMet } from "./prerequisites";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courses, enrollments, payments, type Enrollment } from "../db/schema";
@@ -72,6 +73,9 @@ export async function enrollInCourse(
         });
       }
     }
+    // A paid course checks its prerequisites when the purchase starts (startCheckout); a free one here. A
+    // student enrolled before a prerequisite was added returned above: they keep their access.
+    if (course.price === 0) await assertPrerequisitesMet(tx, actor.id, course.id);
     const { enrollment, created } = await grantEnrollment(tx, actor.id, course.id);
     return { enrollment: view(enrollment), created };
   });

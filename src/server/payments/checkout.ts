@@ -17,6 +17,7 @@ import { logger } from "../log";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { consumeRateLimit } from "../platform/rate-limit";
 import { grantEnrollment } from "../learning/enrollment-state";
+import { assertPrerequisitesMet } from "../learning/prerequisites";
 import { applyAndNotify } from "./apply-and-notify";
 import { couponInvalid, evaluateCoupon, normalizeCouponCode, settleRedemption } from "./coupons";
 import type { PaymentProvider } from "./provider";
@@ -81,6 +82,7 @@ export async function startCheckout(
         userMessage: "You already have this course: find it on your dashboard.",
       });
     }
+    await assertPrerequisitesMet(tx, actor.id, course.id);
     const now = new Date();
     const [open] = await tx
       .select({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation, reply } from "../http/operation";
-import { ZApiError } from "../http/problem";
+import { ZApiError, ZPrerequisitesError } from "../http/problem";
 import { ZEnrollment } from "../learning/api";
 import { startCheckout } from "./checkout";
 import {
@@ -89,7 +89,11 @@ export const checkoutOperation = defineOperation({
     401: err("Not signed in"),
     403: err("E-mail address not confirmed, or a cross-site request"),
     404: err("No such published course"),
-    409: err("Already yours, free, or a previous checkout still processing"),
+    409: {
+      description:
+        "Already yours, free, a previous checkout still processing, or PREREQUISITES_NOT_MET with the courses to complete first",
+      schema: ZPrerequisitesError,
+    },
     422: { description: "The coupon cannot be used", schema: ZCouponInvalidError },
     429: err("Too many checkouts"),
     503: err("No payment provider on this instance"),

@@ -438,6 +438,11 @@ export const OPERATIONS: Record<string, OperationRow> = {
   "GET /api/v1/me/enrollments": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/certificates": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/payments": { expect: SIGNED_IN_READ },
+  "POST /api/v1/admin/courses/{id}/prerequisite-exceptions": {
+    params: (f) => ({ id: f.paid.id }),
+    body: (f) => ({ userId: f.users.student.id }),
+    expect: cells({ anonymous: "401", signedIn: "403", admin: "201" }),
+  },
   "GET /api/v1/courses/{slug}/price": { params: paidSlug, expect: PUBLIC },
   "POST /api/v1/courses/{slug}/checkout": {
     params: paidSlug,
@@ -621,6 +626,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   },
   "src/app/admin/users/actions.ts#changeRoleAction": {
     args: formArgs((f) => ({ userId: f.users.student.id, role: "STUDENT" })),
+    expect: ADMIN_ACTION,
+  },
+  "src/app/admin/users/actions.ts#prerequisiteExceptionAction": {
+    args: formArgs((f) => ({ userId: f.users.student.id, courseId: f.free.id })),
     expect: ADMIN_ACTION,
   },
   "src/app/admin/users/actions.ts#enrollmentStatusAction": {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { headers } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
@@ -23,6 +25,7 @@ import { PLATFORM_NAME } from "@/server/platform/info";
 import { getCourseReviewsView } from "@/server/reviews/queries";
 import { buyAction } from "../../checkout/actions";
 import { quoteCoursePrice } from "@/server/payments/coupons";
+import { missingPrerequisites, prerequisiteStatus } from "@/server/learning/prerequisites";
 import { auditContext } from "@/server/http/request-context";
 import { isAppError } from "@/server/errors";
 import { enrollAction } from "../../learn/actions";
@@ -84,10 +87,17 @@ export default async function CoursePage({ params, searchParams }: Props) {
   // Stripe's (and the demo provider's) cancel address: the buyer came back without paying.
   const cancelled = query.checkout === "cancelled" && actor !== null;
   const cta = await getCourseCta(db, actor, course);
+  // Structured prerequisites: the courses to complete first, with the visitor's standing; a student who has
+  // not completed them (and has no exception) is told so instead of being offered the button.
+  const required = await prerequisiteStatus(db, actor?.id ?? null, course.id);
+  const missing =
+    actor && required.length > 0 && (cta.kind === "buy" || cta.kind === "enroll-free")
+      ? await missingPrerequisites(db, actor.id, course.id)
+      : [];
   // A buyer's coupon (the coupon form sends it back here): the price it gives, or why it cannot be used.
   const couponParam = typeof query.coupon === "string" ? query.coupon.slice(0, 64) : undefined;
   const quote =
-    cta.kind === "buy"
+    cta.kind === "buy" && missing.length === 0
       ? await quoteCoursePrice(db, actor, course.slug, couponParam, {
           ip: (await auditContext()).ip ?? null,
         }).catch((e) => {
@@ -143,6 +153,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
               canBuy={Boolean(getPaymentProvider())}
               actions={{ enroll: enrollAction, buy: buyAction }}
               quote={quote}
+              missing={missing}
             />
           </CoursePriceCard>
         </Container>
@@ -202,15 +213,38 @@ export default async function CoursePage({ params, searchParams }: Props) {
             <h2 id="prerequisites" className="text-lg font-semibold">
               Before you start
             </h2>
+            {required.length > 0 ? (
+              <>
+                <p className="mt-3 text-sm font-medium text-slate-800">Complete first:</p>
+                <ul className="mt-2 space-y-2" aria-label="Required courses">
+                  {required.map((r) => (
+                    <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-2">
+                      <Link href={`/courses/${r.slug}`} className="font-medium text-brand-700 underline">
+                        {r.title}
+                      </Link>
+                      {actor ? (
+                        r.completed ? (
+                          <Badge tone="success">Completed</Badge>
+                        ) : r.progress !== null ? (
+                          <Badge tone="brand">In progress: {r.progress}%</Badge>
+                        ) : (
+                          <Badge tone="warning">Not started</Badge>
+                        )
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             {course.prerequisites.length > 0 ? (
               <ul className="mt-3 list-disc space-y-1 pl-5 text-slate-700">
                 {course.prerequisites.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </ul>
-            ) : (
+            ) : required.length === 0 ? (
               <p className="mt-3 text-slate-700">No prerequisites: anyone can start.</p>
-            )}
+            ) : null}
           </section>
           {instructors.length > 0 ? (
             <section

@@ -8,3 +8,4 @@ export * from "./platform";
 export * from "./assessments";
 export * from "./files";
 export * from "./exercises";
+export * from "./prerequisites";

@@ -4,6 +4,7 @@ import {
   certificates,
   coupons,
   courseInstructors,
+  coursePrerequisites,
   courseReviews,
   courses,
   enrollments,
@@ -22,7 +23,7 @@ import {
 } from "../schema";
 import { completionPercentage } from "../../learning/enrollment-state";
 import { courseStatsOf } from "../../catalog/refresh-course-stats";
-import { demoCatalogue, type DemoCourse } from "./catalogue";
+import { demoCatalogue, demoPrerequisites, type DemoCourse } from "./catalogue";
 import { demoReviewTexts } from "./catalogue/reviews";
 import { demoCertificateNumber, demoId } from "./ids";
 import { demoEnrollments, demoPeople } from "./people";
@@ -299,6 +300,18 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     );
     await put("course_reviews", () =>
       tx.insert(courseReviews).values(reviewRows).onConflictDoNothing().returning(returningId),
+    );
+    await put("course_prerequisites", () =>
+      tx
+        .insert(coursePrerequisites)
+        .values(
+          demoPrerequisites.map((p) => ({
+            courseId: demoId("course", p.course),
+            requiredCourseId: demoId("course", p.requires),
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: coursePrerequisites.courseId }),
     );
     const admin = [...people.values()].find((p) => p.role === "ADMIN");
     await put("coupons", () =>

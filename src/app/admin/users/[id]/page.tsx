@@ -9,7 +9,9 @@ import { formatPrice } from "@/lib/money";
 import { getUserForAdmin } from "@/server/admin/enrollments";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { enrollmentStatusAction } from "../actions";
+import { enrollmentStatusAction, prerequisiteExceptionAction } from "../actions";
+import { Field, Select } from "@/components/ui/field";
+import { prerequisiteExceptionsForAdmin } from "@/server/learning/prerequisites";
 import { orNotFound } from "@/server/http/pages";
 
 export const metadata: Metadata = { title: "User", robots: { index: false } };
@@ -18,6 +20,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const view = await orNotFound(getUserForAdmin(await getDb(), await getActor(), id.slice(0, 64)));
   const { user } = view;
+  const exceptions = await prerequisiteExceptionsForAdmin(await getDb(), await getActor(), user.id);
   return (
     <div>
       <Link href="/admin/users" className="text-sm text-brand-700 underline">
@@ -122,6 +125,48 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <Link href="/admin/payments" className="mt-3 inline-flex text-sm text-brand-700 underline">
           Payments and refunds
         </Link>
+      </section>
+      <section aria-labelledby="prerequisite-exceptions" className="mt-8">
+        <h2 id="prerequisite-exceptions" className="text-xl font-semibold">
+          Prerequisite exceptions
+        </h2>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">
+          Let this person enroll in (or buy) a course without completing the courses it requires — for example
+          when they learned the material elsewhere. Recorded in the audit log.
+        </p>
+        {exceptions.granted.length > 0 ? (
+          <ul className="mt-3 list-disc pl-5 text-sm">
+            {exceptions.granted.map((g) => (
+              <li key={g.courseId}>
+                {g.title} <span className="text-slate-500">· since {formatDate(g.grantedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {exceptions.choices.length > 0 ? (
+          <ActionForm
+            action={prerequisiteExceptionAction}
+            hiddenFields={{ userId: user.id }}
+            className="mt-3 flex flex-wrap items-end gap-2"
+            statusClassName="basis-full"
+          >
+            <Field id="exception-course" label="Course" className="min-w-64">
+              <Select name="courseId" required defaultValue="">
+                <option value="" disabled>
+                  Choose a course with prerequisites
+                </option>
+                {exceptions.choices.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button variant="secondary">Let them skip its prerequisites</Button>
+          </ActionForm>
+        ) : exceptions.granted.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No course has prerequisites yet.</p>
+        ) : null}
       </section>
     </div>
   );

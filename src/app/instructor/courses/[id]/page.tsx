@@ -28,6 +28,7 @@ import {
   saveModuleAction,
 } from "../../actions";
 import { orNotFound } from "@/server/http/pages";
+import { findPrerequisiteIds, prerequisiteChoices } from "@/server/learning/prerequisites";
 
 export const metadata: Metadata = { title: "Edit course", robots: { index: false } };
 
@@ -36,6 +37,11 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
   const view = await orNotFound(getCourseForEditing(await getDb(), await getActor(), id));
   const { course, modules, publishProblems, enrolledStudents } = view;
   const team = await findCourseTeam(await getDb(), await getActor(), course.id);
+  // The course was found for this editor above: its prerequisites are theirs to see and change.
+  const [requiredIds, requiredChoices] = await Promise.all([
+    findPrerequisiteIds(await getDb(), course.id),
+    prerequisiteChoices(await getDb(), course.id),
+  ]);
   const firstLesson = modules.find((m) => m.published && m.lessons.length > 0)?.lessons[0];
   const { currency } = getEnv();
   return (
@@ -169,7 +175,9 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
             metaDescription: course.metaDescription ?? "",
             learningObjectives: course.learningObjectives,
             prerequisites: course.prerequisites,
+            prerequisiteCourseIds: requiredIds,
           }}
+          prerequisiteChoices={requiredChoices}
         />
       </Section>
 

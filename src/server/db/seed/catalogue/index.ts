@@ -12,3 +12,11 @@ export const demoCatalogue: DemoCourse[] = [
   machineLearningWithPython,
   buildingLlmApplications,
 ];
+
+/**
+ * Structured prerequisites of the demo: building LLM applications requires completing Prompt Engineering in
+ * Practice (its free-text prerequisites say so too). Students already enrolled keep their access.
+ */
+export const demoPrerequisites: { course: string; requires: string }[] = [
+  { course: buildingLlmApplications.slug, requires: promptEngineering.slug },
+];
