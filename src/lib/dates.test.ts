@@ -13,3 +13,16 @@ describe("dates", () => {
     expect(formatDateTimeOrDash(null)).toBe("—");
   });
 });
+
+describe("months", () => {
+  it("lists the last twelve months in UTC across a year boundary, and fills the quiet ones with zero", async () => {
+    const { lastMonths, everyMonth } = await import("./dates");
+    const months = lastMonths(12, new Date("2027-02-10T12:00:00Z"));
+    expect(months).toHaveLength(12);
+    expect(months[0]).toBe("2026-03");
+    expect(months.at(-1)).toBe("2027-02");
+    expect(everyMonth([{ label: "2026-12", value: 3 }], months).filter((m) => m.value > 0)).toEqual([
+      { label: "2026-12", value: 3 },
+    ]);
+  });
+});

@@ -25,3 +25,19 @@ export const formatDateTime = (d: DateLike): string => `${DATE_TIME.format(toDat
 /** formatDateTime, or a dash for "never". */
 export const formatDateTimeOrDash = (d: DateLike | null | undefined): string =>
   d == null ? "—" : formatDateTime(d);
+
+/** The last `count` calendar months in UTC, oldest first, as "YYYY-MM" (the analytics' month keys). */
+export function lastMonths(count = 12, now = new Date()): string[] {
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`);
+  }
+  return out;
+}
+
+/** Every month of `months`, with the value of the row for it or zero: a chart shows quiet months too. */
+export function everyMonth<T extends { label: string; value: number }>(rows: T[], months: string[]) {
+  const byMonth = new Map(rows.map((r) => [r.label, r.value]));
+  return months.map((label) => ({ label, value: byMonth.get(label) ?? 0 }));
+}

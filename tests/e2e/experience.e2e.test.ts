@@ -214,6 +214,38 @@ describe("admin payments", () => {
   });
 });
 
+describe("analytics", () => {
+  it("shows every month, full labels, revenue with coupons and refunds apart, a table first on a phone (item 15)", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "alan@example.com");
+    await page.goto(`${e2e.server.url}/instructor`);
+    await page.getByRole("link", { name: "Analytics of Machine Learning with Python" }).click();
+    await page.waitForURL(/\/instructor\/courses\/[^/]+\/analytics$/);
+    // Twelve months, quiet ones at zero.
+    const enrollments = page.getByRole("figure", { name: "Enrollments by month (last 12 months)" });
+    await expect.poll(() => enrollments.locator("details tbody tr").count()).toBe(12);
+    // A lesson title too long for the chart's label column is shortened there, in full on hover and in the table.
+    const funnel = page.getByRole("figure", { name: /Completion funnel/ });
+    const full = "1.1 Setting Up a Reproducible ML Environment";
+    expect(await funnel.locator("svg text title").filter({ hasText: full }).count()).toBe(1);
+    expect(await funnel.locator("details td").filter({ hasText: full }).count()).toBe(1);
+    // Revenue of a paid course with purchases: gross, discounts, refunds and net, with a total.
+    const revenue = page.getByRole("table", { name: /Revenue by month/ });
+    await revenue.getByRole("row").filter({ hasText: "Total" }).waitFor();
+    expect(await revenue.getByRole("columnheader").allTextContents()).toEqual([
+      "Month",
+      "Gross",
+      "Discounts",
+      "Refunds",
+      "Net",
+    ]);
+    // On a phone the figures come first as a visible table.
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await enrollments.locator("div table").isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
 describe("buying", () => {
   it("says a cancelled checkout charged nothing, and a bought course leads with owning it (item 7)", async () => {
     const context = await e2e.browser.newContext();

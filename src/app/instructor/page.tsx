@@ -107,6 +107,14 @@ export default async function InstructorPage({
                     </dd>
                   </div>
                 </dl>
+                <p className="mt-3 text-sm">
+                  <Link
+                    href={`/instructor/courses/${c.id}/analytics`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    Analytics<span className="sr-only"> of {c.title}</span>
+                  </Link>
+                </p>
               </li>
             ))}
           </ul>

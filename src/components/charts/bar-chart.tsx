@@ -33,6 +33,10 @@ export function BarChart({
         <p className="mt-3 text-sm text-slate-600">No data yet.</p>
       ) : (
         <>
+          {/* On a phone the figures come first, as a table; wider screens keep it one click away. */}
+          <div className="mt-2 text-sm sm:hidden">
+            <DataRows data={data} format={format} />
+          </div>
           <svg
             role="img"
             aria-labelledby={`${id}-title ${id}-desc`}
@@ -46,7 +50,9 @@ export function BarChart({
               return (
                 <g key={d.label}>
                   <text x={labelWidth - 8} y={y + 17} textAnchor="end" fontSize="12" fill="#334155">
-                    {d.label}
+                    {/* A long label is shortened to fit; the full text shows on hover and in the table. */}
+                    <title>{d.label}</title>
+                    {shorten(d.label)}
                   </text>
                   <rect x={labelWidth} y={y + 4} width={w} height={rowHeight - 10} rx="4" fill="#4f46e5" />
                   <text x={labelWidth + w + 6} y={y + 17} fontSize="12" fill="#0f172a">
@@ -56,31 +62,41 @@ export function BarChart({
               );
             })}
           </svg>
-          <details className="mt-2 text-sm">
+          <details className="mt-2 hidden text-sm sm:block">
             <summary className="cursor-pointer text-slate-600">Show the data</summary>
-            <table className="mt-2 w-full text-left">
-              <thead>
-                <tr className="text-slate-500">
-                  <th scope="col" className="py-1 font-medium">
-                    Label
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Value
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((d) => (
-                  <tr key={d.label} className="border-t border-slate-100">
-                    <td className="py-1">{d.label}</td>
-                    <td className="py-1 text-right">{format(d.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataRows data={data} format={format} />
           </details>
         </>
       )}
     </figure>
+  );
+}
+
+/** Labels longer than the label column are cut with an ellipsis (about 20 characters fit at 12 px). */
+const MAX_LABEL = 20;
+const shorten = (label: string) => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label);
+
+function DataRows({ data, format }: { data: BarDatum[]; format: (n: number) => string }) {
+  return (
+    <table className="mt-2 w-full text-left">
+      <thead>
+        <tr className="text-slate-500">
+          <th scope="col" className="py-1 font-medium">
+            Label
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            Value
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.map((d) => (
+          <tr key={d.label} className="border-t border-slate-100">
+            <td className="py-1">{d.label}</td>
+            <td className="py-1 text-right">{format(d.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

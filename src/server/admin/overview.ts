@@ -1,4 +1,5 @@
 import "server-only";
+import { everyMonth, lastMonths } from "@/lib/dates";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { queryRows } from "../db/rows";
@@ -43,7 +44,10 @@ export async function getAdminOverview(db: Db, actor: Actor | null): Promise<Adm
     usersByRole: roles.map((r) => ({ label: titleCase(r.k), value: r.n })),
     coursesByState: courseStates.map((r) => ({ label: r.k, value: r.n })),
     enrollmentsByStatus: statuses.map((r) => ({ label: titleCase(r.k), value: r.n })),
-    revenueByMonth: revenue.map((r) => ({ label: r.month, value: r.net })),
+    revenueByMonth: everyMonth(
+      revenue.map((r) => ({ label: r.month, value: r.net })),
+      lastMonths(12),
+    ),
     revenue,
     currency,
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { everyMonth, lastMonths } from "@/lib/dates";
 import { revenueByMonth, type RevenueMonth } from "../payments/revenue";
 import { and, asc, eq, isNull, ne, sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "../db/types";
@@ -36,6 +37,7 @@ export async function getCourseAnalytics(
     .where(and(eq(courses.id, courseId), isCourseStaffSql(actor, courses.id)));
   if (!course) throw notFound("This course");
   const currency = getEnv().currency;
+  const months = lastMonths(12);
   const month = (column: AnyColumn) => sql<string>`to_char(date_trunc('month', ${column}), 'YYYY-MM')`;
   const lastYear = (column: AnyColumn) => sql`${column} >= date_trunc('month', now()) - interval '11 months'`;
   const [enrolled, lessonRows, ratings, revenue] = await Promise.all([
@@ -77,7 +79,10 @@ export async function getCourseAnalytics(
   return {
     course,
     currency,
-    enrollmentsByMonth: enrolled.map((r) => ({ label: r.k, value: r.n })),
+    enrollmentsByMonth: everyMonth(
+      enrolled.map((r) => ({ label: r.k, value: r.n })),
+      months,
+    ),
     lessons: lessonRows.map((l) => ({
       position: `${l.m}.${l.o}`,
       title: l.title,
@@ -88,7 +93,10 @@ export async function getCourseAnalytics(
       label: `${stars} star${stars === 1 ? "" : "s"}`,
       value: ratings.find((r) => r.r === stars)?.n ?? 0,
     })),
-    revenueByMonth: revenue.map((r) => ({ label: r.month, value: r.net })),
+    revenueByMonth: everyMonth(
+      revenue.map((r) => ({ label: r.month, value: r.net })),
+      months,
+    ),
     revenue,
   };
 }

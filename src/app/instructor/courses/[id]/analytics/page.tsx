@@ -52,7 +52,7 @@ export default async function CourseAnalyticsPage({ params }: { params: Promise<
           id="funnel"
           title="Completion funnel: students who completed each lesson"
           data={a.lessons.map((l) => ({
-            label: `${l.position} ${l.title.slice(0, 18)}`,
+            label: `${l.position} ${l.title}`,
             value: l.completed,
           }))}
         />
