@@ -98,6 +98,8 @@ async function startOnce() {
       schedule(database, "reconcile", 727276, 15 * 60_000, () =>
         reconcilePayments(database.db, getPaymentProvider()),
       );
+      const { sendModuleReleaseNotices } = await import("./learning/release-notices");
+      schedule(database, "module-releases", 727277, 15 * 60_000, () => sendModuleReleaseNotices(database.db));
     }
   });
   logger.info("server ready", { mode: env.mode, url: env.appUrl, host: env.host, port: env.port });

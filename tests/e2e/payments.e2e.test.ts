@@ -63,7 +63,7 @@ describe("buying a course with the demo provider", () => {
     await student.close();
   });
 
-  it("buys with a 50% coupon: the page shows the discount, the provider charges it, the payment records it", async () => {
+  it("buys with a 50% coupon: the page shows the discount, the provider charges it, the payment records it; the scheduled module says when it opens", async () => {
     const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
     const context = await e2e.browser.newContext();
     const page = await signInViaMailbox(context, e2e.server.url, "sam@example.com");
@@ -83,6 +83,28 @@ describe("buying a course with the demo provider", () => {
     await page.waitForURL(new RegExp(`${e2e.server.url}/checkout/return`));
     await page.getByRole("heading", { name: "Payment received — the course is yours" }).waitFor();
     await page.getByText("Coupon LEARN50: $24.50 off the price of $49.00.").waitFor();
+
+    // The course's last module opens a week after enrolling (the demo's scheduled release): the syllabus,
+    // the player and the API all say when.
+    await page.goto(`${e2e.server.url}/courses/prompt-engineering`);
+    await page.getByText("Opens 7 days after you enroll").waitFor();
+    const outline = await (await fetch(`${e2e.server.url}/api/v1/courses/prompt-engineering`)).json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/courses/{slug}", 200, outline);
+    const scheduled = outline.modules.at(-1);
+    expect(scheduled.release).toEqual({ kind: "after_days", days: 7 });
+    const lockedLesson = scheduled.lessons[0].id;
+    await page.goto(`${e2e.server.url}/learn/prompt-engineering/${lockedLesson}`);
+    await page.getByRole("status").filter({ hasText: "This module opens on" }).waitFor();
+    await page
+      .getByText(/Opens on \d+ \w+ \d{4}/)
+      .first()
+      .waitFor();
+    const lessonApi = await page.request.get(`${e2e.server.url}/api/v1/lessons/${lockedLesson}`);
+    expect(lessonApi.status()).toBe(403);
+    const lockedBody = await lessonApi.json();
+    expectMatchesOpenApi(doc, "GET", "/api/v1/lessons/{id}", 403, lockedBody);
+    expect(lockedBody.error).toMatchObject({ code: "NOT_YET_AVAILABLE" });
+    expect(Date.parse(lockedBody.error.availableAt)).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
     const purchases = await (await page.request.get(`${e2e.server.url}/api/v1/me/payments`)).json();
     expectMatchesOpenApi(doc, "GET", "/api/v1/me/payments", 200, purchases);

@@ -18,7 +18,7 @@ import {
   updateModule,
 } from "@/server/authoring/structure";
 import { formString as str, handleForm, runAction, type ActionResult } from "@/server/http/action";
-import type { TCourseInput } from "@/server/authoring/schemas";
+import type { TCourseInput, TModuleReleaseInput } from "@/server/authoring/schemas";
 
 /** The authoring actions of a course and its structure; the lesson editor's are beside its page. */
 
@@ -99,6 +99,19 @@ export async function deleteCourseAction(_prev: ActionResult | null, form: FormD
   );
 }
 
+/** The module form's release fields as the service takes them (a date typed in the form is UTC). */
+function moduleRelease(form: FormData): { release?: TModuleReleaseInput } {
+  const kind = str(form, "releaseKind");
+  // The days are checked (a whole number from 1) by the service's schema, which coerces the text.
+  if (kind === "after_days") return { release: { kind, days: str(form, "releaseDays") } };
+  if (kind === "on_date") {
+    const typed = str(form, "releaseDate").trim();
+    return { release: { kind, date: typed.length === 16 ? `${typed}:00Z` : typed } };
+  }
+  if (kind === "immediate") return { release: { kind } };
+  return {};
+}
+
 export async function saveModuleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const courseId = str(form, "courseId");
   return handleForm(
@@ -108,6 +121,7 @@ export async function saveModuleAction(_prev: ActionResult | null, form: FormDat
       title: str(f, "title"),
       description: str(f, "description"),
       published: f.get("published") === "on",
+      ...moduleRelease(f),
     }),
     async ({ moduleId, ...fields }, { db, actor, audit }) => {
       if (moduleId) {

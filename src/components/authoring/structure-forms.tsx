@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { inputClass, labelClass } from "@/components/ui/field";
-import { keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
+import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
 
 /** Adds a module (no moduleId) or edits one. */
 export function ModuleForm({
@@ -14,10 +14,21 @@ export function ModuleForm({
 }: {
   action: FormAction;
   courseId: string;
-  module?: { id: string; title: string; description: string; published: boolean };
+  module?: {
+    id: string;
+    title: string;
+    description: string;
+    published: boolean;
+    releaseKind?: "immediate" | "after_days" | "on_date";
+    releaseDays?: number | null;
+    releaseDate?: Date | string | null;
+  };
 }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(save, null);
   const id = useId();
+  const errors = fieldErrors(state);
+  const [kind, setKind] = useState(keptValue(state, "releaseKind", module?.releaseKind ?? "immediate"));
+  const savedDate = module?.releaseDate ? new Date(module.releaseDate).toISOString().slice(0, 16) : "";
   return (
     <form
       action={action}
@@ -62,6 +73,74 @@ export function ModuleForm({
         Published{" "}
         <span className="text-slate-500">(a draft module is hidden from students and not counted)</span>
       </label>
+      <fieldset className="rounded-lg border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">Opens to students</legend>
+        <div className="space-y-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="releaseKind"
+              value="immediate"
+              checked={kind === "immediate"}
+              onChange={() => setKind("immediate")}
+            />
+            When they enroll
+          </label>
+          <div className="flex flex-wrap items-center gap-2">
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="releaseKind"
+                value="after_days"
+                checked={kind === "after_days"}
+                onChange={() => setKind("after_days")}
+              />
+              A number of days after they enroll:
+            </label>
+            <input
+              aria-label="Days after enrolling"
+              name="releaseDays"
+              type="number"
+              min={1}
+              max={3650}
+              disabled={kind !== "after_days"}
+              defaultValue={keptValue(state, "releaseDays", module?.releaseDays?.toString() ?? "7")}
+              aria-invalid={errors["release.days"] ? true : undefined}
+              className={`${inputClass} mt-0 w-24`}
+            />
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="releaseKind"
+                value="on_date"
+                checked={kind === "on_date"}
+                onChange={() => setKind("on_date")}
+              />
+              On a date (UTC):
+            </label>
+            <input
+              aria-label="Opening date and time (UTC)"
+              name="releaseDate"
+              type="datetime-local"
+              disabled={kind !== "on_date"}
+              defaultValue={keptValue(state, "releaseDate", savedDate)}
+              aria-invalid={errors["release.date"] ? true : undefined}
+              className={`${inputClass} mt-0 w-auto`}
+            />
+          </div>
+          {errors["release.days"] || errors["release.date"] ? (
+            <p role="alert" className="text-red-700">
+              {errors["release.days"] ?? errors["release.date"]}
+            </p>
+          ) : (
+            <p className="text-slate-500">
+              Locked modules show in the syllabus with when they open; students are e-mailed when they do.
+            </p>
+          )}
+        </div>
+      </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <Button variant={module ? "secondary" : "primary"} size={module ? "sm" : "md"} disabled={pending}>
           {module ? "Save module" : "Add module"}

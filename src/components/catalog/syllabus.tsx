@@ -1,4 +1,5 @@
-import { LessonTypeIcon } from "@/components/ui/lesson-type-icon";
+import { LessonTypeIcon, LockIcon } from "@/components/ui/lesson-type-icon";
+import { formatLongDate } from "@/lib/dates";
 import { formatDuration, formatLessonType } from "@/lib/format";
 
 interface SyllabusModule {
@@ -7,7 +8,18 @@ interface SyllabusModule {
   description: string;
   order: number;
   duration: number;
+  releaseKind?: "immediate" | "after_days" | "on_date";
+  releaseDays?: number | null;
+  releaseDate?: Date | string | null;
   lessons: { id: string; title: string; duration: number; lessonType: string }[];
+}
+
+/** "Opens 7 days after you enroll", "Opens on 1 March 2027", or nothing for a module open at enrollment. */
+function releaseNote(m: SyllabusModule): string | null {
+  if (m.releaseKind === "after_days" && m.releaseDays)
+    return `Opens ${m.releaseDays} ${m.releaseDays === 1 ? "day" : "days"} after you enroll`;
+  if (m.releaseKind === "on_date" && m.releaseDate) return `Opens on ${formatLongDate(m.releaseDate)}`;
+  return null;
 }
 
 /** Modules → lessons with type and duration. Native <details> keeps it keyboard- and screen-reader-friendly. */
@@ -27,6 +39,12 @@ export function Syllabus({ modules }: { modules: SyllabusModule[] }) {
                 </span>
                 <span className="mt-0.5 block font-semibold text-slate-900">{m.title}</span>
                 <span className="mt-1 block text-sm text-slate-600">{m.description}</span>
+                {releaseNote(m) ? (
+                  <span className="mt-1 flex items-center gap-1 text-sm font-medium text-amber-800">
+                    <LockIcon className="h-3.5 w-3.5" />
+                    {releaseNote(m)}
+                  </span>
+                ) : null}
               </span>
               <span className="shrink-0 text-sm text-slate-500">
                 {m.lessons.length} {m.lessons.length === 1 ? "lesson" : "lessons"} ·{" "}

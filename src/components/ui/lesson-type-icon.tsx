@@ -59,3 +59,8 @@ export function LessonTypeIcon({ type, className = "h-4 w-4" }: { type: string; 
 export function CheckIcon({ className = "h-3 w-3" }: { className?: string }) {
   return <LineIcon d="M5 12l5 5 9-10" className={className} strokeWidth={3} />;
 }
+
+/** A padlock: a module that opens later (scheduled release). */
+export function LockIcon({ className = "h-3 w-3" }: { className?: string }) {
+  return <LineIcon d="M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4" className={className} strokeWidth={2} />;
+}

@@ -15,6 +15,7 @@ import {
   coupons,
   couponRedemptions,
   prerequisiteExceptions,
+  moduleReleaseNotices,
   quizAccommodations,
   quizAttempts,
   quizzes,
@@ -102,6 +103,7 @@ async function populatedUser() {
       providerTransactionId: `pi_${Math.random().toString(36).slice(2)}`,
     })
     .returning();
+  await db().insert(moduleReleaseNotices).values({ userId: user.id, moduleId: tree.modules[0]!.id });
   await db()
     .insert(prerequisiteExceptions)
     .values({ courseId: tree.course.id, userId: user.id, grantedBy: user.id });

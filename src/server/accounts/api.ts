@@ -66,6 +66,7 @@ export const ZExport = z.object({
   couponsCreated: z.array(z.looseObject({ code: z.string(), active: z.boolean() })),
   prerequisiteExceptions: z.array(z.looseObject({ courseId: z.string() })),
   prerequisiteExceptionsGranted: z.array(z.looseObject({ courseId: z.string() })),
+  moduleReleaseNotices: z.array(z.looseObject({ moduleId: z.string() })),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

@@ -55,6 +55,7 @@ export const USER_DATA_REGISTRY = {
   "coupons.created_by": "couponsCreated",
   "prerequisite_exceptions.user_id": "prerequisiteExceptions",
   "prerequisite_exceptions.granted_by": "prerequisiteExceptionsGranted",
+  "module_release_notices.user_id": "moduleReleaseNotices",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -254,6 +255,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     couponsCreated,
     myPrerequisiteExceptions,
     prerequisiteExceptionsGranted,
+    moduleReleaseNotices,
   ] = await Promise.all([
     db
       .select({
@@ -395,6 +397,13 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
       sql`SELECT course_id AS "courseId", created_at AS "grantedAt", 'a student' AS student
           FROM prerequisite_exceptions WHERE granted_by = ${uid} ORDER BY created_at`,
     ),
+    // The "a module is open" e-mails sent to this user.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT n.module_id AS "moduleId", m.title AS "moduleTitle", n.sent_at AS "sentAt"
+          FROM module_release_notices n JOIN modules m ON m.id = n.module_id
+          WHERE n.user_id = ${uid} ORDER BY n.sent_at`,
+    ),
   ]);
   const data = {
     format: "ai-whisperers-export/1",
@@ -421,6 +430,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     couponsCreated,
     prerequisiteExceptions: myPrerequisiteExceptions,
     prerequisiteExceptionsGranted,
+    moduleReleaseNotices,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

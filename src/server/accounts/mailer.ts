@@ -45,13 +45,17 @@ export function actionEmail(opts: {
   intro: string;
   button: string;
   url: string;
-  expires: Date;
+  /** A one-time link's expiry, said in the mail; none for a plain notice. */
+  expires?: Date;
   footer: string;
 }): OutgoingMail {
-  const minutes = Math.max(1, Math.round((opts.expires.getTime() - Date.now()) / 60_000));
-  const expiry =
-    minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const expiresLine = `This link works once and expires in ${expiry} (${opts.expires.toUTCString()}).`;
+  let expiresLine = "";
+  if (opts.expires) {
+    const minutes = Math.max(1, Math.round((opts.expires.getTime() - Date.now()) / 60_000));
+    const expiry =
+      minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
+    expiresLine = `This link works once and expires in ${expiry} (${opts.expires.toUTCString()}).`;
+  }
   const text = [
     `AI Whisperers — ${opts.heading}`,
     "",
@@ -59,7 +63,7 @@ export function actionEmail(opts: {
     "",
     `${opts.button}: ${opts.url}`,
     "",
-    expiresLine,
+    ...(expiresLine ? [expiresLine] : []),
     opts.footer,
   ].join("\n");
   const html = `<!doctype html><html><body style="margin:0;background:#f8fafc;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#0f172a">
@@ -70,7 +74,7 @@ export function actionEmail(opts: {
 <tr><td style="padding:20px 28px 0"><h1 style="font-size:20px;margin:0">${escapeHtml(opts.heading)}</h1>
 <p style="line-height:1.5;color:#334155">${escapeHtml(opts.intro)}</p></td></tr>
 <tr><td style="padding:8px 28px 0"><a href="${escapeHtml(opts.url)}" style="display:inline-block;background:#4f46e5;color:#ffffff;text-decoration:none;font-weight:600;border-radius:8px;padding:12px 20px">${escapeHtml(opts.button)}</a></td></tr>
-<tr><td style="padding:20px 28px 28px;font-size:13px;line-height:1.5;color:#64748b"><p>${escapeHtml(expiresLine)}</p>
+<tr><td style="padding:20px 28px 28px;font-size:13px;line-height:1.5;color:#64748b">${expiresLine ? `<p>${escapeHtml(expiresLine)}</p>` : ""}
 <p>${escapeHtml(opts.footer)}</p><p style="word-break:break-all">${escapeHtml(opts.url)}</p></td></tr>
 </table></td></tr></table></body></html>`;
   return { to: opts.to, subject: opts.subject, text, html };

@@ -56,7 +56,13 @@ describe("admin overview", () => {
       ]),
     );
     expect(o.enrollmentsByStatus).toEqual([{ label: "Active", value: 1 }]);
-    expect(o.revenueByMonth).toEqual([{ label: new Date().toISOString().slice(0, 7), value: 5000 }]);
+    // Every one of the last 12 months, quiet ones at zero; this month's sale last.
+    expect(o.revenueByMonth).toHaveLength(12);
+    expect(o.revenueByMonth.at(-1)).toEqual({ label: new Date().toISOString().slice(0, 7), value: 5000 });
+    expect(o.revenueByMonth.slice(0, -1).every((m) => m.value === 0)).toBe(true);
+    expect(o.revenue).toEqual([
+      { month: new Date().toISOString().slice(0, 7), gross: 10000, discount: 0, refunded: 5000, net: 5000 },
+    ]);
     await expect(getAdminOverview(db, actorOf(student))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

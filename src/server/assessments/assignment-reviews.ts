@@ -299,10 +299,12 @@ export async function reviewSubmission(
   let mail: OutgoingMail | null = null;
   const result = await db
     .transaction(async (tx) => {
-      const target = await lockProgressTarget(tx, peek.userId, peek.lessonId).catch((e: unknown) => {
-        if (e instanceof AppError && e.code === "FORBIDDEN") return null;
-        throw e;
-      });
+      const target = await lockProgressTarget(tx, peek.userId, peek.lessonId, { release: "ignore" }).catch(
+        (e: unknown) => {
+          if (e instanceof AppError && e.code === "FORBIDDEN") return null;
+          throw e;
+        },
+      );
       const s = await lockForStaff(tx, actor, id);
       if (s.state !== "SUBMITTED" && s.state !== "IN_REVIEW") {
         throw new AppError("CONFLICT", { userMessage: "This submission has already been decided." });

@@ -14,7 +14,7 @@ import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { isCourseStaffSql } from "../authoring/staff";
-import { hasAccess } from "../learning/enrollment-state";
+import { checkLessonAccess, moduleOpensAt } from "../learning/lesson-access";
 import { renderMarkdown } from "@/lib/markdown";
 import { getEnv } from "../env";
 import { FILE_TYPE_KEYS, type FileTypeKey } from "@/lib/file-types";
@@ -83,6 +83,7 @@ export async function getAssignmentPlace(db: Db, actor: Actor, lessonId: string)
     course_id: string;
     status: EnrollmentStatus | null;
     staff: boolean;
+    opens_at: Date | string | null;
     text_allowed: boolean;
     links_allowed: boolean;
     files_allowed: boolean;
@@ -94,7 +95,7 @@ export async function getAssignmentPlace(db: Db, actor: Actor, lessonId: string)
   }>(
     db,
     sql`SELECT m.course_id, e.status, ${isCourseStaffSql(actor, sql`m.course_id`)} AS staff,
-               a.text_allowed, a.links_allowed, a.files_allowed, a.file_types, a.max_file_bytes,
+               ${moduleOpensAt()} AS opens_at, a.text_allowed, a.links_allowed, a.files_allowed, a.file_types, a.max_file_bytes,
                a.max_files, a.due_at, a.rubric
         FROM assignments a
         JOIN lessons l ON l.id = a.lesson_id AND l.lesson_type = 'ASSIGNMENT'
@@ -103,11 +104,12 @@ export async function getAssignmentPlace(db: Db, actor: Actor, lessonId: string)
         WHERE a.lesson_id = ${lessonId}`,
   );
   if (!row) throw notFound("This assignment");
+  const access = checkLessonAccess(row, "Enroll in this course to hand in its assignments.");
   const place: AssignmentPlace = {
     lessonId,
     courseId: row.course_id,
-    enrolled: hasAccess(row.status),
-    staff: row.staff,
+    enrolled: access.enrolled,
+    staff: access.staff,
     settings: {
       textAllowed: row.text_allowed,
       linksAllowed: row.links_allowed,
@@ -119,9 +121,6 @@ export async function getAssignmentPlace(db: Db, actor: Actor, lessonId: string)
     },
     rubric: row.rubric,
   };
-  if (!place.enrolled && !place.staff) {
-    throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to hand in its assignments." });
-  }
   return place;
 }
 

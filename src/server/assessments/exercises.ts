@@ -7,7 +7,7 @@ import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { isCourseStaffSql } from "../authoring/staff";
-import { hasAccess } from "../learning/enrollment-state";
+import { checkLessonAccess, moduleOpensAt, type LessonAccessRow } from "../learning/lesson-access";
 import { lockProgressTarget, writeLessonProgress } from "../learning/progress";
 import {
   MAX_CODE_BYTES,
@@ -41,26 +41,26 @@ interface Place {
   staff: boolean;
 }
 
-const refuseNotEnrolled = () =>
-  new AppError("FORBIDDEN", { userMessage: "Enroll in this course to work on its exercises." });
+const NOT_ENROLLED = "Enroll in this course to work on its exercises.";
+const refuseNotEnrolled = () => new AppError("FORBIDDEN", { userMessage: NOT_ENROLLED });
 
 /**
  * An INTERACTIVE lesson in a published module, for an enrolled student (any status with access) or the
  * course's staff; NOT_FOUND for no such lesson, FORBIDDEN for everyone else.
  */
 async function getLessonPlace(db: Db, actor: Actor, lessonId: string): Promise<Place> {
-  const [row] = await queryRows<{ course_id: string; status: EnrollmentStatus | null; staff: boolean }>(
+  const [row] = await queryRows<{ course_id: string } & LessonAccessRow>(
     db,
-    sql`SELECT m.course_id, e.status, ${isCourseStaffSql(actor, sql`m.course_id`)} AS staff
+    sql`SELECT m.course_id, e.status, ${isCourseStaffSql(actor, sql`m.course_id`)} AS staff,
+               ${moduleOpensAt()} AS opens_at
         FROM lessons l
         JOIN modules m ON m.id = l.module_id AND m.published
         LEFT JOIN enrollments e ON e.course_id = m.course_id AND e.user_id = ${actor.id}
         WHERE l.id = ${lessonId} AND l.lesson_type = 'INTERACTIVE'`,
   );
   if (!row) throw notFound("This interactive lesson");
-  const place = { lessonId, courseId: row.course_id, enrolled: hasAccess(row.status), staff: row.staff };
-  if (!place.enrolled && !place.staff) throw refuseNotEnrolled();
-  return place;
+  const { enrolled, staff } = checkLessonAccess(row, NOT_ENROLLED);
+  return { lessonId, courseId: row.course_id, enrolled, staff };
 }
 
 /** The exercise's lesson and place (as getLessonPlace), with its check names and solution. */

@@ -6,7 +6,7 @@ import { queryRows } from "../db/rows";
 import { AppError, notFound } from "../errors";
 import type { Actor } from "../accounts/actor";
 import { isCourseStaffSql } from "../authoring/staff";
-import { hasAccess } from "../learning/enrollment-state";
+import { checkLessonAccess, moduleOpensAt, type LessonAccessRow } from "../learning/lesson-access";
 import type { ServedQuestion, TQuizSettings } from "./quiz-schemas";
 
 /** Saves and submissions are accepted this long after the deadline (network, a slow device). */
@@ -25,9 +25,10 @@ export interface QuizPlace {
  * course's staff. No such quiz (or not a QUIZ lesson): NOT_FOUND; anyone else: FORBIDDEN.
  */
 export async function getQuizPlace(db: Db, actor: Actor, lessonId: string): Promise<QuizPlace> {
-  const [row] = await queryRows<{ course_id: string; status: EnrollmentStatus | null; staff: boolean }>(
+  const [row] = await queryRows<{ course_id: string } & LessonAccessRow>(
     db,
-    sql`SELECT m.course_id, e.status, ${isCourseStaffSql(actor, sql`m.course_id`)} AS staff
+    sql`SELECT m.course_id, e.status, ${isCourseStaffSql(actor, sql`m.course_id`)} AS staff,
+               ${moduleOpensAt()} AS opens_at
         FROM quizzes qz
         JOIN lessons l ON l.id = qz.lesson_id AND l.lesson_type = 'QUIZ'
         JOIN modules m ON m.id = l.module_id AND m.published
@@ -35,11 +36,8 @@ export async function getQuizPlace(db: Db, actor: Actor, lessonId: string): Prom
         WHERE qz.lesson_id = ${lessonId}`,
   );
   if (!row) throw notFound("This quiz");
-  const place = { lessonId, courseId: row.course_id, enrolled: hasAccess(row.status), staff: row.staff };
-  if (!place.enrolled && !place.staff) {
-    throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to take its quiz." });
-  }
-  return place;
+  const { enrolled, staff } = checkLessonAccess(row, "Enroll in this course to take its quiz.");
+  return { lessonId, courseId: row.course_id, enrolled, staff };
 }
 
 export type QuizSettingsRow = TQuizSettings & { version: number };

@@ -68,6 +68,10 @@ export interface EditorModule {
   duration: number;
   lessons: EditorLesson[];
   studentsWithProgress: number;
+  /** Scheduled release: when the module opens to an enrolled student. */
+  releaseKind: "immediate" | "after_days" | "on_date";
+  releaseDays: number | null;
+  releaseDate: Date | null;
 }
 
 export interface CourseEditorView {
@@ -147,6 +151,9 @@ export async function getCourseForEditing(
         description: modules.description,
         published: modules.published,
         duration: modules.duration,
+        releaseKind: modules.releaseKind,
+        releaseDays: modules.releaseDays,
+        releaseDate: modules.releaseDate,
         studentsWithProgress: studentsIn(sql`SELECT l.id FROM ${lessons} l WHERE l.module_id = modules.id`),
       })
       .from(modules)

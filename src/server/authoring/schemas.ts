@@ -84,11 +84,35 @@ export const ZUpdateCourseInput = ZCourseInput.extend({ courseId: id });
 
 export const ZSlugCheck = z.object({ slug: z.string().max(300), courseId: id.optional() });
 
+/**
+ * When a module opens to an enrolled student (scheduled release): at enrollment, N days after the student's
+ * access began, or on a date.
+ */
+export const ZModuleRelease = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("immediate") }),
+  z.object({
+    kind: z.literal("after_days"),
+    days: z.coerce
+      .number({ message: "Give a number of days." })
+      .int("Give a whole number of days.")
+      .min(1, "At least 1 day after enrollment.")
+      .max(3650, "At most 3650 days (10 years)."),
+  }),
+  z.object({
+    kind: z.literal("on_date"),
+    date: z.iso.datetime({ offset: true, message: "Give a date and time, such as 2027-03-01T09:00:00Z." }),
+  }),
+]);
+export type TModuleRelease = z.infer<typeof ZModuleRelease>;
+export type TModuleReleaseInput = z.input<typeof ZModuleRelease>;
+
 export const ZModuleInput = z.object({
   courseId: id,
   title: z.string().trim().min(1, "Give the module a title.").max(200),
   description: z.string().trim().max(2000).default(""),
   published: z.boolean().default(true),
+  /** Absent: unchanged (immediate for a new module). */
+  release: ZModuleRelease.optional(),
 });
 export const ZUpdateModuleInput = ZModuleInput.omit({ courseId: true }).extend({ moduleId: id });
 

@@ -26,6 +26,7 @@ import {
   ZNewLessonInput,
   ZReorderInput,
   ZUpdateModuleInput,
+  type TModuleRelease,
 } from "./schemas";
 
 /** Orders are shifted past this before being renumbered, so no step meets the unique (parent, order). */
@@ -79,7 +80,7 @@ export async function createModule(
   ctx: AuditContext = {},
 ) {
   assertAuthor(actor);
-  const data = parseInput(ZModuleInput, input);
+  const { release, ...data } = parseInput(ZModuleInput, input);
   return db.transaction(async (tx) => {
     const course = await lockCourseForAuthor(tx, actor, data.courseId);
     const published = data.published && !course.published;
@@ -89,7 +90,7 @@ export async function createModule(
     );
     const [row] = await tx
       .insert(modules)
-      .values({ ...data, published, order: next!.n, duration: 0 })
+      .values({ ...data, ...releaseColumns(release), published, order: next!.n, duration: 0 })
       .returning({ id: modules.id, published: modules.published });
     // A new module has no lessons yet: the percentages do not change.
     await recordAudit(
@@ -99,7 +100,12 @@ export async function createModule(
         action: "module.created",
         entityType: "module",
         entityId: row!.id,
-        after: { title: data.title, courseId: data.courseId, published },
+        after: {
+          title: data.title,
+          courseId: data.courseId,
+          published,
+          release: release ?? { kind: "immediate" },
+        },
       },
       ctx,
     );
@@ -118,17 +124,26 @@ export async function updateModule(
   ctx: AuditContext = {},
 ) {
   assertAuthor(actor);
-  const { moduleId, ...data } = parseInput(ZUpdateModuleInput, input);
+  const { moduleId, release, ...data } = parseInput(ZUpdateModuleInput, input);
   return db.transaction(async (tx) => {
     const { course } = await lockModuleForAuthor(tx, actor, moduleId);
     const [before] = await tx
-      .select({ title: modules.title, published: modules.published })
+      .select({
+        title: modules.title,
+        published: modules.published,
+        releaseKind: modules.releaseKind,
+        releaseDays: modules.releaseDays,
+        releaseDate: modules.releaseDate,
+      })
       .from(modules)
       .where(eq(modules.id, moduleId));
     const toggled = before!.published !== data.published;
     const snapshot = toggled ? await snapshotPublishProblems(tx, course) : null;
     await lockEnrollments(tx, course.id);
-    await tx.update(modules).set(data).where(eq(modules.id, moduleId));
+    await tx
+      .update(modules)
+      .set({ ...data, ...(release ? releaseColumns(release) : {}) })
+      .where(eq(modules.id, moduleId));
     await assertPublishedCourseStaysComplete(tx, snapshot, {
       advice: data.published
         ? "Give the module lessons with content while it is a draft, then publish it."
@@ -146,7 +161,7 @@ export async function updateModule(
         entityType: "module",
         entityId: moduleId,
         before,
-        after: { title: data.title, published: data.published },
+        after: { title: data.title, published: data.published, ...(release ? { release } : {}) },
       },
       ctx,
     );
@@ -408,4 +423,13 @@ export async function moveLesson(
     );
     return { moved: true };
   });
+}
+
+/** The module columns of a scheduled release (absent: immediate). */
+function releaseColumns(release: TModuleRelease | undefined) {
+  if (!release || release.kind === "immediate")
+    return { releaseKind: "immediate" as const, releaseDays: null, releaseDate: null };
+  if (release.kind === "after_days")
+    return { releaseKind: "after_days" as const, releaseDays: release.days, releaseDate: null };
+  return { releaseKind: "on_date" as const, releaseDays: null, releaseDate: new Date(release.date) };
 }

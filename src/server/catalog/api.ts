@@ -66,6 +66,11 @@ export async function getPublicCourseDetail(
       title: m.title,
       order: m.order,
       duration: m.duration,
+      release: {
+        kind: m.releaseKind,
+        ...(m.releaseDays !== null ? { days: m.releaseDays } : {}),
+        ...(m.releaseDate ? { date: new Date(m.releaseDate).toISOString() } : {}),
+      },
       lessons: m.lessons.map((l) => ({
         id: l.id,
         title: l.title,

@@ -40,6 +40,10 @@ export interface OutlineModule {
   order: number;
   duration: number;
   published: boolean;
+  /** Scheduled release (migration 0019): when the module opens to an enrolled student. */
+  releaseKind: "immediate" | "after_days" | "on_date";
+  releaseDays: number | null;
+  releaseDate: Date | null;
   lessons: OutlineLesson[];
 }
 
@@ -126,6 +130,9 @@ export function courseOutlineStatement(
         order: modules.order,
         duration: modules.duration,
         published: modules.published,
+        releaseKind: modules.releaseKind,
+        releaseDays: modules.releaseDays,
+        releaseDate: modules.releaseDate,
       },
       lesson: {
         id: lessons.id,

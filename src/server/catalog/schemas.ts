@@ -98,6 +98,13 @@ export const ZCourseDetail = ZCourseListItem.extend({
       title: z.string(),
       order: z.int(),
       duration: z.int().min(0),
+      release: z
+        .object({
+          kind: z.enum(["immediate", "after_days", "on_date"]),
+          days: z.int().optional(),
+          date: z.iso.datetime().optional(),
+        })
+        .describe("When the module opens to an enrolled student: at enrollment, days after it, or on a date"),
       lessons: z.array(
         z.object({
           id: z.string(),

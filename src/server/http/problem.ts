@@ -37,3 +37,11 @@ export function errorBody(err: AppError, requestId?: string): TApiError {
     },
   };
 }
+
+/** 403 on a lesson: FORBIDDEN (no access), or NOT_YET_AVAILABLE with when its module opens. */
+export const ZLessonForbidden = apiErrorWith({
+  availableAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe("With NOT_YET_AVAILABLE: when the lesson's module opens (scheduled release)"),
+});

@@ -6,6 +6,7 @@ import { isCourseStaffSql } from "../authoring/staff";
 import type { LessonType } from "../db/schema";
 import { AppError, notFound } from "../errors";
 import { assertSignedIn, type Actor } from "../accounts/actor";
+import { lockedUntil, moduleOpensAt, notYetAvailable } from "./lesson-access";
 
 export interface PlayerLesson {
   id: string;
@@ -32,6 +33,8 @@ export interface PlayerModule {
   title: string;
   order: number;
   lessons: PlayerSyllabusLesson[];
+  /** When the module opens for this learner, if that is still to come (scheduled release); null: open. */
+  opensAt: Date | null;
 }
 
 export interface PlayerView {
@@ -43,6 +46,8 @@ export interface PlayerView {
   preview: boolean;
   previousLessonId: string | null;
   nextLessonId: string | null;
+  /** The lesson's module opens later for this student: its content is withheld until then. */
+  lockedUntil: Date | null;
 }
 
 /**
@@ -55,6 +60,7 @@ export async function getLessonForLearner(
   actor: Actor | null,
   slug: string,
   lessonId: string,
+  opts: { whenLocked?: "refuse" | "withhold" } = {},
 ): Promise<PlayerView> {
   assertSignedIn(actor);
   const [found] = await db
@@ -73,6 +79,7 @@ export async function getLessonForLearner(
       },
       enrollment: { status: enrollments.status, progressPercentage: enrollments.progressPercentage },
       staff: sql<boolean>`${isCourseStaffSql(actor, courses.id)}`,
+      opensAt: sql<Date | string | null>`${moduleOpensAt(sql.raw('"modules"'), sql.raw('"enrollments"'))}`,
     })
     .from(lessons)
     .innerJoin(modules, and(eq(modules.id, lessons.moduleId), eq(modules.published, true)))
@@ -94,17 +101,25 @@ export async function getLessonForLearner(
             : "Enroll in this course to open its lessons.",
     });
   }
+  // The one lesson-access rule (lesson-access.ts): staff see everything; a student's module must be open. The
+  // player shows the syllabus with when it opens ("withhold"); the API refuses (403 NOT_YET_AVAILABLE).
+  const lockedUntilAt = staff ? null : lockedUntil(found.opensAt);
+  if (lockedUntilAt && opts.whenLocked !== "withhold") throw notYetAvailable(lockedUntilAt);
+  const lesson = lockedUntilAt
+    ? { ...found.lesson, content: "", videoUrl: null, resourceUrl: null }
+    : found.lesson;
   const modulesView = await findSyllabusWithProgress(db, found.course.id, actor.id);
   const order = modulesView.flatMap((m) => m.lessons.map((l) => l.id));
   const i = order.indexOf(lessonId);
   return {
     course: { id: found.course.id, slug: found.course.slug, title: found.course.title },
-    lesson: found.lesson,
+    lesson,
     modules: modulesView,
     enrollment: enrolled ? found.enrollment : null,
     preview: !enrolled,
     previousLessonId: i > 0 ? order[i - 1]! : null,
     nextLessonId: i >= 0 && i + 1 < order.length ? order[i + 1]! : null,
+    lockedUntil: lockedUntilAt,
   };
 }
 
@@ -124,17 +139,25 @@ export async function findSyllabusWithProgress(
       lessonType: lessons.lessonType,
       duration: lessons.duration,
       completed: sql<boolean>`coalesce(${userProgress.completed}, false)`,
+      opensAt: sql<Date | string | null>`${moduleOpensAt(sql.raw('"modules"'), sql.raw('"enrollments"'))}`,
     })
     .from(modules)
     .innerJoin(lessons, eq(lessons.moduleId, modules.id))
     .leftJoin(userProgress, and(eq(userProgress.lessonId, lessons.id), eq(userProgress.userId, userId)))
+    .leftJoin(enrollments, and(eq(enrollments.courseId, modules.courseId), eq(enrollments.userId, userId)))
     .where(and(eq(modules.courseId, courseId), eq(modules.published, true)))
     .orderBy(asc(modules.order), asc(lessons.order));
   const out: PlayerModule[] = [];
   for (const r of rows) {
     let m = out.at(-1);
     if (m?.id !== r.moduleId) {
-      m = { id: r.moduleId, title: r.moduleTitle, order: r.moduleOrder, lessons: [] };
+      m = {
+        id: r.moduleId,
+        title: r.moduleTitle,
+        order: r.moduleOrder,
+        lessons: [],
+        opensAt: lockedUntil(r.opensAt),
+      };
       out.push(m);
     }
     m.lessons.push({

@@ -3,7 +3,7 @@ import { consumeRateLimit } from "../platform/rate-limit";
 import { getEnv } from "../env";
 import { defineOperation, download, reply } from "../http/operation";
 import { certificatePdfCache } from "./certificate-pdf-cache";
-import { ZApiError, ZPrerequisitesError } from "../http/problem";
+import { ZApiError, ZLessonForbidden, ZPrerequisitesError } from "../http/problem";
 import { findMyCertificates, verifyCertificate } from "./certificates";
 import { findMyEnrollments } from "./dashboard";
 import { enrollInCourse } from "./enroll";
@@ -110,7 +110,10 @@ export const getLessonOperation = defineOperation({
       }),
     },
     401: err("Not signed in"),
-    403: err("Not enrolled, suspended or refunded"),
+    403: {
+      description: "Not enrolled, suspended or refunded; or NOT_YET_AVAILABLE with `availableAt`",
+      schema: ZLessonForbidden,
+    },
   },
   handler: async ({ params }, { db, actor }) => {
     const view = await getLessonForLearnerById(db, actor, params.id);
@@ -143,7 +146,10 @@ export const putProgressOperation = defineOperation({
       }),
     },
     401: err("Not signed in"),
-    403: err("Not enrolled, or a cross-site request"),
+    403: {
+      description: "Not enrolled, a cross-site request, or NOT_YET_AVAILABLE with `availableAt`",
+      schema: ZLessonForbidden,
+    },
     409: err(
       "ASSESSMENT_REQUIRED: the lesson is completed by passing its quiz (any time sent is still recorded)",
     ),

@@ -163,7 +163,7 @@ export async function grantEnrollment(
   const [written] = await queryRows<{ id: string; created: boolean }>(
     tx,
     sql`INSERT INTO enrollments (user_id, course_id, status) VALUES (${userId}, ${courseId}, 'ACTIVE')
-        ON CONFLICT (user_id, course_id) DO UPDATE SET status = ${REOPENED_STATUS}
+        ON CONFLICT (user_id, course_id) DO UPDATE SET status = ${REOPENED_STATUS}, access_started_at = now()
         WHERE enrollments.status = 'REFUNDED'
         RETURNING id, (xmax = 0) AS created`,
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockedUntil, moduleOpensAt, notYetAvailable } from "./lesson-access";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { courses, lessons, modules, type EnrollmentStatus } from "../db/schema";
@@ -74,7 +75,12 @@ export interface ProgressTarget {
  * The lesson's place joined with the learner's enrollment, the enrollment row locked (DESIGN.md convention 4)
  * before anything is counted, in one round trip. NOT_FOUND for no such lesson, FORBIDDEN without access.
  */
-export async function lockProgressTarget(tx: Db, userId: string, lessonId: string): Promise<ProgressTarget> {
+export async function lockProgressTarget(
+  tx: Db,
+  userId: string,
+  lessonId: string,
+  opts: { release?: "enforce" | "ignore" } = {},
+): Promise<ProgressTarget> {
   const [target] = await queryRows<{
     module_id: string;
     course_id: string;
@@ -82,9 +88,10 @@ export async function lockProgressTarget(tx: Db, userId: string, lessonId: strin
     status: EnrollmentStatus;
     assessed: boolean;
     done: boolean;
+    opens_at: Date | string | null;
   }>(
     tx,
-    sql`SELECT l.module_id, m.course_id, e.id, e.status,
+    sql`SELECT l.module_id, m.course_id, e.id, e.status, ${moduleOpensAt()} AS opens_at,
                (l.lesson_type = 'QUIZ' AND EXISTS (SELECT 1 FROM quiz_questions q
                  WHERE q.lesson_id = l.id AND q.deleted_at IS NULL)
                 OR l.lesson_type = 'ASSIGNMENT' AND EXISTS (SELECT 1 FROM assignments a WHERE a.lesson_id = l.id)
@@ -102,6 +109,12 @@ export async function lockProgressTarget(tx: Db, userId: string, lessonId: strin
   if (!target || !hasAccess(target.status)) {
     if (!target && !(await lessonExists(tx, lessonId))) throw notFound("This lesson");
     throw new AppError("FORBIDDEN", { userMessage: "Enroll in this course to record progress." });
+  }
+  // A module that opens later takes no progress yet (the same rule as every lesson endpoint). A reviewer
+  // passing work handed in before the module's opening moved later still completes it ("ignore").
+  if (opts.release !== "ignore") {
+    const until = lockedUntil(target.opens_at);
+    if (until) throw notYetAvailable(until);
   }
   return {
     moduleId: target.module_id,

@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAt, idColumn, tstz, updatedAt } from "./columns";
-import { courseInstructorRole, difficultyEnum, lessonTypeEnum } from "./enums";
+import { courseInstructorRole, difficultyEnum, lessonTypeEnum, moduleRelease } from "./enums";
 
 /** Lower-case letters and digits in words joined by single hyphens. */
 export const SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -128,8 +128,21 @@ export const modules = pgTable(
     published: boolean("published").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * Migration 0019, scheduled release: at enrollment (immediate), `release_days` days after the student's
+     * access began, or at `release_date` (docs/decisions.md, "Scheduled release").
+     */
+    releaseKind: moduleRelease("release_kind").notNull().default("immediate"),
+    releaseDays: integer("release_days"),
+    releaseDate: tstz("release_date"),
   },
   (t) => [
+    check(
+      "modules_release_consistent",
+      sql`(${t.releaseKind} = 'immediate' AND ${t.releaseDays} IS NULL AND ${t.releaseDate} IS NULL)
+        OR (${t.releaseKind} = 'after_days' AND ${t.releaseDays} BETWEEN 1 AND 3650 AND ${t.releaseDate} IS NULL)
+        OR (${t.releaseKind} = 'on_date' AND ${t.releaseDate} IS NOT NULL AND ${t.releaseDays} IS NULL)`,
+    ),
     unique("modules_course_id_order_key").on(t.courseId, t.order),
     // Target of user_progress's composite foreign key (module belongs to the progress row's course).
     unique("modules_id_course_id_key").on(t.id, t.courseId),

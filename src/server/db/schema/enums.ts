@@ -63,3 +63,7 @@ export const couponRedemptionStatus = pgEnum("coupon_redemption_status", [
   "RELEASED",
 ]);
 export type CouponRedemptionStatus = (typeof couponRedemptionStatus.enumValues)[number];
+
+/** Not in the document (migration 0019): when a module opens to an enrolled student (scheduled release). */
+export const moduleRelease = pgEnum("module_release", ["immediate", "after_days", "on_date"]);
+export type ModuleRelease = (typeof moduleRelease.enumValues)[number];

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   unique,
   uniqueIndex,
   varchar,
@@ -34,6 +35,11 @@ export const enrollments = pgTable(
     // a payment dispute's, or both; it reopens (by the reopen rule) when the last one is lifted. A SUSPENDED
     // row with none (seeds, direct writes) counts as an admin's suspension.
     suspensionReasons: suspensionReason("suspension_reasons").array().notNull().default([]),
+    /**
+     * Migration 0019: when the current access began — the enrollment, or the purchase that reopened it after a
+     * refund. Scheduled modules count their days from here.
+     */
+    accessStartedAt: tstz("access_started_at").notNull().defaultNow(),
   },
   (t) => [
     unique("enrollments_user_id_course_id_key").on(t.userId, t.courseId),
@@ -158,3 +164,24 @@ export type UserProgress = typeof userProgress.$inferSelect;
 export type NewUserProgress = typeof userProgress.$inferInsert;
 export type Certificate = typeof certificates.$inferSelect;
 export type NewCertificate = typeof certificates.$inferInsert;
+
+/**
+ * Migration 0019: the "a module is open" e-mail, sent once per student and module (the primary key decides,
+ * in the transaction that queues the e-mail, so two instances never both send it).
+ */
+export const moduleReleaseNotices = pgTable(
+  "module_release_notices",
+  {
+    userId: varchar("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    moduleId: varchar("module_id")
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    sentAt: tstz("sent_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "module_release_notices_pkey", columns: [t.userId, t.moduleId] }),
+    index("idx_module_release_notices_module_id").on(t.moduleId),
+  ],
+);

@@ -127,6 +127,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
         order: mi + 1,
         duration: m.lessons.reduce((s, l) => s + l.duration, 0),
         published: true,
+        ...(m.opensAfterDays ? { releaseKind: "after_days" as const, releaseDays: m.opensAfterDays } : {}),
         createdAt: at(c.publishedDaysAgo + 5),
         updatedAt: at(c.publishedDaysAgo + 5),
       });
@@ -190,6 +191,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
       courseId: course.id,
       status: e.status,
       enrolledAt,
+      accessStartedAt: enrolledAt,
       completedAt,
       progressPercentage: completionPercentage(done, total),
       lastAccessedAt: lastActivity ?? enrolledAt,

@@ -21,7 +21,8 @@ import { getAssignmentPlayerView } from "@/server/assessments/assignment-player"
 import { AssignmentSection } from "@/components/learning/assignment-section";
 import { RubricTable } from "@/components/learning/rubric-table";
 import { cache } from "react";
-import { CheckIcon } from "@/components/ui/lesson-type-icon";
+import { CheckIcon, LockIcon } from "@/components/ui/lesson-type-icon";
+import { formatLongDate } from "@/lib/dates";
 import type { Actor } from "@/server/accounts/actor";
 import { getQuizPlayerView } from "@/server/assessments/player";
 import { QuizSection } from "@/components/learning/quiz-section";
@@ -42,7 +43,9 @@ const loadLesson = cache(
   ): Promise<{ view: PlayerView } | { error: unknown }> => {
     try {
       return {
-        view: await getLessonForLearner(await getDb(), actor, slug.slice(0, 200), lessonId.slice(0, 64)),
+        view: await getLessonForLearner(await getDb(), actor, slug.slice(0, 200), lessonId.slice(0, 64), {
+          whenLocked: "withhold",
+        }),
       };
     } catch (error) {
       return { error };
@@ -89,13 +92,16 @@ export default async function LessonPage({ params, searchParams }: Props) {
     }
     throw e;
   }
-  if (!view.preview) await touchLesson(db, actor, view.course.id, view.lesson.id, view.lesson.moduleId);
+  // A module that opens later (scheduled release): the page says when, and nothing of the lesson is served.
+  const locked = view.lockedUntil;
+  if (!view.preview && !locked)
+    await touchLesson(db, actor, view.course.id, view.lesson.id, view.lesson.moduleId);
   const { lesson, modules } = view;
   const current = modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id);
   const isDone = current?.completed ?? false;
   const html = lessonHtml(lesson.content);
   const quiz =
-    lesson.lessonType === "QUIZ"
+    lesson.lessonType === "QUIZ" && !locked
       ? await getQuizPlayerView(db, actor, lesson.id, {
           preview: view.preview,
           reviewAttemptId: typeof attempt === "string" ? attempt.slice(0, 64) : undefined,
@@ -103,9 +109,9 @@ export default async function LessonPage({ params, searchParams }: Props) {
       : null;
   const path = `/learn/${view.course.slug}/${lesson.id}`;
   const assignment =
-    lesson.lessonType === "ASSIGNMENT" ? await getAssignmentPlayerView(db, actor, lesson.id) : null;
+    lesson.lessonType === "ASSIGNMENT" && !locked ? await getAssignmentPlayerView(db, actor, lesson.id) : null;
   const exercises =
-    lesson.lessonType === "INTERACTIVE"
+    lesson.lessonType === "INTERACTIVE" && !locked
       ? (await listExercisesForStudent(db, actor, lesson.id)).items.map(({ instructions, ...x }) => ({
           ...x,
           instructionsHtml: instructions.trim() ? lessonHtml(instructions) : "",
@@ -178,6 +184,13 @@ export default async function LessonPage({ params, searchParams }: Props) {
                     Module {mi + 1} · {done}/{m.lessons.length} done
                   </p>
                   <p className="font-medium text-slate-900">{m.title}</p>
+                  {m.opensAt ? (
+                    <p className="mt-1 flex items-center gap-1 text-sm text-amber-800">
+                      <LockIcon className="h-3.5 w-3.5" />
+                      Opens on {formatLongDate(m.opensAt)}
+                      {view.preview ? " for students enrolled now" : ""}
+                    </p>
+                  ) : null}
                   <ol className="mt-2 space-y-1">
                     {m.lessons.map((l) => (
                       <li key={l.id}>
@@ -213,6 +226,18 @@ export default async function LessonPage({ params, searchParams }: Props) {
           </p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{lesson.title}</h1>
           {lesson.description ? <p className="mt-2 text-lg text-slate-600">{lesson.description}</p> : null}
+          {locked ? (
+            <div role="status" className="mt-6 rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-950">
+              <p className="flex items-center gap-2 text-lg font-semibold">
+                <LockIcon className="h-5 w-5" />
+                This module opens on {formatLongDate(locked)}
+              </p>
+              <p className="mt-2">
+                The course releases its modules on a schedule. We will e-mail you when this one opens; until then,
+                carry on with the lessons that are open.
+              </p>
+            </div>
+          ) : null}
           {lesson.videoUrl ? (
             <div className="mt-6">
               <VideoPlayer source={videoSource(lesson.videoUrl)} title={lesson.title} />
@@ -325,7 +350,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
             ) : (
               <span />
             )}
-            {view.preview || quiz || assignment || exercises.length > 0 ? null : (
+            {view.preview || locked || quiz || assignment || exercises.length > 0 ? null : (
               <form action={setCompletionAction} className="flex flex-wrap gap-2">
                 <input type="hidden" name="slug" value={view.course.slug} />
                 <input type="hidden" name="lessonId" value={lesson.id} />

@@ -982,6 +982,8 @@ Add injection attempts to your evaluation set: direct overrides, instructions hi
     },
     {
       title: "Practice and Assessment",
+      // The demo's scheduled module: a week to practise before the assessment opens.
+      opensAfterDays: 7,
       description:
         "Consolidate your skills with a reusable pattern library, a knowledge check and a portfolio-ready project.",
       lessons: [

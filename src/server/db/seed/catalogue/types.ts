@@ -12,6 +12,8 @@ export interface DemoLesson {
 export interface DemoModule {
   title: string;
   description: string;
+  /** Scheduled release: opens this many days after a student's enrollment (absent: at enrollment). */
+  opensAfterDays?: number;
   lessons: DemoLesson[];
 }
 export interface DemoCourse {
