@@ -109,7 +109,9 @@ export default async function LessonPage({ params, searchParams }: Props) {
       : null;
   const path = `/learn/${view.course.slug}/${lesson.id}`;
   const assignment =
-    lesson.lessonType === "ASSIGNMENT" && !locked ? await getAssignmentPlayerView(db, actor, lesson.id) : null;
+    lesson.lessonType === "ASSIGNMENT" && !locked
+      ? await getAssignmentPlayerView(db, actor, lesson.id)
+      : null;
   const exercises =
     lesson.lessonType === "INTERACTIVE" && !locked
       ? (await listExercisesForStudent(db, actor, lesson.id)).items.map(({ instructions, ...x }) => ({
@@ -227,14 +229,17 @@ export default async function LessonPage({ params, searchParams }: Props) {
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{lesson.title}</h1>
           {lesson.description ? <p className="mt-2 text-lg text-slate-600">{lesson.description}</p> : null}
           {locked ? (
-            <div role="status" className="mt-6 rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-950">
+            <div
+              role="status"
+              className="mt-6 rounded-2xl border border-amber-200 bg-amber-50 p-6 text-amber-950"
+            >
               <p className="flex items-center gap-2 text-lg font-semibold">
                 <LockIcon className="h-5 w-5" />
                 This module opens on {formatLongDate(locked)}
               </p>
               <p className="mt-2">
-                The course releases its modules on a schedule. We will e-mail you when this one opens; until then,
-                carry on with the lessons that are open.
+                The course releases its modules on a schedule. We will e-mail you when this one opens; until
+                then, carry on with the lessons that are open.
               </p>
             </div>
           ) : null}
