@@ -142,3 +142,36 @@ describe("authoring a course end to end", () => {
     await studentContext.close();
   });
 });
+
+describe("scheduled release in the module form", () => {
+  it("shows a module's schedule, says what is wrong with one and keeps it, and saves a new one", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "ada@example.com");
+    const watch = watchPage(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/instructor`);
+    await page.getByRole("link", { name: "Prompt Engineering in Practice" }).first().click();
+    await page.waitForURL(/\/instructor\/courses\/[^/]+$/);
+    const form = page.getByRole("form", { name: "Edit module Practice and Assessment" });
+    await page.getByText("Edit module").last().click();
+    const schedule = form.getByRole("group", { name: "Opens to students" });
+    expect(await schedule.getByLabel("A number of days after they enroll:").isChecked()).toBe(true);
+    expect(await schedule.getByLabel("Days after enrolling").inputValue()).toBe("7");
+    await schedule.getByLabel("On a date (UTC):").check();
+    await form.getByRole("button", { name: "Save module" }).click();
+    await form.getByRole("alert").filter({ hasText: "Give a date and time" }).waitFor();
+    expect(await form.getByText("Give a date and time").count()).toBe(2); // the status line and the field's
+    expect(await schedule.getByLabel("On a date (UTC):").isChecked()).toBe(true);
+    await schedule.getByLabel("Opening date and time (UTC)").fill("2030-01-15T09:00");
+    await form.getByRole("button", { name: "Save module" }).click();
+    await form.getByText("Module saved.").waitFor();
+    const outline = await (await fetch(`${e2e.server.url}/api/v1/courses/prompt-engineering`)).json();
+    expect(outline.modules.at(-1).release).toEqual({ kind: "on_date", date: "2030-01-15T09:00:00.000Z" });
+    // Back as the demo has it.
+    await schedule.getByLabel("A number of days after they enroll:").check();
+    await schedule.getByLabel("Days after enrolling").fill("7");
+    await form.getByRole("button", { name: "Save module" }).click();
+    await form.getByText("Module saved.").waitFor();
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -286,7 +286,7 @@ function RequiredCoursesField({
         ))}
       </ul>
       {error ? (
-        <p id="required-courses-error" role="alert" className="mt-2 text-sm text-red-700">
+        <p id="required-courses-error" className="mt-2 text-sm text-red-700">
           {error}
         </p>
       ) : null}

@@ -27,7 +27,10 @@ export function ModuleForm({
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(save, null);
   const id = useId();
   const errors = fieldErrors(state);
-  const [kind, setKind] = useState(keptValue(state, "releaseKind", module?.releaseKind ?? "immediate"));
+  // The radios are uncontrolled (React resets a form after its action, back to the defaults: the kept or
+  // saved choice); `kind` only enables the matching field.
+  const keptKind = keptValue(state, "releaseKind", module?.releaseKind ?? "immediate");
+  const [kind, setKind] = useState(keptKind);
   const savedDate = module?.releaseDate ? new Date(module.releaseDate).toISOString().slice(0, 16) : "";
   return (
     <form
@@ -81,7 +84,7 @@ export function ModuleForm({
               type="radio"
               name="releaseKind"
               value="immediate"
-              checked={kind === "immediate"}
+              defaultChecked={keptKind === "immediate"}
               onChange={() => setKind("immediate")}
             />
             When they enroll
@@ -92,7 +95,7 @@ export function ModuleForm({
                 type="radio"
                 name="releaseKind"
                 value="after_days"
-                checked={kind === "after_days"}
+                defaultChecked={keptKind === "after_days"}
                 onChange={() => setKind("after_days")}
               />
               A number of days after they enroll:
@@ -106,6 +109,7 @@ export function ModuleForm({
               disabled={kind !== "after_days"}
               defaultValue={keptValue(state, "releaseDays", module?.releaseDays?.toString() ?? "7")}
               aria-invalid={errors["release.days"] ? true : undefined}
+              aria-describedby={errors["release.days"] ? `${id}-release-error` : undefined}
               className={`${inputClass} mt-0 w-24`}
             />
           </div>
@@ -115,7 +119,7 @@ export function ModuleForm({
                 type="radio"
                 name="releaseKind"
                 value="on_date"
-                checked={kind === "on_date"}
+                defaultChecked={keptKind === "on_date"}
                 onChange={() => setKind("on_date")}
               />
               On a date (UTC):
@@ -127,11 +131,12 @@ export function ModuleForm({
               disabled={kind !== "on_date"}
               defaultValue={keptValue(state, "releaseDate", savedDate)}
               aria-invalid={errors["release.date"] ? true : undefined}
+              aria-describedby={errors["release.date"] ? `${id}-release-error` : undefined}
               className={`${inputClass} mt-0 w-auto`}
             />
           </div>
           {errors["release.days"] || errors["release.date"] ? (
-            <p role="alert" className="text-red-700">
+            <p id={`${id}-release-error`} className="text-red-700">
               {errors["release.days"] ?? errors["release.date"]}
             </p>
           ) : (
