@@ -42,7 +42,6 @@ interface Place {
 }
 
 const NOT_ENROLLED = "Enroll in this course to work on its exercises.";
-const refuseNotEnrolled = () => new AppError("FORBIDDEN", { userMessage: NOT_ENROLLED });
 
 /**
  * An INTERACTIVE lesson in a published module, for an enrolled student (any status with access) or the

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { quizAccommodations, quizQuestions, quizzes, type EnrollmentStatus } from "../db/schema";
+import { quizAccommodations, quizQuestions, quizzes } from "../db/schema";
 import { queryRows } from "../db/rows";
-import { AppError, notFound } from "../errors";
+import { notFound } from "../errors";
 import type { Actor } from "../accounts/actor";
 import { isCourseStaffSql } from "../authoring/staff";
 import { checkLessonAccess, moduleOpensAt, type LessonAccessRow } from "../learning/lesson-access";
