@@ -126,7 +126,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const nextCourses = celebrate ? await findNextCourses(db, actor) : [];
   return (
     <Container className="py-6 lg:py-10">
-      {view.preview ? null : <Heartbeat lessonId={lesson.id} />}
+      {view.preview || locked ? null : <Heartbeat lessonId={lesson.id} />}
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
         <Link href="/dashboard" className="hover:underline">
           My learning
