@@ -45,6 +45,8 @@ const ZRawEnv = z.object({
     ),
   EMAIL_SERVER: optionalString,
   EMAIL_FROM: optionalString,
+  /** The seller's postal address printed on receipts (one line; commas separate its parts). */
+  BUSINESS_ADDRESS: z.string().trim().max(300, "must be at most 300 characters").optional(),
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,
@@ -129,6 +131,8 @@ export interface Env {
   dataDir: string;
   authSecret: string | undefined;
   currency: string;
+  /** BUSINESS_ADDRESS: on receipts; null when unset. */
+  businessAddress: string | null;
   email: { server: string; from: string } | undefined;
   oauth: { github?: { id: string; secret: string }; google?: { id: string; secret: string } };
   /**
@@ -310,6 +314,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? "data"),
     authSecret: raw.AUTH_SECRET,
     currency: raw.CURRENCY,
+    businessAddress: raw.BUSINESS_ADDRESS || null,
     email,
     oauth,
     trustProxyHops: raw.TRUST_PROXY_HOPS ?? (raw.TRUST_PROXY ? 1 : 0),

@@ -41,6 +41,12 @@ describe("buying a course with the demo provider", () => {
     expect(body.items.filter((p: { status: string }) => p.status === "COMPLETED")).toHaveLength(1);
     const mailbox = await (await fetch(`${e2e.server.url}/dev/mailbox`)).text();
     expect(mailbox).toContain("Receipt: Machine Learning with Python");
+    // A real receipt: its page from the purchases list, printable; the e-mail is no sign-in link.
+    await page.goto(`${e2e.server.url}/account`);
+    await page.getByRole("link", { name: "Receipt for Machine Learning with Python" }).first().click();
+    await page.getByRole("heading", { name: "Receipt", exact: true }).waitFor();
+    await page.getByText("Payment reference").waitFor();
+    await page.getByRole("button", { name: "Print or save as PDF" }).waitFor();
 
     const admin = await e2e.browser.newContext();
     const adminPage = await signInViaMailbox(admin, e2e.server.url, "admin@example.com");
@@ -54,6 +60,14 @@ describe("buying a course with the demo provider", () => {
     await page.goto(lessonUrl);
     await page.getByText("This lesson is closed to you").waitFor();
     expect(await page.getByText("This course was refunded").isVisible()).toBe(true);
+    // Told by e-mail, and the dashboard says when, with the way back.
+    expect(await (await fetch(`${e2e.server.url}/dev/mailbox`)).text()).toContain(
+      "Refund: Machine Learning with Python",
+    );
+    await page.goto(`${e2e.server.url}/dashboard`);
+    const card = page.getByRole("listitem").filter({ hasText: "Machine Learning with Python" });
+    await card.getByText(/Refunded on \d+ \w+ \d{4}/).waitFor();
+    await card.getByRole("link", { name: /Buy again/ }).waitFor();
 
     await buyWithDemo(page);
     await page.goto(lessonUrl);
@@ -143,6 +157,28 @@ describe("buying a course with the demo provider", () => {
     await row.getByText("1", { exact: true }).waitFor();
     await admin.close();
     expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("revokes a refunded course's certificate in words, on its page and on the dashboard (item 9)", async () => {
+    // Jonas completed Machine Learning with Python (certificate issued); an admin refunds his purchase.
+    const admin = await e2e.browser.newContext();
+    const adminPage = await signInViaMailbox(admin, e2e.server.url, "admin@example.com");
+    await adminPage.goto(`${e2e.server.url}/admin/payments?buyer=jonas%40example.com&status=COMPLETED`);
+    const row = adminPage.getByRole("row").filter({ hasText: "Machine Learning with Python" });
+    await row.getByRole("checkbox").check();
+    await row.getByRole("button", { name: "Refund" }).click();
+    await adminPage.getByText("Refunded: access to the course has ended.").waitFor();
+    await admin.close();
+
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "jonas@example.com");
+    await page.goto(`${e2e.server.url}/dashboard`);
+    const card = page.getByRole("listitem").filter({ hasText: "Machine Learning with Python" });
+    await card.getByRole("link", { name: "Certificate (revoked)" }).click();
+    await page.getByRole("heading", { name: "This certificate was revoked" }).waitFor();
+    expect(await page.getByText("has completed the course").count()).toBe(0);
+    await page.getByText(/On \d+ \w+ \d{4}, the purchase behind it was refunded/).waitFor();
     await context.close();
   });
 

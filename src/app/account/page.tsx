@@ -196,6 +196,14 @@ export default async function AccountPage({
                       </span>
                     ) : null}
                     <span className="block text-xs text-slate-500">{p.status.toLowerCase()}</span>
+                    {p.status === "COMPLETED" || p.status === "REFUNDED" ? (
+                      <Link
+                        href={`/account/receipts/${p.id}`}
+                        className="block text-xs font-medium text-brand-700 underline"
+                      >
+                        Receipt<span className="sr-only"> for {p.courseTitle ?? "this purchase"}</span>
+                      </Link>
+                    ) : null}
                   </span>
                 </li>
               ))}

@@ -65,6 +65,12 @@ export default async function DashboardPage() {
                   </h2>
                   <Badge tone={status.tone}>{status.label}</Badge>
                 </div>
+                {e.status === "REFUNDED" ? (
+                  <p className="mt-2 text-sm text-slate-700">
+                    Refunded{e.refundedAt ? ` on ${formatLongDate(e.refundedAt)}` : ""}: access has ended.
+                    Your progress is kept if you buy it again.
+                  </p>
+                ) : null}
                 {e.status === "COMPLETED" ? (
                   <p className="mt-2 text-sm text-emerald-800">
                     Completed{e.completedAt ? ` on ${formatLongDate(e.completedAt)}` : ""}
@@ -103,12 +109,17 @@ export default async function DashboardPage() {
                           : "Continue where you left off"}
                     </Link>
                   ) : null}
+                  {e.status === "REFUNDED" ? (
+                    <Link href={`/courses/${e.courseSlug}`} className={buttonClass({ className: "text-sm" })}>
+                      Buy again<span className="sr-only">: {e.courseTitle}</span>
+                    </Link>
+                  ) : null}
                   {e.certificateNumber ? (
                     <Link
                       href={`/certificates/${e.certificateNumber}`}
                       className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
                     >
-                      View certificate
+                      {e.certificateRevoked ? "Certificate (revoked)" : "View certificate"}
                     </Link>
                   ) : null}
                   {e.status === "COMPLETED" ? (

@@ -75,6 +75,8 @@ export interface PublicCertificate {
   courseSlug: string | null;
   issuedAt: Date;
   status: "valid" | "revoked";
+  /** When it was revoked (its purchase refunded); null or absent while valid. */
+  revokedAt?: Date | null;
 }
 
 /** Public verification by number. A malformed number is rejected before any lookup. */
@@ -98,8 +100,7 @@ export async function verifyCertificate(db: Db, rawNumber: string): Promise<Publ
     .leftJoin(courses, and(eq(courses.id, certificates.courseId), eq(courses.published, true)))
     .where(eq(certificates.certificateNumber, number));
   if (!row) throw unknown;
-  const { revokedAt, ...rest } = row;
-  return { ...rest, status: revokedAt ? "revoked" : "valid" };
+  return { ...row, status: row.revokedAt ? "revoked" : "valid" };
 }
 
 export interface MyCertificate extends PublicCertificate {

@@ -19,6 +19,10 @@ export interface MyEnrollment {
   /** Where to continue: the last lesson opened that is not complete, else the first incomplete in order. */
   resumeLessonId: string | null;
   certificateNumber: string | null;
+  /** The certificate was revoked (its purchase refunded). */
+  certificateRevoked: boolean;
+  /** For a REFUNDED enrollment: when the refund that ended access was settled. */
+  refundedAt: Date | null;
 }
 
 /** Built once per database handle: the dashboard's and GET /api/v1/me/enrollments' one statement. */
@@ -49,6 +53,12 @@ const myEnrollmentsStatement = preparedFor((db) => {
       lastAccessedAt: enrollments.lastAccessedAt,
       resumeLessonId,
       certificateNumber: certificates.certificateNumber,
+      certificateRevoked: sql<boolean>`(${certificates.revokedAt} IS NOT NULL)`,
+      refundedAt: sql<Date | null>`CASE WHEN ${enrollments.status} = 'REFUNDED' THEN
+        (SELECT max(p.processed_at) FROM payments p WHERE p.user_id = ${enrollments.userId}
+           AND p.course_id = ${enrollments.courseId} AND p.status = 'REFUNDED') END`.mapWith((v) =>
+        v === null ? null : new Date(v as string),
+      ),
     })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))

@@ -89,6 +89,11 @@ export const PAGES: Record<string, PageRow> = {
   // Demo mode (the e2e server's): the mailbox and overview are open to anyone (production: 404, tested elsewhere).
   "src/app/dev/page.tsx": { path: () => "/dev", expect: PUBLIC },
   "src/app/dev/mailbox/page.tsx": { path: () => "/dev/mailbox", expect: PUBLIC },
+  "src/app/account/receipts/[id]/page.tsx": {
+    // The enrolled student's paid demo checkout: theirs and the admins' to see, nobody else's.
+    path: (f) => `/account/receipts/${f.checkout.paymentId}`,
+    expect: cells({ anonymous: "signin", signedIn: "404", enrolled: "200", admin: "200" }),
+  },
   "src/app/account/page.tsx": { path: () => "/account", expect: SIGNED_IN_PAGE },
   "src/app/account/confirm/page.tsx": {
     path: () => "/account/confirm?token=not-a-token",

@@ -42,6 +42,13 @@ export default async function CertificatePage({ params }: Props) {
   }
   const issued = formatLongDate(cert.issuedAt);
   const valid = cert.status === "valid";
+  const course = cert.courseSlug ? (
+    <Link href={`/courses/${cert.courseSlug}`} className="hover:underline">
+      {cert.courseTitle}
+    </Link>
+  ) : (
+    cert.courseTitle
+  );
   return (
     <Container className="py-12">
       <article className="mx-auto max-w-2xl rounded-2xl border-4 border-brand-600 bg-white p-8 text-center shadow-sm print:border-2 print:shadow-none sm:p-12">
@@ -52,26 +59,39 @@ export default async function CertificatePage({ params }: Props) {
           {valid ? "✓ Valid certificate" : "✗ Revoked certificate"}
         </p>
         <p className="mt-6 text-sm font-semibold uppercase tracking-widest text-brand-600">AI Whisperers</p>
-        <h1 className="mt-2 text-3xl font-bold">Certificate of completion</h1>
-        <p className="mt-6 text-slate-600">This certifies that</p>
-        <p className="mt-2 text-3xl font-semibold">{cert.holderName}</p>
-        <p className="mt-4 text-slate-600">has completed the course</p>
-        <p className="mt-2 text-2xl font-semibold">
-          {cert.courseSlug ? (
-            <Link href={`/courses/${cert.courseSlug}`} className="hover:underline">
-              {cert.courseTitle}
-            </Link>
-          ) : (
-            cert.courseTitle
-          )}
-        </p>
-        <p className="mt-6 text-slate-600">Issued {issued}</p>
+        {valid ? (
+          <>
+            <h1 className="mt-2 text-3xl font-bold">Certificate of completion</h1>
+            <p className="mt-6 text-slate-600">This certifies that</p>
+            <p className="mt-2 text-3xl font-semibold">{cert.holderName}</p>
+            <p className="mt-4 text-slate-600">has completed the course</p>
+            <p className="mt-2 text-2xl font-semibold">{course}</p>
+            <p className="mt-6 text-slate-600">Issued {issued}</p>
+          </>
+        ) : (
+          <>
+            <h1 className="mt-2 text-3xl font-bold">This certificate was revoked</h1>
+            <p className="mx-auto mt-4 max-w-md text-slate-700">
+              {cert.revokedAt ? `On ${formatLongDate(cert.revokedAt)}, the` : "The"} purchase behind it was
+              refunded, so it no longer certifies that its holder completed the course.
+            </p>
+            <dl className="mx-auto mt-6 max-w-sm space-y-1 text-left text-sm text-slate-600">
+              <div className="flex justify-between gap-4">
+                <dt>Issued to</dt>
+                <dd className="text-right">{cert.holderName}</dd>
+              </div>
+              <div className="flex justify-between gap-4">
+                <dt>Course</dt>
+                <dd className="text-right">{course}</dd>
+              </div>
+              <div className="flex justify-between gap-4">
+                <dt>Issued</dt>
+                <dd className="text-right">{issued}</dd>
+              </div>
+            </dl>
+          </>
+        )}
         <p className="mt-1 font-mono text-sm text-slate-500">{cert.certificateNumber}</p>
-        {!valid ? (
-          <p className="mt-4 text-sm text-red-800">
-            The purchase behind this certificate was refunded; it no longer certifies completion.
-          </p>
-        ) : null}
         <p className="mt-8 flex flex-wrap justify-center gap-3 print:hidden">
           <a href={`/certificates/${cert.certificateNumber}/pdf`} className={buttonClass()}>
             Download PDF
