@@ -9,15 +9,11 @@ import type { PriceQuote } from "@/server/payments/coupons";
  */
 export function CouponForm({ slug, quote }: { slug: string; quote: PriceQuote }) {
   const coupon = quote.coupon;
+  const refused = Boolean(coupon && !coupon.valid);
   return (
     <form method="get" action={`/courses/${slug}`} className="mt-4" aria-label="Coupon">
       <div className="flex items-end gap-2">
-        <Field
-          id="coupon"
-          label="Coupon code"
-          className="min-w-0 flex-1"
-          error={coupon && !coupon.valid ? coupon.message : undefined}
-        >
+        <Field id="coupon" label="Coupon code" className="min-w-0 flex-1">
           <Input
             name="coupon"
             defaultValue={coupon?.code ?? ""}
@@ -26,12 +22,19 @@ export function CouponForm({ slug, quote }: { slug: string; quote: PriceQuote })
             spellCheck={false}
             maxLength={32}
             placeholder="SPRING-25"
+            aria-invalid={refused ? true : undefined}
+            aria-describedby={refused ? "coupon-error" : undefined}
           />
         </Field>
         <Button variant="secondary" type="submit">
           Apply
         </Button>
       </div>
+      {refused ? (
+        <p id="coupon-error" className="mt-1 text-sm text-red-700">
+          {coupon?.message}
+        </p>
+      ) : null}
       {coupon?.valid ? (
         <p role="status" className="mt-2 rounded-lg bg-emerald-50 p-2 text-sm text-emerald-900">
           <strong>Coupon {coupon.code} applied:</strong> {formatPrice(quote.discount, quote.currency)} off
