@@ -118,7 +118,11 @@ describe("accounts in the browser", () => {
     await page.getByRole("alert").filter({ hasText: "nothing was deleted" }).waitFor();
     await page.getByLabel(/Type .* to confirm/).fill(email);
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await page.waitForURL(`${e2e.server.url}/?account=deleted`);
+    await page.waitForURL(`${e2e.server.url}/goodbye`);
+    await page.getByRole("heading", { name: "Your account has been deleted" }).waitFor();
+    // The header says so at once: signed out.
+    await page.getByRole("banner").getByRole("link", { name: "Sign in" }).waitFor();
+    expect(await page.getByRole("link", { name: "Account" }).count()).toBe(0);
     expect((await page.request.get(`${e2e.server.url}/api/v1/me/export`)).status()).toBe(401);
     const mailbox = await (await fetch(`${e2e.server.url}/dev/mailbox`)).text();
     expect(mailbox).not.toContain(email);
@@ -219,5 +223,48 @@ describe("sign-in links", () => {
     } finally {
       await secure.stop();
     }
+  });
+});
+
+describe("the account's loose ends (issue 21, item 19)", () => {
+  it("returns a learner to the page they signed in from (else My learning), and asks before signing a device out", async () => {
+    const url = e2e.server.url;
+    const visitor = await e2e.browser.newContext();
+    const page = await visitor.newPage();
+    // No page to return to: "My learning".
+    await page.goto(`${url}/signin`);
+    expect(await page.locator('input[name="callbackUrl"]').first().inputValue()).toBe("/dashboard");
+    // From a course page, the header's Sign in comes back to it.
+    await page.goto(`${url}/courses/ai-foundations`);
+    await page.getByRole("banner").getByRole("link", { name: "Sign in" }).first().click();
+    await page.waitForURL(/\/signin\?callbackUrl=%2Fcourses%2Fai-foundations$/);
+    await page.getByLabel("E-mail address").fill("lucia@example.com");
+    await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+    await page.getByRole("heading", { name: "Check your e-mail" }).waitFor();
+    await page.goto(`${url}/dev/mailbox`);
+    await page
+      .getByRole("article", { name: /to lucia@example\.com/ })
+      .first()
+      .getByRole("link", { name: "Open the link in this message" })
+      .click();
+    await page.waitForURL(`${url}/courses/ai-foundations`);
+
+    // A second device; signing it out from the first asks first, names it with its address, and says it is done.
+    const other = await e2e.browser.newContext();
+    await signInViaMailbox(other, url, "lucia@example.com");
+    await page.goto(`${url}/account`);
+    const row = page
+      .getByRole("listitem")
+      .filter({ hasText: /last seen .* · from \S+/ })
+      .filter({ hasNotText: "this device" });
+    await row.first().getByText("Sign out…").click();
+    await row
+      .first()
+      .getByText(/It will have to sign in again/)
+      .waitFor();
+    await row.first().getByRole("button", { name: "Yes, sign it out" }).click();
+    await page.getByText("Signed out on that device.").waitFor();
+    await other.close();
+    await visitor.close();
   });
 });

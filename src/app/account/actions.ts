@@ -1,5 +1,8 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { SESSION_COOKIES } from "@/server/auth/session-lookup";
+
 import { eraseMyAccount } from "@/server/accounts/erase";
 import { updateMyProfile } from "@/server/accounts/profile";
 import { revokeOtherSessions, revokeSession } from "@/server/accounts/sessions";
@@ -66,7 +69,11 @@ export async function deleteAccount(_prev: ActionResult | null, form: FormData):
     (f) => ({ confirmEmail: formString(f, "confirmEmail") }),
     async (input, { db, actor, audit }) => {
       await eraseMyAccount(db, actor, input, audit);
-      return { redirect: "/?account=deleted" };
+      // The session row went with the account; dropping its cookie too makes the whole page (the header
+      // included) render signed out at once on the way to the goodbye page.
+      const jar = await cookies();
+      for (const name of SESSION_COOKIES) jar.delete(name);
+      return { redirect: "/goodbye" };
     },
   );
 }

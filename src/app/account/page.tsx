@@ -148,21 +148,32 @@ export default async function AccountPage({
                   {s.current ? <Badge tone="success">this device</Badge> : null}
                   <span className="block text-slate-500">
                     Signed in {when(s.createdAt)} · last seen {when(s.lastSeenAt)}
+                    {s.ip ? ` · from ${s.ip}` : ""}
                   </span>
                 </span>
                 {!s.current ? (
-                  <ActionForm
-                    action={revokeSessionAction}
-                    hiddenFields={{ sessionId: s.id }}
-                    className="flex flex-wrap items-center gap-2"
-                  >
-                    <Button
-                      variant="danger-link"
-                      aria-label={`Sign out ${describeAgent(s.userAgent)} signed in ${when(s.createdAt)}`}
+                  <details className="text-sm">
+                    <summary className="cursor-pointer font-medium text-red-700">
+                      Sign out…
+                      <span className="sr-only">
+                        {" "}
+                        {describeAgent(s.userAgent)}, last seen {when(s.lastSeenAt)}
+                      </span>
+                    </summary>
+                    <ActionForm
+                      action={revokeSessionAction}
+                      hiddenFields={{ sessionId: s.id }}
+                      className="mt-2 max-w-xs space-y-2 rounded-lg bg-red-50 p-3"
                     >
-                      Sign out
-                    </Button>
-                  </ActionForm>
+                      <p className="text-red-900">
+                        Sign out {describeAgent(s.userAgent)}
+                        {s.ip ? ` (${s.ip})` : ""}? It will have to sign in again.
+                      </p>
+                      <Button variant="danger" size="sm">
+                        Yes, sign it out
+                      </Button>
+                    </ActionForm>
+                  </details>
                 ) : null}
               </li>
             ))}

@@ -3,6 +3,7 @@
 import { isRateLimitedRedirect, signIn, signInMethods } from "@/server/auth/config";
 import { formString, handleForm, type ActionResult } from "@/server/http/action";
 import { parseSignInRequest, signInRateLimited, ZReturnPath } from "@/server/accounts/sign-in";
+import { DEFAULT_RETURN_PATH } from "@/server/accounts/schemas";
 
 export async function requestSignInLink(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return handleForm(
@@ -13,7 +14,7 @@ export async function requestSignInLink(_prev: ActionResult | null, form: FormDa
       // Auth.js's signIn callback counts the request against the limits (once) before it sends the link.
       const next = await signIn("nodemailer", {
         email: request.email,
-        redirectTo: request.callbackUrl ?? "/account",
+        redirectTo: request.callbackUrl ?? DEFAULT_RETURN_PATH,
         redirect: false,
       });
       if (isRateLimitedRedirect(next)) throw signInRateLimited();
@@ -27,5 +28,5 @@ export async function signInWithProvider(form: FormData): Promise<void> {
   const provider = String(form.get("provider"));
   const methods = signInMethods();
   if (!(provider === "github" && methods.github) && !(provider === "google" && methods.google)) return;
-  await signIn(provider, { redirectTo: ZReturnPath.parse(form.get("callbackUrl") ?? "/account") });
+  await signIn(provider, { redirectTo: ZReturnPath.parse(form.get("callbackUrl") ?? DEFAULT_RETURN_PATH) });
 }

@@ -6,6 +6,7 @@ import { Container } from "@/components/ui/container";
 import { signInMethods } from "@/server/auth/config";
 import { getActor } from "@/server/auth/session";
 import { ZReturnPath } from "@/server/accounts/sign-in";
+import { DEFAULT_RETURN_PATH } from "@/server/accounts/schemas";
 import { getEnv } from "@/server/env";
 import { requestSignInLink, signInWithProvider } from "./actions";
 
@@ -17,7 +18,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = ZReturnPath.parse(params.callbackUrl ?? "/account");
+  const callbackUrl = ZReturnPath.parse(params.callbackUrl ?? DEFAULT_RETURN_PATH);
   if (await getActor()) redirect(callbackUrl);
   const methods = signInMethods();
   const { isDemo, email } = getEnv();

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SignInLink } from "./sign-in-link";
 import { getActor } from "@/server/auth/session";
 import type { Actor } from "@/server/accounts/actor";
 import { Container } from "./container";
@@ -72,12 +73,7 @@ function NavLinks({ actor, className, link }: { actor: Actor | null; className: 
             Account
           </Link>
         ) : (
-          <Link
-            href="/signin"
-            className="block rounded-lg bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700"
-          >
-            Sign in
-          </Link>
+          <SignInLink className="block rounded-lg bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700" />
         )}
       </li>
     </ul>

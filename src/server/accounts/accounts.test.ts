@@ -387,7 +387,7 @@ describe("sign-in requests", () => {
     const email = `r-${Date.now()}@example.com`;
     for (let i = 0; i < 10; i++) {
       const r = parseSignInRequest({ email, callbackUrl: "https://evil.example/x" });
-      expect(r.callbackUrl).toBe("/account");
+      expect(r.callbackUrl).toBe("/dashboard");
     }
     await expect(consumeSignInAttempt(db(), email, null)).resolves.toBeUndefined();
   });

@@ -14,6 +14,7 @@ const signedIn = { 401: err("Not signed in"), 403: err("Cross-site request refus
 export const ZSessionItem = z.object({
   id: z.string(),
   userAgent: z.string().nullable(),
+  ip: z.string().nullable().describe("The address the session was recorded from"),
   createdAt: ts,
   lastSeenAt: nullableTs,
   expires: ts,

@@ -24,7 +24,7 @@ describe("return paths after signing in", () => {
       "javascript:alert(1)",
       "http://localhost:3001/account",
     ])
-      expect(parse(bad), bad).toBe("/account");
+      expect(parse(bad), bad).toBe("/dashboard");
   });
 
   it("refuses tabs, line breaks and other control characters that browsers strip", () => {
@@ -38,12 +38,12 @@ describe("return paths after signing in", () => {
       "/\u0085/x",
       "\t/account",
     ])
-      expect(parse(bad), JSON.stringify(bad)).toBe("/account");
+      expect(parse(bad), JSON.stringify(bad)).toBe("/dashboard");
   });
 
   it("never yields a path that a browser reads as another host", () => {
     for (const bad of ["/.//evil.example", "/..//evil.example", "/a/..//evil.example"])
-      expect(parse(bad), bad).toBe("/account");
+      expect(parse(bad), bad).toBe("/dashboard");
   });
 
   it("percent-encodes what a Location header cannot carry", () => {
@@ -54,10 +54,10 @@ describe("return paths after signing in", () => {
   });
 
   it("falls back to the account page for nothing, non-strings and very long input", () => {
-    expect(parse("")).toBe("/account");
-    expect(parse(undefined)).toBe("/account");
-    expect(parse(42)).toBe("/account");
-    expect(parse(`/${"a".repeat(600)}`)).toBe("/account");
+    expect(parse("")).toBe("/dashboard");
+    expect(parse(undefined)).toBe("/dashboard");
+    expect(parse(42)).toBe("/dashboard");
+    expect(parse(`/${"a".repeat(600)}`)).toBe("/dashboard");
   });
 
   it("resolves against the origin it is given", () => {

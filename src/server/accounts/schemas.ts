@@ -43,9 +43,10 @@ export const ZProfileInput = z.object({
 
 export type TProfileInput = z.input<typeof ZProfileInput>;
 
-export const DEFAULT_RETURN_PATH = "/account";
+/** After signing in without a page to return to: the learner's courses ("My learning"). */
+export const DEFAULT_RETURN_PATH = "/dashboard";
 
-/** Where to go after signing in: a path on this platform only (never another origin); anything else, /account. */
+/** Where to go after signing in: a path on this platform only (never another origin); anything else, /dashboard. */
 export const ZReturnPath = z
   .string()
   .min(1)

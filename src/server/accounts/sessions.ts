@@ -12,6 +12,8 @@ export interface SessionView {
   lastSeenAt: Date | null;
   expires: Date;
   userAgent: string | null;
+  /** The address the session was last recorded from (the user's own data). */
+  ip: string | null;
   current: boolean;
 }
 
@@ -25,6 +27,7 @@ export async function findMySessions(db: Db, actor: Actor | null): Promise<Sessi
       lastSeenAt: sessions.lastSeenAt,
       expires: sessions.expires,
       userAgent: sessions.userAgent,
+      ip: sessions.ip,
     })
     .from(sessions)
     .where(and(eq(sessions.userId, actor.id), gt(sessions.expires, new Date())))

@@ -94,6 +94,7 @@ export const PAGES: Record<string, PageRow> = {
     path: (f) => `/account/receipts/${f.checkout.paymentId}`,
     expect: cells({ anonymous: "signin", signedIn: "404", enrolled: "200", admin: "200" }),
   },
+  "src/app/goodbye/page.tsx": { path: () => "/goodbye", expect: PUBLIC },
   "src/app/account/page.tsx": { path: () => "/account", expect: SIGNED_IN_PAGE },
   "src/app/account/confirm/page.tsx": {
     path: () => "/account/confirm?token=not-a-token",
