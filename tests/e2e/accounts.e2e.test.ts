@@ -263,7 +263,8 @@ describe("the account's loose ends (issue 21, item 19)", () => {
       .getByText(/It will have to sign in again/)
       .waitFor();
     await row.first().getByRole("button", { name: "Yes, sign it out" }).click();
-    await page.getByText("Signed out on that device.").waitFor();
+    await page.getByRole("status").filter({ hasText: "Signed out on that device" }).waitFor();
+    expect((await other.pages()[0]!.request.get(`${url}/api/v1/me/sessions`)).status()).toBe(401);
     await other.close();
     await visitor.close();
   });

@@ -31,7 +31,8 @@ export async function revokeSessionAction(_prev: ActionResult | null, form: Form
     (f) => formString(f, "sessionId"),
     async (sessionId, { db, actor, audit }) => {
       await revokeSession(db, actor, sessionId, audit);
-      return "Signed out on that device.";
+      // Its row leaves the list (and its form with it): the list itself says what happened.
+      return { redirect: "/account?session=signed-out#sessions" };
     },
     { revalidate: ACCOUNT },
   );

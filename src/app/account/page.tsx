@@ -36,7 +36,7 @@ const when = formatDateTimeOrDash;
 export default async function AccountPage({
   searchParams,
 }: {
-  searchParams: Promise<{ denied?: string; confirmation?: string }>;
+  searchParams: Promise<{ denied?: string; confirmation?: string; session?: string }>;
 }) {
   const actor = await requireUser("/account");
   const db = await getDb();
@@ -46,7 +46,7 @@ export default async function AccountPage({
     findMyPayments(db, actor),
     findMyCertificates(db, actor),
   ]);
-  const { denied, confirmation } = await searchParams;
+  const { denied, confirmation, session } = await searchParams;
   const methods = signInMethods();
   return (
     <Container className="py-10">
@@ -140,6 +140,11 @@ export default async function AccountPage({
           )}
         </Section>
         <Section id="sessions" title="Where you are signed in">
+          {session === "signed-out" ? (
+            <p role="status" className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
+              Signed out on that device: it has to sign in again to get back in.
+            </p>
+          ) : null}
           <ul className="divide-y divide-slate-100">
             {sessions.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">

@@ -82,7 +82,7 @@ export const PAGES: Record<string, PageRow> = {
   },
   "src/app/signin/page.tsx": {
     path: () => "/signin",
-    expect: cells({ anonymous: "200", signedIn: "->/account" }),
+    expect: cells({ anonymous: "200", signedIn: "->/dashboard" }),
   },
   "src/app/signin/check-email/page.tsx": { path: () => "/signin/check-email", expect: PUBLIC },
   "src/app/signin/error/page.tsx": { path: () => "/signin/error?error=Verification", expect: PUBLIC },
