@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId, useState, type ReactNode } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { inputClass, labelClass } from "@/components/ui/field";
@@ -79,27 +79,13 @@ export function ModuleForm({
       <fieldset className="rounded-lg border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">Opens to students</legend>
         <div className="space-y-2 text-sm">
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="releaseKind"
-              value="immediate"
-              defaultChecked={keptKind === "immediate"}
-              onChange={() => setKind("immediate")}
-            />
-            When they enroll
-          </label>
-          <div className="flex flex-wrap items-center gap-2">
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="releaseKind"
-                value="after_days"
-                defaultChecked={keptKind === "after_days"}
-                onChange={() => setKind("after_days")}
-              />
-              A number of days after they enroll:
-            </label>
+          <ReleaseOption value="immediate" label="When they enroll" kept={keptKind} onChoose={setKind} />
+          <ReleaseOption
+            value="after_days"
+            label="A number of days after they enroll:"
+            kept={keptKind}
+            onChoose={setKind}
+          >
             <input
               aria-label="Days after enrolling"
               name="releaseDays"
@@ -112,18 +98,8 @@ export function ModuleForm({
               aria-describedby={errors["release.days"] ? `${id}-release-error` : undefined}
               className={`${inputClass} mt-0 w-24`}
             />
-          </div>
-          <div className="flex flex-wrap items-center gap-2">
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="releaseKind"
-                value="on_date"
-                defaultChecked={keptKind === "on_date"}
-                onChange={() => setKind("on_date")}
-              />
-              On a date (UTC):
-            </label>
+          </ReleaseOption>
+          <ReleaseOption value="on_date" label="On a date (UTC):" kept={keptKind} onChoose={setKind}>
             <input
               aria-label="Opening date and time (UTC)"
               name="releaseDate"
@@ -134,7 +110,7 @@ export function ModuleForm({
               aria-describedby={errors["release.date"] ? `${id}-release-error` : undefined}
               className={`${inputClass} mt-0 w-auto`}
             />
-          </div>
+          </ReleaseOption>
           {errors["release.days"] || errors["release.date"] ? (
             <p id={`${id}-release-error`} className="text-red-700">
               {errors["release.days"] ?? errors["release.date"]}
@@ -153,6 +129,37 @@ export function ModuleForm({
         <ActionStatus state={state} />
       </div>
     </form>
+  );
+}
+
+/** One choice of when a module opens: its radio (uncontrolled, see ModuleForm) and the field it needs. */
+function ReleaseOption({
+  value,
+  label,
+  kept,
+  onChoose,
+  children,
+}: {
+  value: string;
+  label: string;
+  kept: string;
+  onChoose: (value: string) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="flex items-center gap-2">
+        <input
+          type="radio"
+          name="releaseKind"
+          value={value}
+          defaultChecked={kept === value}
+          onChange={() => onChoose(value)}
+        />
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/types";
 import { queryRows } from "../db/rows";
@@ -23,6 +23,13 @@ export interface RequiredCourse {
 
 /** At most this many required courses per course. */
 export const MAX_PREREQUISITES = 10;
+
+/** `(a, b, c)` of bound ids for an IN list. */
+const idList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
 /** Any fixed key: every change to the prerequisite graph takes this transaction lock first. */
 const GRAPH_LOCK = 720_180_001;
@@ -131,10 +138,7 @@ export async function savePrerequisites(tx: Db, courseId: string, ids: readonly 
   if (added.length > 0) {
     const found = await queryRows<{ id: string; published: boolean }>(
       tx,
-      sql`SELECT id, published FROM courses WHERE id IN (${sql.join(
-        added.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
+      sql`SELECT id, published FROM courses WHERE id IN (${idList(added)})`,
     );
     if (found.length !== added.length || found.some((c) => !c.published))
       throw invalid("Only published courses can be required.");
@@ -143,10 +147,7 @@ export async function savePrerequisites(tx: Db, courseId: string, ids: readonly 
       tx,
       sql`WITH RECURSIVE reach(id, path) AS (
             SELECT c.id, ARRAY[c.id]::varchar[] FROM courses c
-             WHERE c.id IN (${sql.join(
-               added.map((id) => sql`${id}`),
-               sql`, `,
-             )})
+             WHERE c.id IN (${idList(added)})
             UNION ALL
             SELECT p.required_course_id, reach.path || p.required_course_id
               FROM reach JOIN course_prerequisites p ON p.course_id = reach.id
@@ -158,10 +159,7 @@ export async function savePrerequisites(tx: Db, courseId: string, ids: readonly 
       const ids = [courseId, ...cycle.path];
       const titles = await queryRows<{ id: string; title: string }>(
         tx,
-        sql`SELECT id, title FROM courses WHERE id IN (${sql.join(
-          [...new Set(ids)].map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
+        sql`SELECT id, title FROM courses WHERE id IN (${idList([...new Set(ids)])})`,
       );
       const name = (id: string) => `“${titles.find((t) => t.id === id)?.title ?? id}”`;
       const chain = ids.map(name).join(" requires ");
@@ -173,10 +171,15 @@ export async function savePrerequisites(tx: Db, courseId: string, ids: readonly 
     }
   }
   const removed = current.filter((id) => !wanted.includes(id));
-  for (const id of removed) {
+  if (removed.length > 0) {
     await tx
       .delete(coursePrerequisites)
-      .where(and(eq(coursePrerequisites.courseId, courseId), eq(coursePrerequisites.requiredCourseId, id)));
+      .where(
+        and(
+          eq(coursePrerequisites.courseId, courseId),
+          inArray(coursePrerequisites.requiredCourseId, removed),
+        ),
+      );
   }
   if (added.length > 0) {
     await tx

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateCouponForm } from "@/components/payments/coupon-forms";
 import { CouponTable } from "@/components/payments/coupon-table";
 import { getActor } from "@/server/auth/session";
@@ -38,15 +37,13 @@ export default async function AdminCouponsPage({
       </div>
       <div className="mt-8">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <CouponTable coupons={page.items} currency={currency} action={updateCouponAction} showCourse />
-        {page.nextCursor ? (
-          <Link
-            href={`/admin/coupons?cursor=${page.nextCursor}`}
-            className="mt-4 inline-flex font-medium text-brand-700 underline"
-          >
-            Older coupons
-          </Link>
-        ) : null}
+        <CouponTable
+          coupons={page.items}
+          currency={currency}
+          action={updateCouponAction}
+          showCourse
+          olderHref={page.nextCursor ? `/admin/coupons?cursor=${page.nextCursor}` : null}
+        />
       </div>
     </div>
   );

@@ -75,15 +75,10 @@ export default async function CourseCouponsPage({
           currency={currency}
           action={updateCouponAction}
           showCourse={false}
+          olderHref={
+            page.nextCursor ? `/instructor/courses/${course.id}/coupons?cursor=${page.nextCursor}` : null
+          }
         />
-        {page.nextCursor ? (
-          <Link
-            href={`/instructor/courses/${course.id}/coupons?cursor=${page.nextCursor}`}
-            className="mt-4 inline-flex font-medium text-brand-700 underline"
-          >
-            Older coupons
-          </Link>
-        ) : null}
       </div>
     </div>
   );
