@@ -33,6 +33,8 @@ const ZRawEnv = z.object({
   DATABASE_ALLOW_INSECURE: booleanFlag,
   DATA_DIR: optionalString,
   AUTH_SECRET: optionalString,
+  /** The issuer's Ed25519 seed for signed certificates (32 bytes, base64 or base64url). */
+  CERTIFICATE_SIGNING_KEY: optionalString,
   CURRENCY: z
     .string()
     .optional()
@@ -130,6 +132,8 @@ export interface Env {
   databasePrepareThreshold: number;
   dataDir: string;
   authSecret: string | undefined;
+  /** CERTIFICATE_SIGNING_KEY decoded (32 bytes); demo mode keeps a generated key in the database instead. */
+  certificateSigningSeed: Uint8Array | undefined;
   currency: string;
   /** BUSINESS_ADDRESS: on receipts; null when unset. */
   businessAddress: string | null;
@@ -276,6 +280,8 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     problems.push("AUTH_SECRET must be at least 32 characters (for example: openssl rand -base64 32).");
   }
 
+  const certificateSigningSeed = parseSigningSeed(raw.CERTIFICATE_SIGNING_KEY, problems);
+
   if (!isDemo) {
     if (!raw.DATABASE_URL) {
       problems.push(
@@ -289,6 +295,11 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
       );
     if (serving && !raw.AUTH_SECRET)
       problems.push("AUTH_SECRET is required in production mode (openssl rand -base64 32).");
+    if (serving && !raw.CERTIFICATE_SIGNING_KEY)
+      problems.push(
+        "CERTIFICATE_SIGNING_KEY is required in production mode: the key that signs certificates as verifiable " +
+          "credentials (generate one with: openssl rand -base64 32; keep it secret and backed up).",
+      );
     if (serving && !email && !oauth.github && !oauth.google) {
       problems.push(
         "A way to sign in is required in production mode: EMAIL_SERVER and EMAIL_FROM (SMTP), " +
@@ -313,6 +324,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     databasePrepareThreshold: raw.DATABASE_PREPARE_THRESHOLD,
     dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? "data"),
     authSecret: raw.AUTH_SECRET,
+    certificateSigningSeed,
     currency: raw.CURRENCY,
     businessAddress: raw.BUSINESS_ADDRESS || null,
     email,
@@ -422,4 +434,17 @@ export function applyAuthEnvironment(env: Env, secret: string) {
   process.env.AUTH_URL = env.appUrl;
   process.env.AUTH_TRUST_HOST = "true";
   process.env.AUTH_SECRET = secret;
+}
+
+/** An Ed25519 seed: exactly 32 bytes, written in base64 or base64url (what `openssl rand -base64 32` prints). */
+function parseSigningSeed(value: string | undefined, problems: string[]): Uint8Array | undefined {
+  if (value === undefined) return undefined;
+  const bytes = /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? Buffer.from(value, "base64") : Buffer.alloc(0);
+  if (bytes.length !== 32) {
+    problems.push(
+      "CERTIFICATE_SIGNING_KEY must be 32 random bytes in base64 (generate one with: openssl rand -base64 32).",
+    );
+    return undefined;
+  }
+  return new Uint8Array(bytes);
 }

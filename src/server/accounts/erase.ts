@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/types";
 import {
+  certificates,
   courseInstructors,
   courses,
   enrollments,
@@ -20,6 +21,7 @@ import { ZEraseInput, type TEraseInput } from "./schemas";
 import { assertSignedIn, type Actor } from "./actor";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
 import { removeObjects } from "../files/storage";
+import { revokeCredentialsOf } from "../credentials/status-list";
 
 /**
  * GDPR Art. 17. Personal data is deleted; records the platform must keep survive pseudonymised: payments
@@ -101,6 +103,16 @@ export async function eraseMyAccount(
       sql`SELECT object_key FROM stored_files WHERE user_id = ${me.id} AND object_key IS NOT NULL`,
     );
     await removeObjects(objects.map((o) => o.object_key));
+    // Their certificates' signed credentials stop verifying: the status bits outlive the rows.
+    const held = await tx
+      .select({ id: certificates.id })
+      .from(certificates)
+      .where(eq(certificates.userId, me.id));
+    await revokeCredentialsOf(
+      tx,
+      held.map((c) => c.id),
+      "ACCOUNT_ERASED",
+    );
     // Sessions, accounts, enrollments, progress, certificates, reviews, teaching rows and files cascade.
     await tx.delete(users).where(eq(users.id, me.id));
     for (const { course_id } of touched) await refreshCourseStats(tx, course_id);

@@ -58,6 +58,7 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
       500,
       ...(ep.query || ep.body ? [422] : []),
       ...(ep.body || ep.streamBody ? [400, 415] : []),
+      ...(ep.rawBodyDoc ? [400] : []),
     ]);
     if (ep.params) errorStatuses.add(404);
     if (ep.auth === "user") errorStatuses.add(401);
@@ -98,7 +99,15 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
                 },
               },
             }
-          : {}),
+          : ep.rawBodyDoc
+            ? {
+                requestBody: {
+                  required: true,
+                  description: ep.rawBodyDoc.description,
+                  content: { [ep.rawBodyDoc.contentType]: { schema: { type: "object" } } },
+                },
+              }
+            : {}),
       responses,
     };
   }

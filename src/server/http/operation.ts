@@ -68,6 +68,8 @@ export interface OperationSpec<
   body?: B;
   /** The handler reads the body itself as text (signed webhooks); `body` must then be undefined. */
   rawBody?: boolean;
+  /** A raw body in the OpenAPI document (what a client sends; the handler validates it). */
+  rawBodyDoc?: { contentType: string; description: string };
   /**
    * The handler reads the body itself as a stream (`input.upload`; multipart uploads): the HTTP layer neither
    * buffers nor limits it, and reads whatever the handler left unread before answering. `body` must be

@@ -11,6 +11,12 @@ import { assignmentOperations } from "../assessments/assignment-api";
 import { exerciseOperations } from "../assessments/exercise-api";
 import { sandboxPageOperation, sandboxRuntimeOperation } from "../assessments/sandbox/api";
 import { getCourseOperation, listCoursesOperation } from "../catalog/api";
+import {
+  certificateCredentialOperation,
+  didDocumentOperation,
+  statusListOperation,
+  verifyCredentialOperation,
+} from "../credentials/api";
 import { getEnv } from "../env";
 import {
   certificatePdfOperation,
@@ -44,6 +50,8 @@ export const apiOperations: readonly Operation[] = [
   getLessonOperation,
   putProgressOperation,
   verifyCertificateOperation,
+  certificateCredentialOperation,
+  verifyCredentialOperation,
   exportMeOperation,
   listMySessionsOperation,
   revokeMySessionOperation,
@@ -83,6 +91,8 @@ export const internalOperations: readonly Operation[] = [
   healthOperation,
   stripeWebhookOperation,
   certificatePdfOperation,
+  didDocumentOperation,
+  statusListOperation,
   adminUserExportOperation,
   sandboxPageOperation,
   sandboxRuntimeOperation,

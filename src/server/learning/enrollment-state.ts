@@ -1,4 +1,5 @@
 import "server-only";
+import { revokeCredentialsOf } from "../credentials/status-list";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/types";
 import {
@@ -188,10 +189,17 @@ export async function revokeEnrollment(tx: Db, userId: string, courseId: string,
     .update(enrollments)
     .set({ status: "REFUNDED", suspensionReasons: [] })
     .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
-  await tx
+  const revoked = await tx
     .update(certificates)
     .set({ revokedAt: now })
-    .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId)));
+    .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId)))
+    .returning({ id: certificates.id });
+  // Its signed credentials are revoked on the published status list too.
+  await revokeCredentialsOf(
+    tx,
+    revoked.map((c) => c.id),
+    "CERTIFICATE_REVOKED",
+  );
   await refreshCourseStats(tx, courseId);
 }
 

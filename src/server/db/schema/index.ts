@@ -9,3 +9,4 @@ export * from "./assessments";
 export * from "./files";
 export * from "./exercises";
 export * from "./prerequisites";
+export * from "./credentials";
