@@ -175,6 +175,7 @@ export async function startPlatform(opts: {
       // Production refuses to start without its real settings; these are never used by the measured paths
       // (nobody signs in by e-mail during the bench: the sessions exist already).
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      CERTIFICATE_SIGNING_KEY: randomBytes(32).toString("base64"),
       EMAIL_SERVER: "smtp://127.0.0.1:9",
       EMAIL_FROM: "bench@localhost",
       LOG_LEVEL: opts.logLevel,

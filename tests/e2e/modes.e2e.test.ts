@@ -19,6 +19,7 @@ const PRODUCTION = {
   APP_MODE: "production",
   APP_URL: "https://learn.example.test",
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  CERTIFICATE_SIGNING_KEY: "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
   EMAIL_SERVER: "smtp://127.0.0.1:2525",
   EMAIL_FROM: "AI Whisperers <noreply@example.test>",
   // Nothing listens on port 1: the database is down, which /api/health must say.
@@ -30,7 +31,7 @@ describe("production mode", () => {
     const port = await freePort();
     const { code, output } = await waitForExit(spawnNext({ APP_MODE: "production" }, port));
     expect(code).not.toBe(0);
-    for (const name of ["DATABASE_URL", "APP_URL", "AUTH_SECRET", "EMAIL_SERVER"])
+    for (const name of ["DATABASE_URL", "APP_URL", "AUTH_SECRET", "CERTIFICATE_SIGNING_KEY", "EMAIL_SERVER"])
       expect(output).toContain(name);
     expect(output).toContain("embedded database is for demo mode only");
   });

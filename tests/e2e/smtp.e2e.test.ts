@@ -64,6 +64,7 @@ const e2e = setupE2e({
       APP_MODE: "production",
       DATABASE_URL: database.DATABASE_URL!,
       AUTH_SECRET: "smtp-e2e-secret-smtp-e2e-secret-smtp-e2e",
+      CERTIFICATE_SIGNING_KEY: "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=",
     };
   },
 });

@@ -261,6 +261,16 @@ export default async function AccountPage({
                         PDF<span className="sr-only"> of the certificate for {c.courseTitle}</span>
                       </a>
                     ) : null}
+                    {c.status === "valid" ? (
+                      <a
+                        href={`/api/v1/certificates/${c.certificateNumber}/credential`}
+                        className="font-medium text-brand-700 underline"
+                        download={`${c.certificateNumber}.json`}
+                      >
+                        Credential
+                        <span className="sr-only"> (signed Open Badges file) for {c.courseTitle}</span>
+                      </a>
+                    ) : null}
                   </span>
                 </li>
               ))}

@@ -13,7 +13,7 @@ export default function GoodbyePage() {
         <h1 className="text-2xl font-bold">Your account has been deleted</h1>
         <p className="mt-3 text-slate-700">
           You are signed out everywhere. Your profile, enrollments, progress, certificates, reviews, work and
-          files are gone.
+          files are gone; certificate credentials you downloaded now verify as revoked.
         </p>
         <p className="mt-3 text-slate-700">
           Payments stay in our accounts without your name, as accounting law requires, and the security log

@@ -29,7 +29,11 @@ const ROWS: [string, string, string][] = [
     "To grade it, give feedback, and let you continue where you left off on any device",
     "Until you delete your account",
   ],
-  ["Certificates", "So anyone you show one to can verify it", "Until you delete your account"],
+  [
+    "Certificates and their signed credentials (your name and the course)",
+    "So anyone you show one to can verify it",
+    "Until you delete your account; a credential copy you keep then verifies as revoked",
+  ],
   [
     "Payments and the coupons used with them",
     "Accounting and tax law",

@@ -8,6 +8,7 @@ import { queryRows } from "../db/rows";
 import {
   accounts,
   auditLog,
+  certificateCredentials,
   certificates,
   courseReviews,
   mailOutbox,
@@ -72,7 +73,7 @@ async function populatedUser() {
     completedAt: new Date(),
     timeSpent: 60,
   });
-  await db()
+  const [certificate] = await db()
     .insert(certificates)
     .values({
       userId: user.id,
@@ -80,6 +81,14 @@ async function populatedUser() {
       certificateNumber: `AIW-T-${user.id.slice(0, 8)}`,
       holderName: "Erin Example",
       courseTitle: tree.course.title,
+    })
+    .returning();
+  await db()
+    .insert(certificateCredentials)
+    .values({
+      certificateId: certificate!.id,
+      verificationMethod: "did:web:localhost%3A3000#z6Mk",
+      credential: { id: `urn:uuid:${certificate!.id}`, holder: "Erin Example" },
     });
   const [coupon] = await db()
     .insert(coupons)
@@ -439,6 +448,7 @@ describe("export", () => {
     for (const secret of ["gho_SECRET_ACCESS", "SECRET_REFRESH", `tok-${user.id}`, `vt-${user.id}`])
       expect(text).not.toContain(secret);
     expect(data.payments).toHaveLength(2);
+    expect(data.certificates[0]!.credentials).toEqual([expect.objectContaining({ holder: "Erin Example" })]);
   });
 
   it("names other people by their role only", async () => {

@@ -34,7 +34,9 @@ export const ZExport = z.object({
   sessions: z.array(z.looseObject({ id: z.string(), current: z.boolean() })),
   enrollments: z.array(z.looseObject({ courseSlug: z.string(), status: z.string() })),
   progress: z.array(z.looseObject({ completed: z.boolean() })),
-  certificates: z.array(z.looseObject({ certificateNumber: z.string() })),
+  certificates: z.array(
+    z.looseObject({ certificateNumber: z.string(), credentials: z.array(z.looseObject({ id: z.string() })) }),
+  ),
   payments: z.array(z.looseObject({ amount: z.number().int(), currency: z.string(), status: z.string() })),
   reviews: z.array(z.looseObject({ rating: z.number().int() })),
   teaching: z.array(z.looseObject({ courseSlug: z.string() })),

@@ -190,6 +190,29 @@ describe("certificates as Open Badges 3.0 credentials", () => {
     expect((await verifyCredentialDocument(db(), old)).verdict).toBe("unknown_key");
   });
 
+  it("signs with CERTIFICATE_SIGNING_KEY when set; replacing it keeps the old key listed and its credentials valid", async () => {
+    setEnv({ CERTIFICATE_SIGNING_KEY: Buffer.alloc(32, 1).toString("base64") });
+    const first = await certified("Frances Allen");
+    const signedA = (await certificateCredential(db(), first.cert.certificateNumber)) as Json;
+    setEnv({ CERTIFICATE_SIGNING_KEY: Buffer.alloc(32, 2).toString("base64url") });
+    const second = await certified("Jean Sammet");
+    const signedB = (await certificateCredential(db(), second.cert.certificateNumber)) as Json;
+    setEnv({ CERTIFICATE_SIGNING_KEY: undefined });
+    expect(signedA.proof.verificationMethod).not.toBe(signedB.proof.verificationMethod);
+    const methods = (await issuerDidDocument(db())).assertionMethod;
+    expect(methods).toEqual(
+      expect.arrayContaining([signedA.proof.verificationMethod, signedB.proof.verificationMethod]),
+    );
+    // The configured keys' private halves are never stored.
+    const stored = await db()
+      .select()
+      .from(credentialKeys)
+      .where(eq(credentialKeys.publicKeyMultibase, signedA.proof.verificationMethod.split("#")[1]));
+    expect(stored[0]?.seed).toBeNull();
+    expect((await verifyCredentialDocument(db(), signedA)).verdict).toBe("valid");
+    expect((await verifyCredentialDocument(db(), signedB)).verdict).toBe("valid");
+  });
+
   it("revokes a refunded course's credential on the published status list, as an outside verifier sees it", async () => {
     const { user, course, cert } = await certified("Hedy Lamarr");
     const credential = (await certificateCredential(db(), cert.certificateNumber)) as Json;

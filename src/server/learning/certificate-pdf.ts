@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
+import { encode as encodeQr } from "uqr";
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import subsetFont from "subset-font";
 import type { PublicCertificate } from "./certificates";
@@ -127,7 +128,41 @@ export async function renderCertificatePdf(
     borderWidth: 0.75,
   });
   lines.forEach((line, n) => drawCentered(page, runsPerLine[n]!, embedded, line, width));
+  // A QR code of the verification page in the lower right corner, inside the frame (quiet zone included).
+  const side = 78;
+  const { size, runs } = qrRuns(verificationUrl);
+  const cell = side / size;
+  const left = width - 34 - 14 - side;
+  const top = 34 + 14 + side;
+  for (const r of runs) {
+    page.drawRectangle({
+      x: left + r.x * cell,
+      y: top - (r.y + 1) * cell,
+      width: r.length * cell,
+      height: cell,
+      color: INK,
+    });
+  }
   return pdf.save();
+}
+
+/**
+ * The dark modules of a QR code (error correction M) as horizontal runs: one rectangle per run keeps the
+ * PDF small. Row 0 is the top.
+ */
+export function qrRuns(text: string): { size: number; runs: { x: number; y: number; length: number }[] } {
+  const { size, data } = encodeQr(text, { ecc: "M", border: 0 });
+  const runs: { x: number; y: number; length: number }[] = [];
+  data.forEach((row, y) => {
+    for (let x = 0; x < size; x++) {
+      if (!row[x]) continue;
+      let end = x;
+      while (end + 1 < size && row[end + 1]) end++;
+      runs.push({ x, y, length: end - x + 1 });
+      x = end;
+    }
+  });
+  return { size, runs };
 }
 
 /** Splits text into runs of characters drawn by the same font (spaces stay with the run they are in). */

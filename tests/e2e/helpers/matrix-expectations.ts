@@ -202,6 +202,8 @@ export const ROUTES: Record<string, RouteRow> = {
   "src/app/api/health/route.ts": { mounts: "registry" },
   "src/app/api/webhooks/stripe/route.ts": { mounts: "registry" },
   "src/app/certificates/[number]/pdf/route.ts": { mounts: "registry" },
+  "src/app/.well-known/did.json/route.ts": { mounts: "registry" },
+  "src/app/credentials/status/[list]/route.ts": { mounts: "registry" },
   "src/app/admin/users/[id]/export/route.ts": { mounts: "registry" },
   "src/app/sandbox/[...path]/route.ts": { mounts: "registry" },
   "src/app/api/auth/[...nextauth]/route.ts": {
@@ -242,6 +244,24 @@ export const OPERATIONS: Record<string, OperationRow> = {
   "GET /api/v1/courses/{slug}/reviews": { params: paidSlug, expect: PUBLIC },
   "GET /api/v1/certificates/{number}": { params: (f) => ({ number: f.certificateNumber }), expect: PUBLIC },
   "GET /certificates/{number}/pdf": { params: (f) => ({ number: f.certificateNumber }), expect: PUBLIC },
+  "GET /api/v1/certificates/{number}/credential": {
+    params: (f) => ({ number: f.certificateNumber }),
+    expect: PUBLIC,
+  },
+  // Anyone may check a credential; an empty object is not one (200 with the verdict "tampered").
+  "POST /api/v1/credentials/verify": { body: () => ({}), expect: PUBLIC },
+  "GET /.well-known/did.json": { expect: PUBLIC },
+  "GET /credentials/status/{list}": {
+    params: () => ({ list: "0" }),
+    expect: PUBLIC,
+    also: [
+      {
+        label: "a list past the last position",
+        params: () => ({ list: "99" }),
+        expect: cells({ all: "404" }),
+      },
+    ],
+  },
   "POST /api/v1/courses/{slug}/enrollment": {
     params: paidSlug,
     expect: cells({ anonymous: "401", signedIn: "402", enrolled: "200", suspended: "403" }),

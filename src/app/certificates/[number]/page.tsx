@@ -5,6 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import { Container } from "@/components/ui/container";
+import { CredentialVerifier } from "@/components/learning/credential-verifier";
+import { issuerDid } from "@/server/credentials/keys";
 import { getDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { isAppError } from "@/server/errors";
@@ -96,11 +98,31 @@ export default async function CertificatePage({ params }: Props) {
           <a href={`/certificates/${cert.certificateNumber}/pdf`} className={buttonClass()}>
             Download PDF
           </a>
+          {valid ? (
+            <a
+              href={`/api/v1/certificates/${cert.certificateNumber}/credential`}
+              download={`${cert.certificateNumber}.json`}
+              className={buttonClass({ variant: "secondary" })}
+            >
+              Download credential (.json)
+            </a>
+          ) : null}
         </p>
+        {valid ? (
+          <p className="mx-auto mt-3 max-w-md text-xs text-slate-500 print:hidden">
+            The credential is this certificate as a signed Open Badges 3.0 file, for digital wallets and
+            employers&apos; systems: anyone can check it against the issuer&apos;s published keys (
+            <a href="/.well-known/did.json" className="underline">
+              {issuerDid()}
+            </a>
+            ).
+          </p>
+        ) : null}
         <p className="mt-6 text-xs text-slate-500">
           Verified at {getEnv().appUrl}/certificates/{cert.certificateNumber}
         </p>
       </article>
+      <CredentialVerifier />
     </Container>
   );
 }
