@@ -6,6 +6,7 @@ const PROD_OK = {
   DATABASE_URL: "postgresql://app@127.0.0.1:5432/aiw",
   APP_URL: "https://learn.example.com",
   AUTH_SECRET: "x".repeat(40),
+  CERTIFICATE_SIGNING_KEY: "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
   EMAIL_SERVER: "smtp://mail.example.com:587",
   EMAIL_FROM: "AI Whisperers <noreply@example.com>",
 };
@@ -44,13 +45,15 @@ describe("modes", () => {
     expect(problemsOf({ DATABASE_URL: PROD_OK.DATABASE_URL })).toEqual([
       expect.stringContaining("APP_URL is required"),
       expect.stringContaining("AUTH_SECRET is required"),
+      expect.stringContaining("CERTIFICATE_SIGNING_KEY is required"),
       expect.stringContaining("A way to sign in is required"),
     ]);
   });
 
-  it("refuses production without DATABASE_URL, APP_URL, AUTH_SECRET or a way to sign in, naming each", () => {
+  it("refuses production without DATABASE_URL, APP_URL, AUTH_SECRET, CERTIFICATE_SIGNING_KEY or a way to sign in, naming each", () => {
     const problems = problemsOf({ APP_MODE: "production" });
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
+    expect(problems.join("\n")).toMatch(/CERTIFICATE_SIGNING_KEY is required.*openssl rand -base64 32/);
     expect(problems[0]).toMatch(/DATABASE_URL is required.*embedded database is for demo mode only/);
     expect(problems.join("\n")).toMatch(/APP_URL/);
     expect(problems.join("\n")).toMatch(/AUTH_SECRET/);
