@@ -99,11 +99,15 @@ export function CredentialVerifier() {
     }
   }
 
-  const rows: [string, boolean][] = outcome
+  // A check that could not run (the status of a credential whose signature fails) says so, never "no".
+  const rows: [string, boolean | null][] = outcome
     ? [
         ["Issued by this platform with one of its keys", outcome.result.checks.issuer],
-        ["Signature matches the content (nothing changed)", outcome.result.checks.signature],
-        ["Not revoked", outcome.result.checks.status],
+        [
+          "Signature matches the content (nothing changed)",
+          outcome.result.checks.issuer ? outcome.result.checks.signature : null,
+        ],
+        ["Not revoked", outcome.result.checks.signature ? outcome.result.checks.status : null],
       ]
     : [];
 
@@ -116,11 +120,11 @@ export function CredentialVerifier() {
         A certificate&apos;s credential is a signed file (Open Badges 3.0) that anyone can check without
         trusting this page: its signature, the issuer&apos;s published key and its revocation status.
       </p>
-      <form onSubmit={onSubmit} className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
-        <div className="flex-1">
-          <label htmlFor={inputId} className={labelClass}>
-            Credential file (.json)
-          </label>
+      <form onSubmit={onSubmit} className="mt-4" noValidate>
+        <label htmlFor={inputId} className={labelClass}>
+          Credential file (.json)
+        </label>
+        <div className="mt-1 flex flex-col gap-3 sm:flex-row sm:items-center">
           <input
             ref={fileRef}
             id={inputId}
@@ -128,15 +132,15 @@ export function CredentialVerifier() {
             type="file"
             accept=".json,application/json,application/ld+json,application/vc+ld+json"
             aria-describedby={hintId}
-            className={`${inputClass} mt-1`}
+            className={`${inputClass} sm:flex-1`}
           />
-          <p id={hintId} className="mt-1 text-xs text-slate-500">
-            At most 64 KB. The file is checked by this platform and not stored.
-          </p>
+          <button type="submit" className={buttonClass({ variant: "secondary" })} disabled={busy}>
+            {busy ? "Checking…" : "Verify"}
+          </button>
         </div>
-        <button type="submit" className={buttonClass({ variant: "secondary" })} disabled={busy}>
-          {busy ? "Checking…" : "Verify"}
-        </button>
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          At most 64 KB. The file is checked by this platform and not stored.
+        </p>
       </form>
       {error ? (
         <Alert tone="error" className="mt-4">
@@ -165,12 +169,18 @@ export function CredentialVerifier() {
                 {ok ? (
                   <CheckIcon className="h-4 w-4 text-emerald-700" />
                 ) : (
-                  <span aria-hidden="true" className="inline-block w-4 text-center font-bold text-red-700">
-                    ×
+                  <span
+                    aria-hidden="true"
+                    className={`inline-block w-4 text-center font-bold ${ok === null ? "text-slate-400" : "text-red-700"}`}
+                  >
+                    {ok === null ? "–" : "×"}
                   </span>
                 )}
                 <span>
-                  {label}: <span className="font-medium">{ok ? "yes" : "no"}</span>
+                  {label}:{" "}
+                  <span className="font-medium">
+                    {ok === null ? "not checked (the checks above must pass first)" : ok ? "yes" : "no"}
+                  </span>
                 </span>
               </li>
             ))}
