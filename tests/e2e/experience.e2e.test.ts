@@ -306,3 +306,46 @@ describe("the header on a phone", () => {
     await context.close();
   });
 });
+
+describe("the footer's pages", () => {
+  it("opens a readable API reference and a status page; the raw JSON stays at its address (item 20)", async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.server.url}/courses`);
+    const footer = page.getByRole("contentinfo");
+    await footer.getByRole("link", { name: "API" }).click();
+    await page.waitForURL(`${e2e.server.url}/developers/api`);
+    await page.getByRole("heading", { level: 1, name: "API reference" }).waitFor();
+    // Every operation of the document is there, by area, with what it takes and answers.
+    const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
+    const operations = Object.values(doc.paths as Record<string, object>).flatMap((m) => Object.keys(m));
+    expect(await page.locator("article[id]").count()).toBe(operations.length);
+    const enroll = page.locator("article#enrollInCourse");
+    expect(await enroll.getByRole("heading", { level: 3 }).textContent()).toContain(
+      "/api/v1/courses/{slug}/enrollment",
+    );
+    expect(await enroll.getByText("Signed in", { exact: true }).isVisible()).toBe(true);
+    const progress = page.locator("article#setLessonProgress");
+    await progress
+      .getByRole("table", { name: /Request body/ })
+      .getByText("completed", { exact: true })
+      .waitFor();
+    await page
+      .getByRole("navigation", { name: "API areas", exact: true })
+      .getByRole("link", { name: "Coupons", exact: true })
+      .click();
+    await page.waitForURL(/#area-coupons$/);
+    await page.getByRole("link", { name: "/api/v1/openapi.json" }).first().waitFor();
+    expect((await fetch(`${e2e.server.url}/api/v1/openapi.json`)).headers.get("content-type")).toContain(
+      "json",
+    );
+
+    await page.goto(`${e2e.server.url}/courses`);
+    await page.getByRole("contentinfo").getByRole("link", { name: "Status" }).click();
+    await page.waitForURL(`${e2e.server.url}/status`);
+    await page.getByRole("status").getByText("All systems are working.").waitFor();
+    const rows = page.getByRole("table", { name: /Each part of the platform/ }).getByRole("row");
+    expect(await rows.filter({ hasText: "Database" }).getByText("Working").isVisible()).toBe(true);
+    expect((await fetch(`${e2e.server.url}/api/health`)).status).toBe(200);
+    await page.close();
+  });
+});

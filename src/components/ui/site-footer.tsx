@@ -10,11 +10,11 @@ export function SiteFooter() {
             Privacy
           </a>
           <span aria-hidden="true"> · </span>
-          <a href="/api/v1/openapi.json" className="hover:text-brand-700">
+          <a href="/developers/api" className="hover:text-brand-700">
             API
           </a>
           <span aria-hidden="true"> · </span>
-          <a href="/api/health" className="hover:text-brand-700">
+          <a href="/status" className="hover:text-brand-700">
             Status
           </a>
         </p>

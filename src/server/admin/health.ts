@@ -7,11 +7,14 @@ export interface HealthReport {
   database: "up" | "down";
   latencyMs: number;
   reason?: string;
+  /** When the check started. */
+  checkedAt: Date;
 }
 
 /** `SELECT 1` with a deadline: a database that does not answer in time counts as down. */
 export async function checkHealth(getDb: () => Promise<Db>, timeoutMs = 3000): Promise<HealthReport> {
   const started = performance.now();
+  const checkedAt = new Date();
   let timer: NodeJS.Timeout | undefined;
   try {
     const probe = (async () => {
@@ -22,7 +25,7 @@ export async function checkHealth(getDb: () => Promise<Db>, timeoutMs = 3000): P
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
     await Promise.race([probe, deadline]);
-    return { status: "ok", database: "up", latencyMs: Math.round(performance.now() - started) };
+    return { status: "ok", database: "up", latencyMs: Math.round(performance.now() - started), checkedAt };
   } catch (e) {
     const timedOut = e instanceof Error && e.message.startsWith("no answer within");
     logger.warn("health check failed", { err: e });
@@ -30,6 +33,7 @@ export async function checkHealth(getDb: () => Promise<Db>, timeoutMs = 3000): P
       status: "unavailable",
       database: "down",
       latencyMs: Math.round(performance.now() - started),
+      checkedAt,
       // Public endpoint: say what is wrong without naming hosts or credentials.
       reason: timedOut
         ? `The database did not answer within ${timeoutMs} ms.`

@@ -64,6 +64,8 @@ export interface PageRow {
 export const PAGES: Record<string, PageRow> = {
   "src/app/page.tsx": { path: () => "/", expect: PUBLIC },
   "src/app/privacy/page.tsx": { path: () => "/privacy", expect: PUBLIC },
+  "src/app/developers/api/page.tsx": { path: () => "/developers/api", expect: PUBLIC },
+  "src/app/status/page.tsx": { path: () => "/status", expect: PUBLIC },
   "src/app/courses/page.tsx": { path: () => "/courses", expect: PUBLIC },
   "src/app/courses/[slug]/page.tsx": {
     path: (f) => `/courses/${f.paid.slug}`,
