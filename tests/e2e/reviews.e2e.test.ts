@@ -63,6 +63,17 @@ describe("reviews end to end", () => {
 
     await page.goto(`${e2e.server.url}/courses/${COURSE}#reviews`);
     const form = page.getByRole("form", { name: "Write a review" });
+    // Unselected stars stand out from the page (WCAG 1.4.11: at least 3:1 against the white card).
+    const contrast = await form.locator("label span[aria-hidden='true']").last().evaluate((el) => {
+      const rgb = getComputedStyle(el).color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+      const lum = (c: number) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      const l = 0.2126 * lum(rgb[0]!) + 0.7152 * lum(rgb[1]!) + 0.0722 * lum(rgb[2]!);
+      return 1.05 / (l + 0.05);
+    });
+    expect(contrast).toBeGreaterThanOrEqual(3);
     await form.getByRole("radio", { name: "2 stars" }).check();
     await form.getByLabel("Your comment (optional)").fill(HOSTILE);
     await form.getByText(`${HOSTILE.length} / 2,000 characters`).waitFor();
@@ -86,7 +97,14 @@ describe("reviews end to end", () => {
     await expectSummary(page, shown(before, 5));
     expect((await reviewsApi()).items[0]).toMatchObject({ authorName: "Nia Okafor", rating: 5 });
 
+    // Deleting asks first; "Keep it" (where the focus goes) keeps it.
     await page.getByRole("button", { name: "Delete my review" }).click();
+    const keep = page.getByRole("button", { name: "Keep it" });
+    await expect.poll(() => keep.evaluate((b) => b === document.activeElement)).toBe(true);
+    await keep.click();
+    await mine.getByText("Edited: the first lesson is a gentle start.").waitFor();
+    await page.getByRole("button", { name: "Delete my review" }).click();
+    await page.getByRole("button", { name: "Yes, delete my review" }).click();
     await page.getByRole("form", { name: "Write a review" }).waitFor();
     await expectSummary(page, shown(before));
     expect(await reviewBy(page, "Nia Okafor").count()).toBe(0);
@@ -94,7 +112,12 @@ describe("reviews end to end", () => {
 
     // Nia reports Sam's review for the moderators.
     const sams = reviewBy(page, "Sam Rivera");
-    await sams.getByText("Report", { exact: true }).click();
+    // The disclosure is named for the review it reports, and big enough to hit (24×24 px at least).
+    const reportControl = sams.getByText("Report Sam Rivera’s review");
+    const box = (await reportControl.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    expect(box.width).toBeGreaterThanOrEqual(24);
+    await reportControl.click();
     await sams.getByLabel(/Why should the moderators look/).fill("This reads like an advertisement.");
     await sams.getByRole("button", { name: "Send report" }).click();
     await sams.getByText("Thank you: the moderators will look at this review.").waitFor();
@@ -120,10 +143,23 @@ describe("reviews end to end", () => {
     await page.waitForURL(`${e2e.server.url}/admin/reviews`);
     const report = page.getByRole("listitem", { name: /Report on Sam Rivera’s review/ }).first();
     await report.getByText("This reads like an advertisement.").waitFor();
-    await report.getByLabel("Reason (the author sees it)").fill("Promotional content");
+    await report.getByLabel(/Reason \(the author is e-mailed it/).fill("Promotional content.");
     await report.getByRole("button", { name: "Hide" }).click();
-    await report.getByText("Review hidden.").waitFor();
-    await context.close();
+    await page.waitForURL(`${e2e.server.url}/admin/reviews?done=hidden`);
+    await page.getByRole("status").getByText("Review hidden; its author was e-mailed the reason.").waitFor();
+    // Handled: it leaves the queue for the handled list.
+    await expect
+      .poll(() => page.getByRole("listitem", { name: /Report on Sam Rivera’s review/ }).count())
+      .toBe(0);
+    await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Handled" }).click();
+    await page.waitForURL(`${e2e.server.url}/admin/reviews?view=handled`);
+    const handled = page.getByRole("listitem", { name: /Report on Sam Rivera’s review/ }).first();
+    await handled.getByText("Promotional content.").waitFor();
+    await handled.getByRole("button", { name: "Restore" }).waitFor();
+    const mailbox = await (await fetch(`${e2e.server.url}/dev/mailbox`)).text();
+    expect(mailbox).toContain("was hidden");
+    expect(mailbox).toContain("The reason given: Promotional content. Only you can see it now");
+    expect(mailbox).not.toContain("Promotional content..");
 
     const visitor = await e2e.browser.newPage();
     await visitor.goto(`${e2e.server.url}/courses/${COURSE}`);
@@ -138,8 +174,25 @@ describe("reviews end to end", () => {
     const samPage = await signInViaMailbox(samContext, e2e.server.url, "sam@example.com");
     await samPage.goto(`${e2e.server.url}/courses/${COURSE}`);
     await samPage.getByText("Hidden by a moderator").waitFor();
-    await samPage.getByText(/Promotional content/).waitFor();
+    await samPage.getByText(/Promotional content\. Only you can see this review/).waitFor();
+    await samPage.getByText(/Editing it keeps it hidden until a moderator restores it/).waitFor();
     await samContext.close();
+
+    // Hidden by mistake: the admin restores it from the handled list; it counts again.
+    const restoredBy = await e2e.browser.newContext();
+    const admin = await signInViaMailbox(restoredBy, e2e.server.url, "admin@example.com");
+    await admin.goto(`${e2e.server.url}/admin/reviews?view=handled`);
+    await admin
+      .getByRole("listitem", { name: /Report on Sam Rivera’s review/ })
+      .first()
+      .getByRole("button", { name: "Restore" })
+      .click();
+    await admin
+      .getByRole("status")
+      .getByText("Review restored: it is on the course page and in the rating again.")
+      .waitFor();
+    await restoredBy.close();
+    expect((await reviewsApi()).summary).toEqual(before.summary);
   });
 
   it("answers the JSON API by its document: 403 for a student who may not review, 401 signed out", async () => {

@@ -3,7 +3,7 @@ export function RatingStars({ value, size = "text-base" }: { value: number; size
   const percent = Math.max(0, Math.min(100, (value / 5) * 100));
   return (
     <span aria-hidden="true" className={`relative inline-block leading-none tracking-tight ${size}`}>
-      <span className="text-slate-300">★★★★★</span>
+      <span className="text-slate-500">★★★★★</span>
       <span
         className="absolute inset-y-0 left-0 overflow-hidden text-amber-500"
         style={{ width: `${percent}%` }}

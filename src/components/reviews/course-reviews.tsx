@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FormAction } from "@/lib/action-result";
 import { formatDate } from "@/lib/dates";
+import { asSentence } from "@/lib/sentence";
 import { INELIGIBLE_MESSAGES } from "@/server/reviews/eligibility";
 import type { CourseReviewsView } from "@/server/reviews/queries";
 import { ReviewForm } from "./review-form";
@@ -49,8 +50,9 @@ export function CourseReviews({
           <div className="mt-3 space-y-3">
             {mine?.hiddenAt ? (
               <p role="status" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-                <strong>Hidden by a moderator</strong> on {formatDate(mine.hiddenAt)}: {mine.hiddenReason}.
-                Only you can see this review; it does not count in the course’s rating.
+                <strong>Hidden by a moderator</strong> on {formatDate(mine.hiddenAt)}:{" "}
+                {asSentence(mine.hiddenReason ?? "no reason given")} Only you can see this review; it does not
+                count in the course’s rating. Editing it keeps it hidden until a moderator restores it.
               </p>
             ) : null}
             {!eligibility.eligible ? (

@@ -19,7 +19,9 @@ export function ReportForm({
   if (state?.ok) return <ActionStatus state={state} size="xs" className="mt-2" />;
   return (
     <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-xs text-slate-500 hover:text-slate-700">Report</summary>
+      <summary className="inline-flex min-h-6 min-w-6 cursor-pointer items-center rounded px-1.5 py-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-800">
+        Report<span className="sr-only"> {authorName}’s review</span>
+      </summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="reviewId" value={reviewId} />
         <label htmlFor={`report-${reviewId}`} className="block text-xs font-medium text-slate-700">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-result";
@@ -26,17 +26,24 @@ export function ReviewForm({
   const [rating, setRating] = useState(initial?.rating ?? 0);
   const [hover, setHover] = useState(0);
   const [comment, setComment] = useState(initial?.comment ?? "");
+  const [confirming, setConfirming] = useState(false);
   const [delState, delAction, deleting] = useActionState<ActionResult | null, FormData>(
     async (prev, form) => {
       const result = await actions.delete(prev, form);
       if (result.ok) {
         setRating(0);
         setComment("");
+        setConfirming(false);
       }
       return result;
     },
     null,
   );
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // Asked to confirm: the focus goes to the safe answer, so Enter never deletes by surprise.
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
   const shown = hover || rating;
   const left = COMMENT_MAX - comment.length;
   const fieldError = state && !state.ok ? state.fields : undefined;
@@ -69,7 +76,7 @@ export function ReviewForm({
                   <span
                     aria-hidden="true"
                     className={`block rounded px-0.5 text-3xl leading-none peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 ${
-                      n <= shown ? "text-amber-500" : "text-slate-300"
+                      n <= shown ? "text-amber-500" : "text-slate-500"
                     }`}
                   >
                     ★
@@ -123,13 +130,38 @@ export function ReviewForm({
         </form>
       ) : null}
       {initial ? (
-        <form action={delAction} className="flex flex-wrap items-center gap-3">
-          <input type="hidden" name="slug" value={slug} />
-          <Button variant="danger" size="sm" disabled={deleting}>
-            {deleting ? "Deleting…" : "Delete my review"}
+        confirming ? (
+          <form
+            action={delAction}
+            className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-3"
+            aria-labelledby="review-delete-question"
+          >
+            <input type="hidden" name="slug" value={slug} />
+            <p id="review-delete-question" className="text-sm text-red-900">
+              Delete your review? Its stars leave the course’s rating and its comment goes for good.
+            </p>
+            <div className="flex flex-wrap items-center gap-3">
+              <Button variant="danger-solid" size="sm" disabled={deleting}>
+                {deleting ? "Deleting…" : "Yes, delete my review"}
+              </Button>
+              <Button
+                ref={keepRef}
+                type="button"
+                variant="secondary"
+                size="sm"
+                disabled={deleting}
+                onClick={() => setConfirming(false)}
+              >
+                Keep it
+              </Button>
+              <ActionStatus state={delState} />
+            </div>
+          </form>
+        ) : (
+          <Button variant="danger" size="sm" type="button" onClick={() => setConfirming(true)}>
+            Delete my review
           </Button>
-          <ActionStatus state={delState} />
-        </form>
+        )
       ) : delState?.ok ? (
         <ActionStatus state={delState} />
       ) : null}

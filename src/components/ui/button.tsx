@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ButtonHTMLAttributes, ComponentProps } from "react";
+import type { ComponentProps } from "react";
 
 const VARIANTS = {
   primary: "rounded-lg bg-brand-600 font-medium text-white hover:bg-brand-700 disabled:opacity-60",
@@ -56,7 +56,7 @@ export function Button({
   className,
   type = "submit",
   ...props
-}: ButtonStyle & ButtonHTMLAttributes<HTMLButtonElement>) {
+}: ButtonStyle & ComponentProps<"button">) {
   return <button type={type} className={buttonClass({ variant, size, block, className })} {...props} />;
 }
 

@@ -118,7 +118,6 @@ export async function notifyAdminsOfDispute(db: Db, paymentId: string, event: Di
           intro,
           button: "Open payments",
           url: `${env.appUrl}/admin/payments`,
-          expires: new Date(Date.now() + 30 * 86_400_000),
           footer: "You receive this because you are an administrator of AI Whisperers.",
         }),
       );

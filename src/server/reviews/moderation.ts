@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/types";
 import { courseReviews, courses, reviewReports, users } from "../db/schema";
@@ -12,8 +12,12 @@ import { parseInput } from "../validation";
 import { consumeRateLimit, type RateLimitRule } from "../platform/rate-limit";
 import { isPubliclyVisible } from "./queries";
 import { displayName } from "./write-review";
+import { asSentence } from "@/lib/sentence";
+import { actionEmail, sendMail } from "../accounts/mailer";
+import { getEnv } from "../env";
+import { logger } from "../log";
 import { ZModerationInput, ZPageInput, ZReportInput } from "./schemas";
-import type { z } from "zod";
+import { z } from "zod";
 
 export const REVIEW_REPORTS: RateLimitRule = { name: "review:report", limit: 10, windowSeconds: 3600 };
 
@@ -77,7 +81,7 @@ export async function hideReview(
   assertRole(actor, "ADMIN");
   const valid = parseInput(ZModerationInput, input);
   const { reviewId, reason } = valid;
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     if (review.hiddenAt) return { changed: false };
     await tx
@@ -102,6 +106,105 @@ export async function hideReview(
       ctx,
     );
     return { changed: true };
+  });
+  // After the commit: the author is told, with the reason. A failed e-mail is logged, never undoes the hiding.
+  if (outcome.changed) await notifyAuthorOfHiding(db, reviewId, reason);
+  return outcome;
+}
+
+async function notifyAuthorOfHiding(db: Db, reviewId: string, reason: string) {
+  try {
+    const [row] = await db
+      .select({ email: users.email, title: courses.title, slug: courses.slug })
+      .from(courseReviews)
+      .innerJoin(users, eq(users.id, courseReviews.userId))
+      .innerJoin(courses, eq(courses.id, courseReviews.courseId))
+      .where(eq(courseReviews.id, reviewId));
+    if (!row) return;
+    const subject = `Your review of “${row.title}” was hidden`;
+    await sendMail(
+      db,
+      actionEmail({
+        to: row.email,
+        subject,
+        heading: subject,
+        intro:
+          `A moderator hid your review of “${row.title}”. The reason given: ${asSentence(reason)} ` +
+          "Only you can see it now, and it does not count in the course's rating. You can edit or delete it " +
+          "on the course page; an edited review stays hidden until a moderator restores it.",
+        button: "Open the course page",
+        url: `${getEnv().appUrl}/courses/${row.slug}#reviews`,
+        footer: "You receive this because you wrote this review on AI Whisperers.",
+      }),
+    );
+  } catch (e) {
+    logger.error("review hidden e-mail failed", { err: e, reviewId });
+  }
+}
+
+/**
+ * An admin restores a hidden review: back on the course page and in the rating (same transaction), audited.
+ */
+export async function restoreReview(
+  db: Db,
+  actor: Actor | null,
+  reviewId: string,
+  ctx: AuditContext = {},
+): Promise<{ changed: boolean }> {
+  assertRole(actor, "ADMIN");
+  return db.transaction(async (tx) => {
+    const review = await lockReview(tx, reviewId);
+    if (!review.hiddenAt) return { changed: false };
+    await tx
+      .update(courseReviews)
+      .set({ hiddenAt: null, hiddenReason: null, hiddenBy: null })
+      .where(eq(courseReviews.id, reviewId));
+    await refreshCourseStats(tx, review.courseId);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "review.restored",
+        entityType: "course_review",
+        entityId: reviewId,
+        before: { hidden: true, reason: review.hiddenReason },
+        after: { hidden: false },
+      },
+      ctx,
+    );
+    return { changed: true };
+  });
+}
+
+/** An admin dismisses the open reports of a review that breaks no rule: they leave the queue; audited. */
+export async function dismissReviewReports(
+  db: Db,
+  actor: Actor | null,
+  reviewId: string,
+  ctx: AuditContext = {},
+): Promise<{ dismissed: number }> {
+  assertRole(actor, "ADMIN");
+  return db.transaction(async (tx) => {
+    await lockReview(tx, reviewId);
+    const resolved = await tx
+      .update(reviewReports)
+      .set({ resolvedAt: sql`now()` })
+      .where(and(eq(reviewReports.reviewId, reviewId), sql`${reviewReports.resolvedAt} IS NULL`))
+      .returning({ id: reviewReports.id });
+    if (resolved.length > 0) {
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: "review.reports_dismissed",
+          entityType: "course_review",
+          entityId: reviewId,
+          after: { dismissed: resolved.length },
+        },
+        ctx,
+      );
+    }
+    return { dismissed: resolved.length };
   });
 }
 
@@ -160,15 +263,20 @@ export interface ReportRow {
   course: { slug: string; title: string };
 }
 
+const ZReportsPageInput = ZPageInput.extend({
+  /** Open reports wait for a decision (the queue); handled ones were dismissed or their review hidden. */
+  state: z.enum(["open", "handled"]).default("open"),
+});
+
 /** Admins: reports newest first, keyset-paginated on (created_at, id) through idx_review_reports_created_at. */
 export async function findReviewReports(
   db: Db,
   actor: Actor | null,
-  input: z.input<typeof ZPageInput>,
+  input: z.input<typeof ZReportsPageInput>,
 ): Promise<{ items: ReportRow[]; nextCursor: string | null }> {
   assertRole(actor, "ADMIN");
-  const valid = parseInput(ZPageInput, input);
-  const { cursor, limit } = valid;
+  const valid = parseInput(ZReportsPageInput, input);
+  const { cursor, limit, state } = valid;
   const after = decodeCursor(cursor, ZTimeIdKey);
   const reporter = alias(users, "reporter");
   const author = alias(users, "author");
@@ -196,7 +304,12 @@ export async function findReviewReports(
     .innerJoin(courses, eq(courses.id, courseReviews.courseId))
     .innerJoin(reporter, eq(reporter.id, reviewReports.reporterId))
     .innerJoin(author, eq(author.id, courseReviews.userId))
-    .where(after ? olderThan(reviewReports.createdAt, reviewReports.id, after) : undefined)
+    .where(
+      and(
+        state === "open" ? isNull(reviewReports.resolvedAt) : isNotNull(reviewReports.resolvedAt),
+        after ? olderThan(reviewReports.createdAt, reviewReports.id, after) : undefined,
+      ),
+    )
     .orderBy(desc(reviewReports.createdAt), desc(reviewReports.id))
     .limit(limit + 1);
   return toPage(rows, limit, (r) => [r.key, r.id], {

@@ -1,16 +1,24 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../../tests/helpers/actors";
 import { createTestDatabase, onPostgres } from "../../../tests/helpers/db";
 import type { Database } from "../db/client";
-import { auditLog, courseReviews, courses, enrollments, reviewReports } from "../db/schema";
+import { auditLog, courseReviews, courses, enrollments, mailOutbox, reviewReports } from "../db/schema";
 import { createCourseTree, createEnrollment, createUser } from "../db/seed/factories";
 import type { User } from "../db/schema";
 import { getRatingSummary } from "../catalog/rating-summary";
 import { ratingAverageOf } from "../catalog/refresh-course-stats";
 import { setLessonProgress } from "../learning/progress";
 import { getReviewEligibility } from "./eligibility";
-import { findReviewReports, hideReview, removeReview, reportReview } from "./moderation";
+import {
+  dismissReviewReports,
+  findReviewReports,
+  hideReview,
+  removeReview,
+  reportReview,
+  restoreReview,
+} from "./moderation";
+import { asSentence } from "@/lib/sentence";
 import { findCourseReviews, getCourseReviewsView } from "./queries";
 import { deleteReview, getMyReview, saveReview } from "./write-review";
 
@@ -261,11 +269,54 @@ describe("moderation", () => {
     await expect(
       reportReview(db(), actorOf(fair), bad.review.id, { reason: "still bad" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await findReviewReports(db(), admin, {})).items[0]!.resolvedAt).toBeInstanceOf(Date);
+    // Handled: out of the queue, in the handled list.
+    expect((await findReviewReports(db(), admin, {})).items.map((r) => r.review.id)).not.toContain(
+      bad.review.id,
+    );
+    expect((await findReviewReports(db(), admin, { state: "handled" })).items[0]!.resolvedAt).toBeInstanceOf(
+      Date,
+    );
+    // The author was told, with the reason, in one sentence.
+    const [mail] = await db()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, author.email), like(mailOutbox.subject, "Your review of%")));
+    expect(mail!.text).toContain("The reason given: Spam. Only you can see it now");
 
     const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, bad.review.id));
     expect(audit.map((e) => e.action)).toEqual(["review.hidden"]);
     expect(audit[0]).toMatchObject({ actorId: admin.id, after: { hidden: true, reason: "Spam" } });
+  });
+
+  it("dismisses reports of a review that breaks no rule, and restores a hidden review", async () => {
+    const tree = await createCourseTree(db(), [1], published);
+    const admin = actorOf(await createUser(db(), { role: "ADMIN", emailVerified: new Date() }));
+    const author = actorOf(await eligibleStudent(tree));
+    const { review } = await saveReview(db(), author, tree.course.slug, { rating: 4, comment: "fair" });
+    await reportReview(db(), actorOf(await student()), review.id, { reason: "I disagree" });
+    await reportReview(db(), actorOf(await student()), review.id, { reason: "Wrong!" });
+    await expect(dismissReviewReports(db(), author, review.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await dismissReviewReports(db(), admin, review.id)).toEqual({ dismissed: 2 });
+    expect(await dismissReviewReports(db(), admin, review.id)).toEqual({ dismissed: 0 });
+    const open = await findReviewReports(db(), admin, {});
+    expect(open.items.map((r) => r.review.id)).not.toContain(review.id);
+    expect(await stored(tree.course.id)).toEqual({ ratingCount: 1, ratingAverage: "4.00" });
+
+    // Hidden by mistake (a reason with its own full stop is not doubled), then restored: counted again.
+    await hideReview(db(), admin, { reviewId: review.id, reason: "Looked like spam." });
+    expect(await stored(tree.course.id)).toEqual({ ratingCount: 0, ratingAverage: "0.00" });
+    await expect(restoreReview(db(), author, review.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await restoreReview(db(), admin, review.id)).toEqual({ changed: true });
+    expect(await restoreReview(db(), admin, review.id)).toEqual({ changed: false });
+    expect(await stored(tree.course.id)).toEqual({ ratingCount: 1, ratingAverage: "4.00" });
+    expect((await getMyReview(db(), author, tree.course.id))!.hiddenAt).toBeNull();
+    const actions = (await db().select().from(auditLog).where(eq(auditLog.entityId, review.id))).map(
+      (e) => e.action,
+    );
+    expect(actions.sort()).toEqual(["review.hidden", "review.reports_dismissed", "review.restored"]);
+    expect(asSentence("Looked like spam.")).toBe("Looked like spam.");
+    expect(asSentence("Rude words ")).toBe("Rude words.");
+    expect(asSentence("Why?")).toBe("Why?");
   });
 
   it("removes a review with a reason, audited, and the counters follow", async () => {

@@ -11,19 +11,22 @@ import { getDb } from "@/server/db";
 import { loadOrExplain } from "@/server/http/page-query";
 import { findReviewReports } from "@/server/reviews/moderation";
 import { moderateReviewAction } from "./actions";
+import { isModerationDone, MODERATION_DONE } from "./done";
 
 export const metadata: Metadata = { title: "Reported reviews", robots: { index: false } };
 
 export default async function AdminReviewsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ cursor?: string }>;
+  searchParams: Promise<{ cursor?: string; view?: string; done?: string }>;
 }) {
-  const { cursor } = await searchParams;
+  const { cursor, view, done } = await searchParams;
+  const state = view === "handled" ? "handled" : "open";
   const { data: page, error } = await loadOrExplain(
     async () =>
       findReviewReports(await getDb(), await getActor(), {
         cursor: typeof cursor === "string" ? cursor : undefined,
+        state,
       }),
     { items: [], nextCursor: null },
   );
@@ -31,9 +34,33 @@ export default async function AdminReviewsPage({
     <div>
       <h1 className="text-3xl font-bold tracking-tight">Reported reviews</h1>
       <p className="mt-2 text-slate-600">
-        Newest reports first. Hiding takes a review off its course page and out of the rating; its author sees
-        that it was hidden and why. Removing deletes it; the audit log keeps what it said.
+        Newest reports first. Hiding takes a review off its course page and out of the rating; its author is
+        e-mailed the reason. Removing deletes it; the audit log keeps what it said. Dismissing keeps the
+        review as it is. A handled report leaves this queue; hidden reviews can be restored from the handled
+        list.
       </p>
+      <nav aria-label="Reports" className="mt-4 flex gap-2 text-sm">
+        {(
+          [
+            ["open", "Waiting for a decision", "/admin/reviews"],
+            ["handled", "Handled", "/admin/reviews?view=handled"],
+          ] as const
+        ).map(([key, label, href]) => (
+          <Link
+            key={key}
+            href={href}
+            aria-current={state === key ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 ${state === key ? "border-brand-600 bg-brand-50 font-medium text-brand-900" : "border-slate-300 text-slate-700 hover:bg-slate-50"}`}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {isModerationDone(done) ? (
+        <Alert tone="success" className="mt-4">
+          {MODERATION_DONE[done]}
+        </Alert>
+      ) : null}
       {error ? (
         <Alert tone="error" className="mt-4">
           {error}
@@ -41,7 +68,15 @@ export default async function AdminReviewsPage({
       ) : null}
       <div className="mt-6">
         {page.items.length === 0 ? (
-          <EmptyState title={cursor ? "No older reports" : "No reported reviews"} />
+          <EmptyState
+            title={
+              cursor
+                ? "No older reports"
+                : state === "open"
+                  ? "No reports are waiting for a decision"
+                  : "No handled reports yet"
+            }
+          />
         ) : (
           <ul className="space-y-4">
             {page.items.map((r) => (
@@ -90,6 +125,9 @@ export default async function AdminReviewsPage({
                       action={moderateReviewAction}
                       reviewId={r.review.id}
                       courseSlug={r.course.slug}
+                      hidden={r.review.hiddenAt !== null}
+                      open={r.resolvedAt === null}
+                      view={state}
                     />
                   </div>
                 </div>
@@ -99,7 +137,7 @@ export default async function AdminReviewsPage({
         )}
         {page.nextCursor ? (
           <Link
-            href={`/admin/reviews?cursor=${encodeURIComponent(page.nextCursor)}`}
+            href={`/admin/reviews?${state === "handled" ? "view=handled&" : ""}cursor=${encodeURIComponent(page.nextCursor)}`}
             className="mt-4 inline-flex font-medium text-brand-700 underline"
           >
             Older reports
