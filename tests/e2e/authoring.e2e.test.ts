@@ -131,6 +131,9 @@ describe("authoring a course end to end", () => {
     const student = await signInViaMailbox(studentContext, e2e.server.url, "nia@example.com");
     expect(await student.getByRole("link", { name: "Teach" }).count()).toBe(0);
     await student.goto(`${e2e.server.url}/courses?q=zephyrology`);
+    // No picture was given: the card shows a cover drawn from the title (issue 21, item 13).
+    const card = student.getByRole("article").filter({ hasText: TITLE });
+    expect(await card.locator("svg[data-generated-cover]").textContent()).toBe("ZF");
     await student.getByRole("link", { name: TITLE }).first().click();
     await student.waitForURL(`${e2e.server.url}/courses/zephyrology-for-curious-minds`);
     await student.getByRole("button", { name: /Enroll for free/ }).click();

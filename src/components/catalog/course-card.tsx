@@ -1,3 +1,4 @@
+import { GeneratedCover } from "./generated-cover";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDifficulty, formatDuration } from "@/lib/format";
@@ -36,7 +37,9 @@ export function CourseCard({ course, currency }: { course: CourseCardView; curre
             loading="lazy"
             referrerPolicy="no-referrer"
           />
-        ) : null}
+        ) : (
+          <GeneratedCover title={course.title} />
+        )}
       </div>
       <div className="flex flex-1 flex-col gap-3 p-5">
         <div className="flex flex-wrap items-center gap-2">

@@ -1,3 +1,4 @@
+import { GeneratedCover } from "./generated-cover";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { displayableImageSrc } from "@/lib/markdown";
@@ -12,7 +13,7 @@ export function CoursePriceCard({
   owned = false,
   finalPrice,
 }: {
-  course: { price: number; imageUrl: string | null; featured: boolean };
+  course: { title: string; price: number; imageUrl: string | null; featured: boolean };
   currency: string;
   children: ReactNode;
   /** The visitor is enrolled: the card leads with that, not with the price. */
@@ -31,7 +32,9 @@ export function CoursePriceCard({
         {image ? (
           // eslint-disable-next-line @next/next/no-img-element -- local SVG cover or an allow-listed host
           <img src={image} alt="" className="h-full w-full object-cover" referrerPolicy="no-referrer" />
-        ) : null}
+        ) : (
+          <GeneratedCover title={course.title} />
+        )}
       </div>
       <div className="p-5">
         {owned ? (

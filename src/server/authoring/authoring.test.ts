@@ -261,11 +261,22 @@ describe("courses", () => {
 
   it("lists exactly what stands between a course and publication", async () => {
     const ada = await instructor();
-    const { id } = await createCourse(db(), ada, courseInput());
+    const { id } = await createCourse(db(), ada, courseInput({ learningObjectives: [" "] }));
     await expect(publishCourse(db(), ada, id)).rejects.toMatchObject({
       code: "CONFLICT",
-      fields: [{ path: "modules", message: "Add at least one published module." }],
+      fields: [
+        {
+          path: "learningObjectives",
+          message:
+            "Add at least one learning objective (what students will be able to do) in the course details.",
+        },
+        { path: "modules", message: "Add at least one published module." },
+      ],
     });
+    await db()
+      .update(courses)
+      .set({ learningObjectives: ["Explain backpropagation"] })
+      .where(eq(courses.id, id));
     const m1 = await createModule(db(), ada, { courseId: id, title: "Basics" });
     const m2 = await createModule(db(), ada, { courseId: id, title: "Empty one" });
     await createModule(db(), ada, { courseId: id, title: "Draft module", published: false });

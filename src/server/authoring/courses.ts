@@ -165,6 +165,8 @@ export interface PublishProblem {
   message: string;
   lessonId?: string;
   moduleId?: string;
+  /** A field of the course details form that needs filling. */
+  field?: "learningObjectives";
 }
 
 /**
@@ -210,6 +212,27 @@ export async function findPublishProblems(tx: Db, courseId: string): Promise<Pub
     }
   }
   return problems;
+}
+
+/**
+ * The checklist for publishing: what the course page needs (at least one learning objective: "What you'll
+ * learn" is how students judge a course) and then the content (findPublishProblems). A course without a
+ * picture gets a generated cover, so a picture is not required. Only publishing asks for the course-level
+ * items; changes to an already published course are held to the content rules alone.
+ */
+export async function findCoursePublishProblems(tx: Db, courseId: string): Promise<PublishProblem[]> {
+  const [course] = await tx
+    .select({ objectives: courses.learningObjectives })
+    .from(courses)
+    .where(eq(courses.id, courseId));
+  const problems: PublishProblem[] = [];
+  if (course && course.objectives.filter((o) => o.trim() !== "").length === 0) {
+    problems.push({
+      message: "Add at least one learning objective (what students will be able to do) in the course details.",
+      field: "learningObjectives",
+    });
+  }
+  return [...problems, ...(await findPublishProblems(tx, courseId))];
 }
 
 /** Names a problem across a change: titles may change, ids do not. */
@@ -277,11 +300,14 @@ export async function publishCourse(db: Db, actor: Actor | null, courseId: strin
   return db.transaction(async (tx) => {
     const locked = await lockCourseForAuthor(tx, actor, courseId);
     if (locked.published) return { changed: false };
-    const problems = await findPublishProblems(tx, courseId);
+    const problems = await findCoursePublishProblems(tx, courseId);
     if (problems.length > 0) {
       throw new AppError("CONFLICT", {
         userMessage: `This course cannot be published yet: ${problems.map((p) => p.message).join(" ")}`,
-        fields: problems.map((p) => ({ path: p.lessonId ?? p.moduleId ?? "modules", message: p.message })),
+        fields: problems.map((p) => ({
+          path: p.field ?? p.lessonId ?? p.moduleId ?? "modules",
+          message: p.message,
+        })),
       });
     }
     await tx

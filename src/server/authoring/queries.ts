@@ -6,7 +6,7 @@ import type { Difficulty, LessonType } from "../db/schema";
 import { notFound } from "../errors";
 import type { Actor } from "../accounts/actor";
 import { assertAuthor, mayEdit } from "./course-access";
-import { findPublishProblems, type PublishProblem } from "./courses";
+import { findCoursePublishProblems, type PublishProblem } from "./courses";
 
 export interface MyCourseRow {
   id: string;
@@ -178,7 +178,7 @@ export async function getCourseForEditing(
     course: details,
     modules: editorModules,
     enrolledStudents: enrolled,
-    publishProblems: await findPublishProblems(db, courseId),
+    publishProblems: await findCoursePublishProblems(db, courseId),
   };
 }
 

@@ -46,6 +46,7 @@ export async function createCourse(db: Db, overrides: Partial<NewCourse> = {}): 
       price: 0,
       duration: 0,
       difficulty: "BEGINNER",
+      learningObjectives: [`Explain topic ${u}`],
       ...overrides,
     })
     .returning();

@@ -108,6 +108,10 @@ export default async function EditCoursePage({ params }: { params: Promise<{ id:
                     >
                       {p.message}
                     </Link>
+                  ) : p.field ? (
+                    <a href="#details" className="underline">
+                      {p.message}
+                    </a>
                   ) : (
                     p.message
                   )}
