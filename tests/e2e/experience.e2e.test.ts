@@ -151,6 +151,43 @@ describe("prices", () => {
     expect(page.url()).toMatch(/\/instructor\/courses\/new$/);
     await context.close();
   });
+
+  it("puts the focus where the person is working after each in-page action (item 12)", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "ada@example.com");
+    await page.goto(`${e2e.server.url}/instructor/courses/new`);
+    const focusedName = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.id
+          ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? el.id)
+          : el?.textContent;
+      });
+    // Adding an objective puts the cursor in it; removing one moves to the next, or to "Add".
+    await page.getByRole("button", { name: "Add objective" }).click();
+    expect(await focusedName()).toBe("Objective 1");
+    await page.keyboard.type("Read a loss curve");
+    await page.getByRole("button", { name: "Add objective" }).click();
+    expect(await focusedName()).toBe("Objective 2");
+    await page.keyboard.type("Pick a learning rate");
+    await page.getByRole("button", { name: "Remove objective 1" }).click();
+    expect(await page.getByLabel("Objective 1").inputValue()).toBe("Pick a learning rate");
+    expect(await focusedName()).toBe("Objective 1");
+    await page.getByRole("button", { name: "Remove objective 1" }).click();
+    expect(await focusedName()).toBe("Add objective");
+    // After a submission, the outcome message has the focus (here: what is wrong).
+    await page.getByLabel("Title", { exact: true }).fill("Focus where it helps");
+    await page.getByLabel("Description", { exact: true }).fill("A course whose price is mistyped.");
+    await page.getByLabel(/^Price/).fill("49,999");
+    await page.getByRole("button", { name: "Create course" }).click();
+    const alert = page
+      .getByRole("alert")
+      .filter({ hasText: /Enter a price like 49 or 49\.99/ })
+      .first();
+    await alert.waitFor();
+    await expect.poll(() => alert.evaluate((el) => el === document.activeElement)).toBe(true);
+    await context.close();
+  });
 });
 
 describe("the audit log", () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -19,6 +19,16 @@ export function ListField({
   const base = useId();
   const [items, setItems] = useState(() => initial.map((text, i) => ({ key: i, text })));
   const [nextKey, setNextKey] = useState(initial.length);
+  // Where the focus goes after adding (the new item) or removing (the next item, else "Add").
+  const focusTarget = useRef<number | "add" | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = focusTarget.current;
+    if (target === null) return;
+    focusTarget.current = null;
+    if (target === "add") addRef.current?.focus();
+    else document.getElementById(`${base}-${target}`)?.focus();
+  }, [items, base]);
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -42,7 +52,11 @@ export function ListField({
             <button
               type="button"
               className={buttonClass({ variant: "secondary", size: "sm" })}
-              onClick={() => setItems(items.filter((x) => x.key !== item.key))}
+              onClick={() => {
+                const after = items[i + 1] ?? items[i - 1];
+                setItems(items.filter((x) => x.key !== item.key));
+                focusTarget.current = after ? after.key : "add";
+              }}
             >
               Remove
               <span className="sr-only">
@@ -54,11 +68,13 @@ export function ListField({
         ))}
       </ol>
       <button
+        ref={addRef}
         type="button"
         className={buttonClass({ variant: "secondary", size: "sm" })}
         disabled={items.length >= 30}
         onClick={() => {
           setItems([...items, { key: nextKey, text: "" }]);
+          focusTarget.current = nextKey;
           setNextKey(nextKey + 1);
         }}
       >
