@@ -132,7 +132,13 @@ export function SchemaFields({ schema, caption }: { schema: JsonSchema; caption:
     return <p className="text-sm text-slate-600">{typeLabel(schema)}</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
+    // Scrolls sideways on a phone: focusable and named, so a keyboard can scroll it too.
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-slate-600">
