@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Container } from "@/components/ui/container";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/dates";
 import { checkHealth } from "@/server/admin/health";
 import { getDb } from "@/server/db";
@@ -40,41 +41,31 @@ export default async function StatusPage() {
         >
           {ok ? "All systems are working." : "Part of the platform is down: we are on it."}
         </p>
-        <div className="mt-6 overflow-hidden rounded-2xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Each part of the platform and whether it works</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Part
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  State
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Details
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.name} className="align-top">
-                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                    {r.name}
-                  </th>
-                  <td className="px-4 py-3">
-                    <span
-                      className={`rounded-full px-2 py-0.5 text-xs font-semibold ${r.ok ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}
-                    >
-                      {r.ok ? "Working" : "Down"}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{r.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-6"
+          caption="Each part of the platform and whether it works"
+          rows={rows}
+          rowKey={(r) => r.name}
+          columns={[
+            {
+              header: "Part",
+              rowHeader: true,
+              className: "font-medium text-slate-900",
+              cell: (r) => r.name,
+            },
+            {
+              header: "State",
+              cell: (r) => (
+                <span
+                  className={`rounded-full px-2 py-0.5 text-xs font-semibold ${r.ok ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}
+                >
+                  {r.ok ? "Working" : "Down"}
+                </span>
+              ),
+            },
+            { header: "Details", className: "text-slate-700", cell: (r) => r.detail },
+          ]}
+        />
         <p className="mt-4 text-sm text-slate-600">
           Checked {formatDateTime(checkedAt)}; reload the page to check again. Monitoring systems can poll{" "}
           <a href="/api/health" className="font-medium text-brand-700 underline">

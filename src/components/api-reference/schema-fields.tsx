@@ -1,3 +1,5 @@
+import { DataTable } from "@/components/ui/data-table";
+
 /**
  * JSON Schema (as the OpenAPI document carries it, draft 2020-12 from zod) rendered as a table of fields a person
  * reads: one row per property, nested objects and arrays of objects flattened with dotted names.
@@ -132,41 +134,27 @@ export function SchemaFields({ schema, caption }: { schema: JsonSchema; caption:
     return <p className="text-sm text-slate-600">{typeLabel(schema)}</p>;
   }
   return (
-    // Scrolls sideways on a phone: focusable and named, so a keyboard can scroll it too.
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600"
-      tabIndex={0}
-      role="region"
-      aria-label={caption}
-    >
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Field
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Type
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Notes
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.name} className="align-top">
-              <th scope="row" className="px-3 py-2 font-normal">
-                <code className="break-words font-mono text-xs text-slate-900">{r.name}</code>
-                {r.required ? <span className="ml-1 text-xs text-red-700">required</span> : null}
-              </th>
-              <td className="px-3 py-2 font-mono text-xs text-slate-700">{r.type}</td>
-              <td className="px-3 py-2 text-xs text-slate-600">{r.notes.join("; ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      scrollable
+      className="rounded-lg"
+      rows={rows}
+      rowKey={(r) => r.name}
+      columns={[
+        {
+          header: "Field",
+          rowHeader: true,
+          className: "font-normal",
+          cell: (r) => (
+            <>
+              <code className="break-words font-mono text-xs text-slate-900">{r.name}</code>
+              {r.required ? <span className="ml-1 text-xs text-red-700">required</span> : null}
+            </>
+          ),
+        },
+        { header: "Type", className: "font-mono text-xs text-slate-700", cell: (r) => r.type },
+        { header: "Notes", className: "text-xs text-slate-600", cell: (r) => r.notes.join("; ") },
+      ]}
+    />
   );
 }

@@ -5,6 +5,8 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   /** Classes of this column's cells (e.g. "whitespace-nowrap"). */
   className?: string;
+  /** The column that names each row: its cells are row headers. */
+  rowHeader?: boolean;
 }
 
 /**
@@ -20,6 +22,7 @@ export function DataTable<T>({
   rowClassName,
   empty,
   className = "",
+  scrollable = false,
 }: {
   caption: string;
   /** The caption is read by screen readers; shown only when asked. */
@@ -31,10 +34,18 @@ export function DataTable<T>({
   rowClassName?: (row: T) => string | undefined;
   empty?: ReactNode;
   className?: string;
+  /**
+   * Wider than a phone by design (long names, code): the scrolling box is a named, focusable region so a
+   * keyboard can scroll it (WCAG 2.1.1; axe's scrollable-region-focusable).
+   */
+  scrollable?: boolean;
 }) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <div className={`overflow-x-auto rounded-2xl border border-slate-200 bg-white ${className}`}>
+    <div
+      className={`overflow-x-auto rounded-2xl border border-slate-200 bg-white ${className}`}
+      {...(scrollable ? { tabIndex: 0, role: "region", "aria-label": caption } : {})}
+    >
       <table className="w-full text-left text-sm">
         <caption
           className={showCaption ? "px-4 pt-3 text-left text-sm font-medium text-slate-700" : "sr-only"}
@@ -53,11 +64,17 @@ export function DataTable<T>({
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {columns.map((c, i) => (
-                <td key={i} className={`px-4 py-3 ${c.className ?? ""}`}>
-                  {c.cell(row)}
-                </td>
-              ))}
+              {columns.map((c, i) =>
+                c.rowHeader ? (
+                  <th key={i} scope="row" className={`px-4 py-3 text-left ${c.className ?? ""}`}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} className={`px-4 py-3 ${c.className ?? ""}`}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
