@@ -648,9 +648,10 @@ export const ACTIONS: Record<string, ActionRow> = {
       reason: "Matrix probe.",
       courseSlug: f.paid.slug,
     })),
-    // Hiding the fixture review would make the report probes "not found": after the others.
+    // Hiding the fixture review would make the report probes "not found": after the others. A decision ends
+    // on the list, the outcome said at the top.
     last: true,
-    expect: ADMIN_ACTION,
+    expect: cells({ anonymous: "signin", signedIn: "forbidden", admin: "->/admin/reviews?done=hidden" }),
   },
   "src/app/admin/users/actions.ts#changeRoleAction": {
     args: formArgs((f) => ({ userId: f.users.student.id, role: "STUDENT" })),

@@ -151,7 +151,7 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
       imageUrl: "",
       metaTitle: "",
       metaDescription: "",
-      learningObjectives: [],
+      learningObjectives: ["Tell who may do what"],
       prerequisites: [],
     });
     const { id: moduleId } = await structure.createModule(db, owner, {
