@@ -64,15 +64,21 @@ describe("reviews end to end", () => {
     await page.goto(`${e2e.server.url}/courses/${COURSE}#reviews`);
     const form = page.getByRole("form", { name: "Write a review" });
     // Unselected stars stand out from the page (WCAG 1.4.11: at least 3:1 against the white card).
-    const contrast = await form.locator("label span[aria-hidden='true']").last().evaluate((el) => {
-      const rgb = getComputedStyle(el).color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
-      const lum = (c: number) => {
-        const v = c / 255;
-        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-      };
-      const l = 0.2126 * lum(rgb[0]!) + 0.7152 * lum(rgb[1]!) + 0.0722 * lum(rgb[2]!);
-      return 1.05 / (l + 0.05);
-    });
+    const contrast = await form
+      .locator("label span[aria-hidden='true']")
+      .last()
+      .evaluate((el) => {
+        const rgb = getComputedStyle(el)
+          .color.match(/\d+(\.\d+)?/g)!
+          .slice(0, 3)
+          .map(Number);
+        const lum = (c: number) => {
+          const v = c / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        };
+        const l = 0.2126 * lum(rgb[0]!) + 0.7152 * lum(rgb[1]!) + 0.0722 * lum(rgb[2]!);
+        return 1.05 / (l + 0.05);
+      });
     expect(contrast).toBeGreaterThanOrEqual(3);
     await form.getByRole("radio", { name: "2 stars" }).check();
     await form.getByLabel("Your comment (optional)").fill(HOSTILE);

@@ -104,10 +104,13 @@ export async function eraseMyAccount(
     );
     await removeObjects(objects.map((o) => o.object_key));
     // Their certificates' signed credentials stop verifying: the status bits outlive the rows.
+    // Locked first: a credential being issued for one of them finishes before (and is revoked here) or finds
+    // the certificate gone (404); none can slip between this read and the cascade.
     const held = await tx
       .select({ id: certificates.id })
       .from(certificates)
-      .where(eq(certificates.userId, me.id));
+      .where(eq(certificates.userId, me.id))
+      .for("update");
     await revokeCredentialsOf(
       tx,
       held.map((c) => c.id),

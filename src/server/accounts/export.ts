@@ -178,7 +178,9 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
         issuedAt: certificates.issuedAt,
         verificationUrl: certificates.verificationUrl,
         // The signed credentials issued for it (Open Badges 3.0), as they were signed.
-        credentials: sql<unknown[]>`(SELECT coalesce(json_agg(cc.credential ORDER BY cc.created_at), '[]'::json)
+        credentials: sql<
+          unknown[]
+        >`(SELECT coalesce(json_agg(cc.credential ORDER BY cc.created_at), '[]'::json)
           FROM certificate_credentials cc WHERE cc.certificate_id = ${certificates.id})`,
       })
       .from(certificates)

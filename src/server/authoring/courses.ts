@@ -228,7 +228,8 @@ export async function findCoursePublishProblems(tx: Db, courseId: string): Promi
   const problems: PublishProblem[] = [];
   if (course && course.objectives.filter((o) => o.trim() !== "").length === 0) {
     problems.push({
-      message: "Add at least one learning objective (what students will be able to do) in the course details.",
+      message:
+        "Add at least one learning objective (what students will be able to do) in the course details.",
       field: "learningObjectives",
     });
   }

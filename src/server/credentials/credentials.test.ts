@@ -18,7 +18,13 @@ import { revokeEnrollment } from "../learning/enrollment-state";
 import { certificateCredential } from "./credential";
 import { documentLoader, OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./documents";
 import { issuerDid, issuerDidDocument, rotateDemoSigningKey } from "./keys";
-import { clearStatusListCache, STATUS_LIST_LENGTH, statusListCredential } from "./status-list";
+import {
+  clearStatusListCache,
+  STATUS_LIST_LENGTH,
+  statusEntry,
+  statusListCredential,
+  statusPosition,
+} from "./status-list";
 import { verifyCredentialDocument } from "./verify";
 
 let database: Database;
@@ -302,6 +308,55 @@ describe("certificates as Open Badges 3.0 credentials", () => {
     await expect(certificateCredential(db(), "nonsense")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(statusListCredential(db(), 1)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(STATUS_LIST_LENGTH).toBe(131_072);
+  });
+
+  it("points each credential at its position within its list (lists after the first included)", () => {
+    expect(statusEntry(131_075)).toMatchObject({
+      statusListIndex: "3",
+      statusListCredential: "http://localhost:3000/credentials/status/1",
+      id: "http://localhost:3000/credentials/status/1#3",
+    });
+    expect(statusPosition(statusEntry(131_075))).toBe(131_075);
+    expect(statusPosition(statusEntry(7))).toBe(7);
+    expect(statusPosition({ ...statusEntry(7), statusListIndex: "131072" })).toBeNull();
+    expect(
+      statusPosition({ ...statusEntry(7), statusListCredential: "https://elsewhere.example/status/0" }),
+    ).toBeNull();
+    expect(statusPosition("nonsense")).toBeNull();
+  });
+
+  it("answers a verdict, never an error, for a key that is not even a key; production never trusts a key kept in the database", async () => {
+    const { cert } = await certified("Sophie Wilson");
+    const credential = (await certificateCredential(db(), cert.certificateNumber)) as Json;
+    const odd = copy(credential);
+    odd.proof.verificationMethod = `${credential.issuer.id}#\u0000z6Mk`;
+    expect((await verifyCredentialDocument(db(), odd)).verdict).toBe("unknown_key");
+    // The demo key signed it; in production (a promoted demo database) that key is not the issuer's.
+    const databaseUrl = process.env.DATABASE_URL;
+    setEnv({
+      APP_MODE: "production",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused",
+      AUTH_SECRET: "x".repeat(40),
+      EMAIL_SERVER: "smtp://127.0.0.1:2525",
+      EMAIL_FROM: "a@example.com",
+      CERTIFICATE_SIGNING_KEY: Buffer.alloc(32, 9).toString("base64"),
+    });
+    try {
+      expect((await verifyCredentialDocument(db(), credential)).verdict).toBe("unknown_key");
+      expect((await issuerDidDocument(db())).assertionMethod).not.toContain(
+        credential.proof.verificationMethod,
+      );
+    } finally {
+      setEnv({
+        APP_MODE: "demo",
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: undefined,
+        EMAIL_SERVER: undefined,
+        EMAIL_FROM: undefined,
+        CERTIFICATE_SIGNING_KEY: undefined,
+      });
+    }
+    expect((await verifyCredentialDocument(db(), credential)).verdict).toBe("valid");
   });
 
   it("requires CERTIFICATE_SIGNING_KEY in production, as 32 bytes of base64", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { desc, isNotNull } from "drizzle-orm";
+import { desc, isNotNull, isNull, type SQL } from "drizzle-orm";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import type { Ed25519KeyPair } from "@digitalbazaar/ed25519-multikey";
 import type { Db } from "../db/types";
@@ -14,7 +14,7 @@ import { AppError } from "../errors";
  * "Verifiable credentials").
  */
 export function issuerDid(appUrl = getEnv().appUrl): string {
-  return `did:web:${new URL(appUrl).host.replace(":", "%3A")}`;
+  return `did:web:${new URL(appUrl).host.replaceAll(":", "%3A")}`;
 }
 
 /** A key's verification method: the DID, then the public key as its fragment. */
@@ -98,12 +98,22 @@ export async function rotateDemoSigningKey(db: Db): Promise<Uint8Array> {
   return seed;
 }
 
+/**
+ * The keys the issuer vouches for. In production, never a key whose private half sits in the database (a
+ * demo key, should a demo database ever be promoted): anyone who can read the database or a backup could sign
+ * with it.
+ */
+export function trustedKeys(): SQL | undefined {
+  return getEnv().isDemo ? undefined : isNull(credentialKeys.seed);
+}
+
 /** Every public key the issuer has signed with, oldest first. */
 export async function issuerPublicKeys(db: Db): Promise<string[]> {
   if (getEnv().certificateSigningSeed) await currentSigningKey(db); // the configured key is listed before first use
   const rows = await db
     .select({ publicKeyMultibase: credentialKeys.publicKeyMultibase })
     .from(credentialKeys)
+    .where(trustedKeys())
     .orderBy(credentialKeys.createdAt, credentialKeys.publicKeyMultibase);
   return rows.map((r) => r.publicKeyMultibase);
 }

@@ -27,17 +27,35 @@ export function statusListNumber(url: string, appUrl = getEnv().appUrl): number 
   return /^(0|[1-9]\d{0,6})$/.test(rest) ? Number(rest) : null;
 }
 
-/** The `credentialStatus` entry of the credential at `index`. */
+/**
+ * The `credentialStatus` entry of the credential at platform-wide position `index`: the list it falls in, and
+ * (as the specification says) its position within that list.
+ */
 export function statusEntry(index: number) {
   const list = Math.floor(index / STATUS_LIST_LENGTH);
+  const local = index % STATUS_LIST_LENGTH;
   const url = statusListUrl(list);
   return {
-    id: `${url}#${index}`,
+    id: `${url}#${local}`,
     type: "BitstringStatusListEntry",
     statusPurpose: "revocation",
-    statusListIndex: String(index),
+    statusListIndex: String(local),
     statusListCredential: url,
   };
+}
+
+/** The platform-wide position a status entry of this platform points at, or null when it is not one. */
+export function statusPosition(entry: unknown): number | null {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return null;
+  const e = entry as Record<string, unknown>;
+  if (e.type !== "BitstringStatusListEntry" || e.statusPurpose !== "revocation") return null;
+  const list = typeof e.statusListCredential === "string" ? statusListNumber(e.statusListCredential) : null;
+  const local =
+    typeof e.statusListIndex === "string" && /^(0|[1-9]\d{0,5})$/.test(e.statusListIndex)
+      ? Number(e.statusListIndex)
+      : null;
+  if (list === null || local === null || local >= STATUS_LIST_LENGTH) return null;
+  return list * STATUS_LIST_LENGTH + local;
 }
 
 /** Whether the credential at `index` is revoked (one primary-key lookup). */

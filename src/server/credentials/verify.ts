@@ -2,13 +2,13 @@ import "server-only";
 import * as vc from "@digitalbazaar/vc";
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import { cryptosuite } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { credentialKeys } from "../db/schema";
 import { getEnv } from "../env";
-import { documentLoader, MULTIKEY_CONTEXT } from "./documents";
-import { issuerDid, issuerDidDocument } from "./keys";
-import { isRevoked, STATUS_LIST_LENGTH, statusListCredential, statusListNumber } from "./status-list";
+import { documentLoader, MULTIKEY_CONTEXT, OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./documents";
+import { issuerDid, issuerDidDocument, trustedKeys } from "./keys";
+import { isRevoked, statusListCredential, statusListNumber, statusPosition } from "./status-list";
 
 export type Verdict = "valid" | "tampered" | "revoked" | "unknown_key";
 
@@ -37,21 +37,6 @@ function result(verdict: Verdict, checks: CredentialVerification["checks"]): Cre
   return { valid: verdict === "valid", verdict, checks, message: MESSAGES[verdict] };
 }
 
-/** The status position a credential of this platform points at, or null when it has none of ours. */
-function statusIndexOf(credential: Record<string, unknown>): number | null {
-  const entry = credential.credentialStatus;
-  if (!isObject(entry) || entry.type !== "BitstringStatusListEntry" || entry.statusPurpose !== "revocation")
-    return null;
-  const list =
-    typeof entry.statusListCredential === "string" ? statusListNumber(entry.statusListCredential) : null;
-  const index =
-    typeof entry.statusListIndex === "string" && /^\d{1,10}$/.test(entry.statusListIndex)
-      ? Number(entry.statusListIndex)
-      : null;
-  if (list === null || index === null || Math.floor(index / STATUS_LIST_LENGTH) !== list) return null;
-  return index;
-}
-
 /**
  * Checks a credential the way an outside verifier would, with nothing fetched from outside: the issuer must be
  * this platform's DID, the proof's key one it lists (any it has ever signed with), the signature must hold
@@ -60,6 +45,22 @@ function statusIndexOf(credential: Record<string, unknown>): number | null {
 export async function verifyCredentialDocument(db: Db, credential: unknown): Promise<CredentialVerification> {
   const none = { signature: false, status: false, issuer: false };
   if (!isObject(credential) || !isObject(credential.proof)) return result("tampered", none);
+  // The shape every credential of this platform has, checked before any (costly) canonicalization: its two
+  // contexts exactly, its type, and an eddsa-rdfc-2022 proof. Anything else is not one of ours as issued.
+  const context = credential["@context"];
+  const proof = credential.proof;
+  if (
+    !Array.isArray(context) ||
+    context.length !== 2 ||
+    context[0] !== VC_V2_CONTEXT ||
+    context[1] !== OPEN_BADGES_CONTEXT ||
+    !Array.isArray(credential.type) ||
+    !credential.type.includes("OpenBadgeCredential") ||
+    proof.type !== "DataIntegrityProof" ||
+    proof.cryptosuite !== "eddsa-rdfc-2022"
+  ) {
+    return result("tampered", none);
+  }
   const did = issuerDid();
   const issuer = isObject(credential.issuer) ? credential.issuer.id : credential.issuer;
   const method = credential.proof.verificationMethod;
@@ -68,10 +69,14 @@ export async function verifyCredentialDocument(db: Db, credential: unknown): Pro
     return result("unknown_key", { ...none, issuer: issuer === did });
   }
   const publicKeyMultibase = method.slice(prefix.length);
+  // An Ed25519 Multikey is base58btc ("z…"); anything else (control characters included) is not a key of ours.
+  if (!/^z[1-9A-HJ-NP-Za-km-z]{40,60}$/.test(publicKeyMultibase)) {
+    return result("unknown_key", { ...none, issuer: true });
+  }
   const [known] = await db
     .select({ publicKeyMultibase: credentialKeys.publicKeyMultibase })
     .from(credentialKeys)
-    .where(eq(credentialKeys.publicKeyMultibase, publicKeyMultibase));
+    .where(and(eq(credentialKeys.publicKeyMultibase, publicKeyMultibase), trustedKeys()));
   if (!known) return result("unknown_key", { ...none, issuer: true });
 
   const appUrl = getEnv().appUrl;
@@ -89,7 +94,7 @@ export async function verifyCredentialDocument(db: Db, credential: unknown): Pro
     const list = url.startsWith(`${appUrl}/`) ? statusListNumber(url, appUrl) : null;
     return list === null ? undefined : statusListCredential(db, list);
   });
-  const index = statusIndexOf(credential);
+  const index = statusPosition(credential.credentialStatus);
   const suite = new DataIntegrityProof({ cryptosuite });
   // The status is read from the database below (the same bits the published list carries).
   const checked = await vc.verifyCredential({
