@@ -332,7 +332,6 @@ describe("certificates as Open Badges 3.0 credentials", () => {
     odd.proof.verificationMethod = `${credential.issuer.id}#\u0000z6Mk`;
     expect((await verifyCredentialDocument(db(), odd)).verdict).toBe("unknown_key");
     // The demo key signed it; in production (a promoted demo database) that key is not the issuer's.
-    const databaseUrl = process.env.DATABASE_URL;
     setEnv({
       APP_MODE: "production",
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused",
@@ -347,14 +346,8 @@ describe("certificates as Open Badges 3.0 credentials", () => {
         credential.proof.verificationMethod,
       );
     } finally {
-      setEnv({
-        APP_MODE: "demo",
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: undefined,
-        EMAIL_SERVER: undefined,
-        EMAIL_FROM: undefined,
-        CERTIFICATE_SIGNING_KEY: undefined,
-      });
+      restoreEnv();
+      setEnv({ APP_URL: "http://localhost:3000" });
     }
     expect((await verifyCredentialDocument(db(), credential)).verdict).toBe("valid");
   });
