@@ -6,7 +6,7 @@ import { checkStatus, decodeList } from "@digitalbazaar/vc-bitstring-status-list
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../../tests/helpers/actors";
-import { createTestDatabase } from "../../../tests/helpers/db";
+import { createTestDatabase, onPostgres } from "../../../tests/helpers/db";
 import { restoreEnv, setEnv } from "../../../tests/helpers/env";
 import { eraseMyAccount } from "../accounts/erase";
 import type { Database } from "../db/client";
@@ -300,6 +300,57 @@ describe("certificates as Open Badges 3.0 credentials", () => {
     expect(bit?.reason).toBe("ACCOUNT_ERASED");
     expect((await verifyCredentialDocument(db(), credential)).verdict).toBe("revoked");
   });
+
+  it.skipIf(!onPostgres)(
+    "revokes a credential issued while the account is being erased (the erasure locks the certificates first)",
+    async () => {
+      // A third connection holds the credentials table, so issuing stops just before it records the credential,
+      // holding the certificate's row lock; the erasure then starts. With its lock it waits for the issue to
+      // finish and revokes what was issued; without it, it would read no credential, wait only at the delete,
+      // and the credential handed out would stay valid on the published list after its certificate is gone.
+      const { user, cert } = await certified("Frances Allen");
+      if (database.kind !== "postgres") throw new Error("PostgreSQL only");
+      const pool = database.pool;
+      const waitingOnLocks = async (n: number) => {
+        for (let i = 0; i < 250; i++) {
+          const { rows } = await pool.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (rows[0].n >= n) return;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        throw new Error(`fewer than ${n} sessions wait on a lock`);
+      };
+      const holder = await pool.connect();
+      let issuing: Promise<Json> | undefined;
+      let erasing: Promise<unknown> | undefined;
+      try {
+        await holder.query("BEGIN");
+        await holder.query("LOCK TABLE certificate_credentials IN EXCLUSIVE MODE");
+        issuing = certificateCredential(db(), cert.certificateNumber) as Promise<Json>;
+        await waitingOnLocks(1);
+        erasing = eraseMyAccount(db(), actorOf(user), { confirmEmail: user.email });
+        await waitingOnLocks(2);
+        await holder.query("COMMIT");
+      } finally {
+        holder.release();
+      }
+      const [issued] = await Promise.allSettled([issuing, erasing]);
+      await erasing;
+      // Issued before the erasure took the certificate: revoked with the account.
+      expect(issued.status).toBe("fulfilled");
+      const credential = (issued as PromiseFulfilledResult<Json>).value;
+      const [bit] = await db()
+        .select()
+        .from(credentialRevocations)
+        .where(
+          eq(credentialRevocations.statusListIndex, Number(credential.credentialStatus.statusListIndex)),
+        );
+      expect(bit?.reason).toBe("ACCOUNT_ERASED");
+      expect((await verifyCredentialDocument(db(), credential)).verdict).toBe("revoked");
+    },
+  );
 
   it("answers an unknown number with 404 and a list past the last position with 404", async () => {
     await expect(certificateCredential(db(), generateCertificateNumber(2026))).rejects.toMatchObject({

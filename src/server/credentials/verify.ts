@@ -5,10 +5,9 @@ import { cryptosuite } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { credentialKeys } from "../db/schema";
-import { getEnv } from "../env";
 import { documentLoader, MULTIKEY_CONTEXT, OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./documents";
 import { issuerDid, issuerDidDocument, trustedKeys } from "./keys";
-import { isRevoked, statusListCredential, statusListNumber, statusPosition } from "./status-list";
+import { isRevoked, statusPosition } from "./status-list";
 
 export type Verdict = "valid" | "tampered" | "revoked" | "unknown_key";
 
@@ -79,7 +78,6 @@ export async function verifyCredentialDocument(db: Db, credential: unknown): Pro
     .where(and(eq(credentialKeys.publicKeyMultibase, publicKeyMultibase), trustedKeys()));
   if (!known) return result("unknown_key", { ...none, issuer: true });
 
-  const appUrl = getEnv().appUrl;
   const loader = documentLoader(async (url) => {
     if (url === did) return issuerDidDocument(db);
     if (url === method) {
@@ -91,8 +89,8 @@ export async function verifyCredentialDocument(db: Db, credential: unknown): Pro
         publicKeyMultibase,
       };
     }
-    const list = url.startsWith(`${appUrl}/`) ? statusListNumber(url, appUrl) : null;
-    return list === null ? undefined : statusListCredential(db, list);
+    // Nothing else is fetched: the status is read from the database below, not from a status list.
+    return undefined;
   });
   const index = statusPosition(credential.credentialStatus);
   const suite = new DataIntegrityProof({ cryptosuite });
