@@ -44,6 +44,8 @@ export class AppError extends Error {
   readonly details?: Record<string, unknown>;
   /** Sent inside `error` in the API's body, beside code and message (a coupon's refusal reason). */
   readonly errorDetails?: Record<string, unknown>;
+  /** Response headers the API adds (WWW-Authenticate with a refused bearer token). */
+  readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
@@ -53,6 +55,7 @@ export class AppError extends Error {
       fields?: FieldIssue[];
       details?: Record<string, unknown>;
       errorDetails?: Record<string, unknown>;
+      headers?: Record<string, string>;
       cause?: unknown;
     },
   ) {
@@ -63,6 +66,7 @@ export class AppError extends Error {
     this.fields = opts.fields;
     this.details = opts.details;
     this.errorDetails = opts.errorDetails;
+    this.headers = opts.headers;
   }
 
   get status(): number {

@@ -17,6 +17,7 @@ import {
   couponRedemptions,
   prerequisiteExceptions,
   moduleReleaseNotices,
+  apiTokens,
   quizAccommodations,
   quizAttempts,
   quizzes,
@@ -113,6 +114,15 @@ async function populatedUser() {
     })
     .returning();
   await db().insert(moduleReleaseNotices).values({ userId: user.id, moduleId: tree.modules[0]!.id });
+  await db()
+    .insert(apiTokens)
+    .values({
+      userId: user.id,
+      name: "HR sync",
+      tokenHash: `hash-${user.id}`.padEnd(64, "0").slice(0, 64),
+      displayPrefix: "aiw_abc123",
+      scopes: ["learn:read"],
+    });
   await db()
     .insert(prerequisiteExceptions)
     .values({ courseId: tree.course.id, userId: user.id, grantedBy: user.id });
@@ -445,7 +455,13 @@ describe("export", () => {
       else expect(value, section).toBeTruthy();
     }
     const text = JSON.stringify(data);
-    for (const secret of ["gho_SECRET_ACCESS", "SECRET_REFRESH", `tok-${user.id}`, `vt-${user.id}`])
+    for (const secret of [
+      "gho_SECRET_ACCESS",
+      "SECRET_REFRESH",
+      `tok-${user.id}`,
+      `vt-${user.id}`,
+      `hash-${user.id}`.slice(0, 20),
+    ])
       expect(text).not.toContain(secret);
     expect(data.payments).toHaveLength(2);
     expect(data.certificates[0]!.credentials).toEqual([expect.objectContaining({ holder: "Erin Example" })]);

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { defineOperation, download, reply } from "../http/operation";
 import { ZApiError } from "../http/problem";
+import { API_TOKEN_SCOPES } from "../db/schema/developer";
+import { createApiToken, listMyApiTokens, revokeMyApiToken, ZCreateToken } from "./api-tokens";
 import { eraseMyAccount } from "./erase";
 import { exportMyData } from "./export";
-import { ZEraseInput } from "./schemas";
+import { getMyProfile, patchMyProfile } from "./profile";
+import { ZEraseInput, ZProfilePatch } from "./schemas";
 import { findMySessions, revokeSession } from "./sessions";
 
 const ts = z.iso.datetime({ offset: true });
@@ -70,6 +73,7 @@ export const ZExport = z.object({
   prerequisiteExceptions: z.array(z.looseObject({ courseId: z.string() })),
   prerequisiteExceptionsGranted: z.array(z.looseObject({ courseId: z.string() })),
   moduleReleaseNotices: z.array(z.looseObject({ moduleId: z.string() })),
+  apiTokens: z.array(z.looseObject({ name: z.string(), scopes: z.array(z.string()) })),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),
@@ -137,6 +141,130 @@ export const deleteMeOperation = defineOperation({
   },
   handler: async ({ body }, { db, actor, request }) => {
     await eraseMyAccount(db, actor, body, { requestId: request.requestId, ip: request.ip });
+    return reply(204);
+  },
+});
+
+export const ZMe = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable().describe("The name printed on certificates"),
+  image: z.string().nullable(),
+  role: z.enum(["STUDENT", "INSTRUCTOR", "ADMIN"]),
+  emailVerified: nullableTs,
+  createdAt: ts,
+});
+
+const meOf = (p: Awaited<ReturnType<typeof getMyProfile>>) => ({
+  id: p.id,
+  email: p.email,
+  name: p.name,
+  image: p.image,
+  role: p.role,
+  emailVerified: p.emailVerified,
+  createdAt: p.createdAt,
+});
+
+export const getMeOperation = defineOperation({
+  operationId: "getMe",
+  method: "GET",
+  path: "/api/v1/me",
+  summary: "The signed-in user's profile",
+  tags: ["me"],
+  auth: "user",
+  scopes: ["learn:read"],
+  responses: { 200: { description: "The profile", schema: ZMe }, ...signedIn },
+  handler: async (_input, { db, actor }) => meOf(await getMyProfile(db, actor)),
+});
+
+export const updateMeOperation = defineOperation({
+  operationId: "updateMe",
+  method: "PATCH",
+  path: "/api/v1/me",
+  summary: "Change the name (printed on certificates) or the picture",
+  description:
+    "Validated as the account page validates. Setting a name issues the certificates of completed courses that were waiting for one.",
+  tags: ["me"],
+  auth: "user",
+  scopes: ["learn:write"],
+  body: ZProfilePatch,
+  responses: {
+    200: { description: "The profile as saved", schema: ZMe },
+    ...signedIn,
+    422: err("A name or picture that is not valid"),
+  },
+  handler: async ({ body }, { db, actor, request }) => {
+    await patchMyProfile(db, actor, body, { requestId: request.requestId, ip: request.ip });
+    return meOf(await getMyProfile(db, actor));
+  },
+});
+
+const ZScope = z.enum(API_TOKEN_SCOPES);
+export const ZApiTokenItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayPrefix: z.string().describe("The token's first characters, to tell tokens apart"),
+  scopes: z.array(ZScope),
+  createdAt: ts,
+  lastUsedAt: nullableTs,
+  expiresAt: nullableTs.describe("Null: the token does not expire"),
+  expired: z.boolean(),
+});
+
+const sessionOnly = "Needs a browser session (the platform's own pages): an API token cannot manage tokens.";
+
+export const listMyTokensOperation = defineOperation({
+  operationId: "listMyApiTokens",
+  method: "GET",
+  path: "/api/v1/me/tokens",
+  summary: "The signed-in user's personal API tokens (never their secrets)",
+  description: sessionOnly,
+  tags: ["me"],
+  auth: "user",
+  responses: {
+    200: { description: "Tokens, newest first", schema: z.object({ items: z.array(ZApiTokenItem) }) },
+    ...signedIn,
+  },
+  handler: async (_input, { db, actor }) => ({ items: await listMyApiTokens(db, actor) }),
+});
+
+export const createMyTokenOperation = defineOperation({
+  operationId: "createMyApiToken",
+  method: "POST",
+  path: "/api/v1/me/tokens",
+  summary: "Create a personal API token; its secret is in this answer only",
+  description: `${sessionOnly} Scopes: learn:read, learn:write (includes learn:read), author:read, author:write (includes author:read; instructors and admins), admin (admins). At most 20 active tokens.`,
+  tags: ["me"],
+  auth: "user",
+  body: ZCreateToken,
+  responses: {
+    201: {
+      description: "Created",
+      schema: z.object({
+        token: ZApiTokenItem,
+        secret: z.string().describe("Shown once: `aiw_` + 43 base62 characters + a 6-character checksum"),
+      }),
+    },
+    ...signedIn,
+    409: err("Already 20 active tokens"),
+    422: err("A name, scope or lifetime that is not valid"),
+  },
+  handler: async ({ body }, { db, actor, request }) =>
+    reply(201, await createApiToken(db, actor, body, { requestId: request.requestId, ip: request.ip })),
+});
+
+export const revokeMyTokenOperation = defineOperation({
+  operationId: "revokeMyApiToken",
+  method: "DELETE",
+  path: "/api/v1/me/tokens/{id}",
+  summary: "Revoke one of your personal API tokens; it stops working at once",
+  description: sessionOnly,
+  tags: ["me"],
+  auth: "user",
+  params: z.object({ id: z.string().min(1).max(64) }),
+  responses: { 204: { description: "Revoked" }, ...signedIn, 404: err("No such active token of yours") },
+  handler: async ({ params }, { db, actor, request }) => {
+    await revokeMyApiToken(db, actor, params.id, { requestId: request.requestId, ip: request.ip });
     return reply(204);
   },
 });

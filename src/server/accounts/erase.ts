@@ -18,7 +18,7 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { ZEraseInput, type TEraseInput } from "./schemas";
-import { assertSignedIn, type Actor } from "./actor";
+import { assertBrowserSession, assertSignedIn, type Actor } from "./actor";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
 import { removeObjects } from "../files/storage";
 import { revokeCredentialsOf } from "../credentials/status-list";
@@ -35,6 +35,7 @@ export async function eraseMyAccount(
   ctx: AuditContext = {},
 ) {
   assertSignedIn(actor);
+  assertBrowserSession(actor);
   const confirm = parseInput(ZEraseInput, input);
   return db.transaction(async (tx) => {
     const [me] = await tx

@@ -23,7 +23,7 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { queryRows } from "../db/rows";
 import { notFound } from "../errors";
 import { getEnv } from "../env";
-import { assertRole, assertSignedIn, type Actor } from "./actor";
+import { assertRole, assertBrowserSession, assertSignedIn, type Actor } from "./actor";
 
 /**
  * Every place the platform keeps data about a user, and the export section that carries it. The export test
@@ -56,6 +56,7 @@ export const USER_DATA_REGISTRY = {
   "prerequisite_exceptions.user_id": "prerequisiteExceptions",
   "prerequisite_exceptions.granted_by": "prerequisiteExceptionsGranted",
   "module_release_notices.user_id": "moduleReleaseNotices",
+  "api_tokens.user_id": "apiTokens",
   // No foreign key:
   "audit_log.actor_id": "auditEntries",
   "audit_log.entity_id": "auditEntries",
@@ -66,6 +67,7 @@ export const USER_DATA_REGISTRY = {
 /** GDPR Art. 20: everything the platform holds about the actor, as JSON. Tokens and secrets never leave. */
 export async function exportMyData(db: Db, actor: Actor | null, ctx: AuditContext = {}) {
   assertSignedIn(actor);
+  assertBrowserSession(actor);
   const data = await buildExport(db, actor.id, actor.sessionId);
   await recordAudit(db, actor, { action: "user.data_exported", entityType: "user", entityId: actor.id }, ctx);
   return data;
@@ -261,6 +263,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     myPrerequisiteExceptions,
     prerequisiteExceptionsGranted,
     moduleReleaseNotices,
+    apiTokenRows,
   ] = await Promise.all([
     db
       .select({
@@ -409,6 +412,14 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
           FROM module_release_notices n JOIN modules m ON m.id = n.module_id
           WHERE n.user_id = ${uid} ORDER BY n.sent_at`,
     ),
+    // Personal API tokens: names, scopes and dates; never the secret or its hash.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT id, name, display_prefix AS "displayPrefix", scopes, created_at AS "createdAt",
+                 last_used_at AS "lastUsedAt", expires_at AS "expiresAt", revoked_at AS "revokedAt",
+                 revoked_reason AS "revokedReason"
+          FROM api_tokens WHERE user_id = ${uid} ORDER BY created_at`,
+    ),
   ]);
   const data = {
     format: "ai-whisperers-export/1",
@@ -436,6 +447,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     prerequisiteExceptions: myPrerequisiteExceptions,
     prerequisiteExceptionsGranted,
     moduleReleaseNotices,
+    apiTokens: apiTokenRows,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

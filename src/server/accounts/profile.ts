@@ -8,7 +8,7 @@ import { parseInput } from "../validation";
 import { notFound } from "../errors";
 import { assertSignedIn, type Actor } from "./actor";
 import { issuePendingCertificates } from "../learning/certificates";
-import { ZProfileInput } from "./schemas";
+import { ZProfileInput, ZProfilePatch } from "./schemas";
 
 export interface ProfileView {
   id: string;
@@ -54,6 +54,18 @@ export async function updateMyProfile(
   await saveProfile(db, actor, valid, ctx);
 }
 
+/** The API's partial update: the fields sent, as the account page validates them. */
+export async function patchMyProfile(
+  db: Db,
+  actor: Actor | null,
+  input: z.input<typeof ZProfilePatch>,
+  ctx: AuditContext = {},
+) {
+  assertSignedIn(actor);
+  const valid = parseInput(ZProfilePatch, input);
+  await saveProfile(db, actor, valid, ctx);
+}
+
 /** Sets only the name (the completion panel's one field), which issues a certificate waiting for it. */
 export async function setMyName(db: Db, actor: Actor | null, name: unknown, ctx: AuditContext = {}) {
   assertSignedIn(actor);
@@ -64,7 +76,7 @@ export async function setMyName(db: Db, actor: Actor | null, name: unknown, ctx:
 async function saveProfile(
   db: Db,
   actor: Actor,
-  valid: { name: string; image?: string | null },
+  valid: { name?: string; image?: string | null },
   ctx: AuditContext,
 ) {
   await db.transaction(async (tx) => {

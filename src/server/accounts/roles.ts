@@ -7,6 +7,7 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertRole, type Actor } from "./actor";
+import { revokeTokensOnRoleChange } from "./api-tokens";
 import { decodeCursor, olderThan, timestampKey, toPage, ZTimeIdKey } from "../pagination";
 import { ZRoleChange, ZUserSearch } from "./schemas";
 
@@ -43,6 +44,8 @@ export async function changeUserRole(
       });
     }
     await tx.update(users).set({ role }).where(eq(users.id, userId));
+    // Scopes were granted for the old role: every token of the user stops working (they make new ones).
+    const tokensRevoked = await revokeTokensOnRoleChange(tx, userId);
     await recordAudit(
       tx,
       actor,
@@ -51,7 +54,7 @@ export async function changeUserRole(
         entityType: "user",
         entityId: userId,
         before: { role: target.role },
-        after: { role },
+        after: { role, tokensRevoked },
       },
       ctx,
     );

@@ -33,6 +33,7 @@ export const ZProfileInput = z.object({
     .string()
     .trim()
     .max(500)
+    .nullable()
     .transform((v) => (v === "" ? null : v))
     .pipe(
       z
@@ -42,6 +43,12 @@ export const ZProfileInput = z.object({
 });
 
 export type TProfileInput = z.input<typeof ZProfileInput>;
+
+/** The API's PATCH of the profile: either field, validated as the account page validates it. */
+export const ZProfilePatch = ZProfileInput.partial().refine(
+  (v) => v.name !== undefined || v.image !== undefined,
+  { message: "Send a name, an image, or both." },
+);
 
 /** After signing in without a page to return to: the learner's courses ("My learning"). */
 export const DEFAULT_RETURN_PATH = "/dashboard";

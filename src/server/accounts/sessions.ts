@@ -4,7 +4,7 @@ import type { Db } from "../db/types";
 import { sessions } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { notFound } from "../errors";
-import { assertSignedIn, type Actor } from "./actor";
+import { assertBrowserSession, assertSignedIn, type Actor } from "./actor";
 
 export interface SessionView {
   id: string;
@@ -20,6 +20,7 @@ export interface SessionView {
 /** The actor's live sessions (never their tokens), newest first. */
 export async function findMySessions(db: Db, actor: Actor | null): Promise<SessionView[]> {
   assertSignedIn(actor);
+  assertBrowserSession(actor);
   const rows = await db
     .select({
       id: sessions.id,
@@ -38,6 +39,7 @@ export async function findMySessions(db: Db, actor: Actor | null): Promise<Sessi
 /** Revokes one of the actor's own sessions; someone else's session is "not found". */
 export async function revokeSession(db: Db, actor: Actor | null, sessionId: string, ctx: AuditContext = {}) {
   assertSignedIn(actor);
+  assertBrowserSession(actor);
   await db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(sessions)

@@ -70,6 +70,7 @@ export const getQuizOperation = defineOperation({
   summary: "A quiz lesson's settings, the student's record and its questions (no answer data)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read"],
   params: id,
   responses: {
     200: {
@@ -102,6 +103,7 @@ export const startAttemptOperation = defineOperation({
   summary: "Start an attempt (questions as served, no answer data)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   responses: {
     201: { description: "Started", schema: z.object({ attempt: ZAttempt }) },
@@ -124,6 +126,7 @@ export const listAttemptsOperation = defineOperation({
   summary: "The signed-in student's attempts at a quiz, newest first",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read"],
   params: id,
   responses: {
     200: {
@@ -157,6 +160,7 @@ export const getAttemptOperation = defineOperation({
   summary: "An attempt, with its graded result once submitted (its student and the course's staff)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read"],
   params: id,
   responses: {
     200: { description: "The attempt", schema: ZAttempt },
@@ -173,6 +177,7 @@ export const saveAnswersOperation = defineOperation({
   summary: "Save the answers so far (resumable); 409 once submitted or out of time",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   body: ZAnswers,
   responses: {
@@ -193,6 +198,7 @@ export const submitAttemptOperation = defineOperation({
   summary: "Submit and grade an attempt (once); passing completes the lesson",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   body: ZAnswers,
   responses: {
@@ -236,6 +242,7 @@ export const getAuthorQuizOperation = defineOperation({
   summary: "A quiz with its answer data, for the course's staff (version 0 before the first save)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:read"],
   params: id,
   responses: {
     200: { description: "The quiz", schema: ZAuthorQuiz },
@@ -253,6 +260,7 @@ export const saveAuthorQuizOperation = defineOperation({
   summary: "Save a quiz's settings and questions (in order) based on its version",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:write"],
   params: id,
   body: ZQuizSave,
   responses: {
@@ -283,6 +291,7 @@ export const listAccommodationsOperation = defineOperation({
   summary: "Students' extra time and extra attempts on a quiz (course staff)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:read"],
   params: id,
   responses: {
     200: { description: "Accommodations", schema: z.object({ items: z.array(ZAccommodation) }) },
@@ -300,6 +309,7 @@ export const setAccommodationOperation = defineOperation({
   summary: "Grant, change or (with zeros) remove a student's extra time and attempts on a quiz (audited)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:write"],
   params: id,
   body: ZAccommodationInput,
   responses: {
@@ -327,6 +337,7 @@ export const quizAnalyticsOperation = defineOperation({
   summary: "A quiz's attempts, pass rate, average best score and per-question statistics (course staff)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:read"],
   params: id,
   responses: {
     200: {
@@ -370,6 +381,7 @@ export const gradebookOperation = defineOperation({
   summary: "CSV: every enrolled student's best score and attempts per quiz of the course (course staff)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:read"],
   params: id,
   responses: {
     200: { description: "text/csv (UTF-8 with a byte-order mark, for spreadsheets)" },

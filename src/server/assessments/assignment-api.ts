@@ -78,6 +78,7 @@ export const getAssignmentOperation = defineOperation({
   summary: "An assignment with the student's state, draft and every handed-in version with its review",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read"],
   params: id,
   responses: {
     200: {
@@ -104,6 +105,7 @@ export const saveDraftOperation = defineOperation({
   summary: "Save the draft (the fields given replace theirs); 409 while waiting for review or after passing",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   body: ZDraftInput,
   responses: {
@@ -131,6 +133,7 @@ export const uploadFileOperation = defineOperation({
     "contents; text types must be UTF-8 without NUL bytes; notebooks must be JSON).",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   streamBody: true,
   responses: {
@@ -154,6 +157,7 @@ export const removeFileOperation = defineOperation({
   summary: "Remove a file from the draft",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: z.object({ id: z.string().min(1).max(64), fileId: z.string().min(1).max(64) }),
   responses: {
     204: { description: "Removed" },
@@ -175,6 +179,7 @@ export const downloadFileOperation = defineOperation({
   summary: "A handed-in or draft file, for its owner, the course's staff and admins (404 for anyone else)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read", "author:read"],
   params: id,
   responses: {
     200: { description: "The file, as an attachment", contentType: "application/octet-stream" },
@@ -202,6 +207,7 @@ export const handInOperation = defineOperation({
   summary: "Hand the draft in as a new version (late when past the due date)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   responses: {
     201: {
@@ -226,6 +232,7 @@ export const reviewQueueOperation = defineOperation({
   summary: "Submissions in the courses you review (default: waiting), oldest hand-in first",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:read"],
   query: z.object({
     status: z.string().max(100).optional().describe("Comma-separated states; default SUBMITTED,IN_REVIEW"),
     courseId: z.string().max(64).optional(),
@@ -267,6 +274,7 @@ export const getSubmissionOperation = defineOperation({
   summary: "A submission with every version and review (its student and the course's staff)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read", "author:read"],
   params: id,
   responses: {
     200: {
@@ -298,6 +306,7 @@ export const claimOperation = defineOperation({
   summary: "Claim a waiting submission for review (30 minutes)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:write"],
   params: id,
   responses: {
     200: { description: "Claimed", schema: z.object({ state: z.literal("IN_REVIEW"), claimedUntil: ts }) },
@@ -316,6 +325,7 @@ export const releaseOperation = defineOperation({
   summary: "Give a claim back",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:write"],
   params: id,
   responses: {
     200: { description: "Released", schema: z.object({ state: ZState }) },
@@ -334,6 +344,7 @@ export const reviewOperation = defineOperation({
   summary: "Decide on the latest version: PASS (completes the lesson) or NEEDS_REVISION (with feedback)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:write"],
   params: id,
   body: ZReviewInput,
   responses: {
@@ -374,6 +385,7 @@ export const getAuthorAssignmentOperation = defineOperation({
   summary: "An assignment's settings and rubric (version 0 before the first save)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:read"],
   params: id,
   responses: {
     200: { description: "The assignment", schema: ZAuthorAssignment },
@@ -391,6 +403,7 @@ export const saveAuthorAssignmentOperation = defineOperation({
   summary: "Save an assignment's settings and rubric based on its version",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:write"],
   params: id,
   body: ZAssignmentSave,
   responses: {

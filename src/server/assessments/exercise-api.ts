@@ -26,6 +26,7 @@ export const listExercisesOperation = defineOperation({
     '"Exercises"). The solution has its own operation.',
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read"],
   params: id,
   responses: {
     200: {
@@ -63,6 +64,7 @@ export const saveExerciseCodeOperation = defineOperation({
   summary: "Save the student's code for an exercise (the last save wins)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   body: ZCodeInput,
   responses: {
@@ -87,6 +89,7 @@ export const recordExerciseResultOperation = defineOperation({
     "(`enrollment` is null).",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: id,
   body: ZResultInput,
   responses: {
@@ -116,6 +119,7 @@ export const getExerciseSolutionOperation = defineOperation({
   summary: "The reference solution, after the student recorded a failing result (or for course staff)",
   tags: ["assessments"],
   auth: "user",
+  scopes: ["learn:read"],
   params: id,
   responses: {
     200: { description: "The solution", schema: z.object({ solution: z.string() }) },
@@ -144,6 +148,7 @@ export const getAuthorExercisesOperation = defineOperation({
   summary: "A lesson's exercises with their solutions (course staff and admins)",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:read"],
   params: id,
   responses: {
     200: { description: "The exercises, in order", schema: z.object({ items: z.array(ZAuthorExercise) }) },
@@ -162,6 +167,7 @@ export const saveAuthorExercisesOperation = defineOperation({
   summary: "Replace a lesson's exercises (in order); items with an id keep it, others are new",
   tags: ["authoring"],
   auth: "user",
+  scopes: ["author:write"],
   params: id,
   body: ZExercisesSave,
   responses: {

@@ -208,9 +208,11 @@ describe("the OpenAPI document", () => {
         expect.objectContaining({ name: "dryRun", in: "query" }),
       ]),
     );
+    // 401 even on a public operation: a bearer token that is not valid is refused, never ignored.
     expect(Object.keys(put.responses).sort()).toEqual([
       "200",
       "400",
+      "401",
       "403",
       "404",
       "409",

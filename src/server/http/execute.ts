@@ -5,6 +5,8 @@ import { lastDatabaseFaultAt } from "../db/faults";
 import { AppError, isAppError, isDatabaseUnreachable, unavailable } from "../errors";
 import { logger } from "../log";
 import { invalidInput } from "../validation";
+import { authenticateApiToken, invalidToken } from "../accounts/api-tokens";
+import { consumeRateLimit } from "../platform/rate-limit";
 import { isReply, type HttpMethod, type Operation, type RequestInfo } from "./operation";
 import { errorBody } from "./problem";
 
@@ -108,8 +110,50 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
   return out;
 }
 
+/**
+ * The bearer token of the request: null without an Authorization header; a header that is not
+ * `Bearer <token>` is refused (401), never ignored in favour of a cookie.
+ */
+function bearerToken(req: IncomingRequest): string | null {
+  const header = req.header("authorization");
+  if (header === null) return null;
+  const m = /^Bearer +(\S+) *$/i.exec(header);
+  if (!m) throw invalidToken("Send a personal API token as `Authorization: Bearer aiw_…`.");
+  return m[1]!;
+}
+
+/**
+ * A token request: the token's user as the actor, when the token holds a scope the operation asks for.
+ * Public operations need none (a token that is not valid is still refused); operations without `scopes`
+ * need a browser session. Each token also has a rate limit of its own.
+ */
+async function tokenActor(op: Operation, token: string, db: Db, req: IncomingRequest): Promise<Actor | null> {
+  const { actor, scopes } = await authenticateApiToken(db, token, {
+    requestId: req.info.requestId,
+    ip: req.info.ip,
+  });
+  if (op.auth === "public") return null;
+  if (!op.scopes) {
+    throw new AppError("FORBIDDEN", {
+      userMessage:
+        "This operation needs you signed in on the platform: API tokens cannot manage tokens, sessions or the account itself.",
+    });
+  }
+  if (!op.scopes.some((s) => scopes.has(s))) {
+    throw new AppError("FORBIDDEN", {
+      userMessage: `This token lacks the ${op.scopes.join(" or ")} scope that this operation needs. Create a token with it on your account page.`,
+      errorDetails: { requiredScopes: [...op.scopes] },
+    });
+  }
+  await consumeRateLimit(db, TOKEN_RATE_LIMIT, actor.tokenId!);
+  return actor;
+}
+
+/** Every token: 600 requests a minute, on top of the limits its user has anyway. */
+export const TOKEN_RATE_LIMIT = { name: "api-token", limit: 600, windowSeconds: 60 };
+
 /** Cookie-carrying writes must come from our own origin, as JSON (CSRF defence). */
-function checkBrowserWrite(op: Operation, req: IncomingRequest, appUrl: string) {
+function checkBrowserWrite(op: Operation, req: IncomingRequest, appUrl: string, bearer: boolean) {
   if (!STATE_CHANGING.has(req.method) || op.rawBody) return;
   // An upload is multipart (the service says so if not): the origin check below is its CSRF defence, as
   // browsers send Origin with every POST.
@@ -121,7 +165,8 @@ function checkBrowserWrite(op: Operation, req: IncomingRequest, appUrl: string) 
       });
     }
   }
-  if (!req.header("cookie")) return;
+  // A token request carries no cookie that counts (a cookie beside a token is ignored): no CSRF to defend.
+  if (bearer || !req.header("cookie")) return;
   if (req.header("origin") !== appUrl) {
     throw new AppError("FORBIDDEN", {
       userMessage: "Cross-site request refused: this request must come from the platform's own pages.",
@@ -205,7 +250,7 @@ function jsonResponse(
 }
 
 export function errorResponse(err: AppError, requestId: string): OutgoingResponse {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...err.headers };
   if (err.code === "RATE_LIMITED") headers["retry-after"] = "60";
   if (err.code === "UNAVAILABLE") headers["retry-after"] = "5";
   return jsonResponse(err.status, errorBody(err, requestId), requestId, headers);
@@ -222,12 +267,23 @@ async function run(
   deps: ExecuteDeps,
 ): Promise<OutgoingResponse> {
   const requestId = req.info.requestId;
-  checkBrowserWrite(op, req, deps.appUrl);
+  const connect = () =>
+    deps.db().catch((e: unknown) => {
+      throw new AppError("UNAVAILABLE", {
+        userMessage: "The service is briefly unavailable. Please try again in a few seconds.",
+        cause: e,
+      });
+    });
+  const bearer = bearerToken(req);
+  checkBrowserWrite(op, req, deps.appUrl, bearer !== null);
+  // A bearer token is the only credential of its request (the cookie is never a fallback); it is checked,
+  // with its scopes, before anything else about the request.
+  const fromToken = bearer !== null ? await tokenActor(op, bearer, await connect(), req) : undefined;
   const parsedParams = op.params ? op.params.safeParse(params) : undefined;
   if (parsedParams && !parsedParams.success) throw new AppError("NOT_FOUND", { userMessage: "Not found." });
   // Who is asking comes before reading the input: an anonymous call to a signed-in operation is a 401,
   // whatever its body.
-  const actor = op.auth === "public" ? null : await deps.actor();
+  const actor = fromToken !== undefined ? fromToken : op.auth === "public" ? null : await deps.actor();
   if (op.auth === "user" && !actor) {
     throw new AppError("UNAUTHENTICATED", { userMessage: "Please sign in to continue." });
   }
@@ -244,12 +300,7 @@ async function run(
     if (!parsed.success) throw invalidInput(parsed.error, "body");
     body = parsed.data;
   }
-  const db = await deps.db().catch((e: unknown) => {
-    throw new AppError("UNAVAILABLE", {
-      userMessage: "The service is briefly unavailable. Please try again in a few seconds.",
-      cause: e,
-    });
-  });
+  const db = await connect();
   const result = await op.handler(
     { query: parsedQuery?.data, params: parsedParams?.data, body, rawBody, upload } as never,
     { db, actor, request: req.info },

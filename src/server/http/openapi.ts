@@ -18,6 +18,19 @@ const STATUS_TEXT: Record<number, string> = Object.fromEntries(
     .map(([code, status]) => [status, code]),
 );
 
+/**
+ * Who may call an operation, as OpenAPI says it: public ones need nothing (`{}`), `optional` ones take a session,
+ * a token with one of their scopes, or nothing; `user` ones a session or such a token. Operations without scopes
+ * take only the session cookie (managing tokens, sessions, the account itself).
+ */
+export function securityOf(ep: OperationSpec): Record<string, string[]>[] {
+  if (ep.auth === "public") return [{}];
+  const ways: Record<string, string[]>[] = [{ sessionCookie: [] }];
+  for (const scope of ep.scopes ?? []) ways.push({ bearerToken: [scope] });
+  if (ep.auth === "optional") ways.push({});
+  return ways;
+}
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas the handlers parse with. */
 export function buildOpenApiDocument(operations: readonly OperationSpec[], serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -61,9 +74,14 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
       ...(ep.rawBodyDoc ? [400] : []),
     ]);
     if (ep.params) errorStatuses.add(404);
-    if (ep.auth === "user") errorStatuses.add(401);
+    // Any request with a bearer token that is not valid is a 401; a signed-in operation without one too.
+    errorStatuses.add(401);
     // The same-origin rule for cookie-carrying writes (src/server/http/execute.ts).
     if (ep.method !== "GET" && !ep.rawBody) errorStatuses.add(403);
+    // A token without the scope, or any token where a browser session is needed.
+    if (ep.auth !== "public") errorStatuses.add(403);
+    // A token past its own rate limit.
+    if (ep.scopes?.length) errorStatuses.add(429);
     for (const status of errorStatuses) {
       responses[String(status)] ??= {
         description: STATUS_TEXT[status] ?? "Error",
@@ -76,6 +94,7 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
       summary: ep.summary,
       ...(ep.description ? { description: ep.description } : {}),
       tags: ep.tags,
+      security: securityOf(ep),
       ...(parameters.length ? { parameters } : {}),
       ...(ep.body
         ? {
@@ -118,11 +137,31 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
       title: "AI Whisperers API",
       version: "1.0.0",
       description:
-        "Version 1 authenticates by the session cookie. State-changing requests that carry a cookie must be " +
-        "JSON and same-origin. Errors are { error: { code, message, fields? } }.",
+        "Version 1 authenticates by a personal API token (`Authorization: Bearer aiw_…`, created on the account " +
+        "page; each operation lists the scopes that admit it) or by the session cookie of the platform's pages. " +
+        "State-changing requests that carry a cookie must be JSON and same-origin; a token request ignores any " +
+        "cookie. Errors are { error: { code, message, fields? } }. Examples: docs/api.md.",
     },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas: { Error: schemaOf(ZApiError, "output") } },
+    components: {
+      schemas: { Error: schemaOf(ZApiError, "output") },
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "aiw_ + 43 base62 characters + 6-character checksum",
+          description:
+            "A personal API token. Scopes: learn:read, learn:write (includes learn:read), author:read, " +
+            "author:write (includes author:read), admin. Each token may make 600 requests a minute.",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The platform's own pages (`__Secure-authjs.session-token` under https).",
+        },
+      },
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import type { z } from "zod";
 import type { Actor } from "../accounts/actor";
 import type { Db } from "../db/types";
+import type { ApiTokenScope } from "../db/schema/developer";
 
 /**
  * A JSON API operation (DESIGN.md convention 14): method, path, zod schemas in and out, who may call it, and
@@ -63,6 +64,11 @@ export interface OperationSpec<
   description?: string;
   tags: string[];
   auth: OperationAuth;
+  /**
+   * What a personal API token needs to call a `user` or `optional` operation (any one of these). Left out, the
+   * operation needs a browser session (managing tokens, sessions, the account itself): a token gets 403.
+   */
+  scopes?: readonly ApiTokenScope[];
   query?: Q;
   params?: P;
   body?: B;

@@ -9,6 +9,10 @@ export const ZApiError = z.object({
     message: z.string(),
     requestId: z.string().optional(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requiredScopes: z
+      .array(z.string())
+      .optional()
+      .describe("403 to an API token without the scope: the scopes that would admit the request"),
   }),
 });
 export type TApiError = z.infer<typeof ZApiError>;

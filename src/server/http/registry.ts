@@ -1,9 +1,14 @@
 import "server-only";
 import {
+  createMyTokenOperation,
   deleteMeOperation,
   exportMeOperation,
+  getMeOperation,
   listMySessionsOperation,
+  listMyTokensOperation,
   revokeMySessionOperation,
+  revokeMyTokenOperation,
+  updateMeOperation,
 } from "../accounts/api";
 import { adminUserExportOperation, healthOperation } from "../admin/api";
 import { assessmentOperations } from "../assessments/api";
@@ -52,9 +57,14 @@ export const apiOperations: readonly Operation[] = [
   verifyCertificateOperation,
   certificateCredentialOperation,
   verifyCredentialOperation,
+  getMeOperation,
+  updateMeOperation,
   exportMeOperation,
   listMySessionsOperation,
   revokeMySessionOperation,
+  listMyTokensOperation,
+  createMyTokenOperation,
+  revokeMyTokenOperation,
   deleteMeOperation,
   myEnrollmentsOperation,
   myCertificatesOperation,

@@ -32,6 +32,7 @@ export const enrollOperation = defineOperation({
   summary: "Enroll the signed-in user in a course (idempotent)",
   tags: ["learning"],
   auth: "user",
+  scopes: ["learn:write"],
   params: z.object({ slug: z.string().min(1).max(200) }),
   responses: {
     201: { description: "Enrolled", schema: z.object({ enrollment: ZEnrollment }) },
@@ -57,6 +58,7 @@ export const myEnrollmentsOperation = defineOperation({
   summary: "The signed-in user's enrollments with where to continue",
   tags: ["learning"],
   auth: "user",
+  scopes: ["learn:read"],
   responses: {
     200: {
       description: "Enrollments, most recently used first",
@@ -89,6 +91,7 @@ export const getLessonOperation = defineOperation({
   summary: "A lesson with its content, for an enrolled student",
   tags: ["learning"],
   auth: "user",
+  scopes: ["learn:read"],
   params: z.object({ id: z.string().min(1).max(64) }),
   responses: {
     200: {
@@ -135,6 +138,7 @@ export const putProgressOperation = defineOperation({
   summary: "Mark a lesson complete or not, and/or add time spent (1–300 s, capped to real elapsed time)",
   tags: ["learning"],
   auth: "user",
+  scopes: ["learn:write"],
   params: z.object({ id: z.string().min(1).max(64) }),
   body: ZProgressInput,
   responses: {
@@ -172,6 +176,7 @@ export const myCertificatesOperation = defineOperation({
   summary: "The signed-in user's certificates",
   tags: ["learning"],
   auth: "user",
+  scopes: ["learn:read"],
   responses: {
     200: {
       description: "Certificates, newest first",
@@ -242,6 +247,7 @@ export const grantPrerequisiteExceptionOperation = defineOperation({
   summary: "Let one student enroll without the course's prerequisites (admins; audited)",
   tags: ["learning"],
   auth: "user",
+  scopes: ["admin"],
   params: z.object({ id: z.string().min(1).max(64) }),
   body: ZPrerequisiteException,
   responses: {

@@ -13,6 +13,7 @@ export const myPaymentsOperation = defineOperation({
   summary: "The signed-in user's purchases",
   tags: ["payments"],
   auth: "user",
+  scopes: ["learn:read"],
   responses: {
     200: {
       description: "Purchases, newest first",

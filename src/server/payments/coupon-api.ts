@@ -39,6 +39,7 @@ export const getCoursePriceOperation = defineOperation({
     "Amounts are in cents of `currency`. Without `coupon`, `coupon` is null. A refused code answers 200 with `valid: false` and a fixed `reason` (and a human `message`); for a signed-in caller the per-user limit is checked too. Rate-limited.",
   tags: ["payments"],
   auth: "optional",
+  scopes: ["learn:read"],
   params: slugParams,
   query: z.object({ coupon: ZCouponQuery.optional().describe("A coupon code (case-insensitive)") }),
   responses: {
@@ -75,6 +76,7 @@ export const checkoutOperation = defineOperation({
     "Opens (or reuses) a checkout with the payment provider: 201 with the address to send the buyer to. A coupon that takes the whole price enrolls at once: 200 with the enrollment. A coupon that cannot be used: 422 `COUPON_INVALID` with its `reason`; nothing changes.",
   tags: ["payments"],
   auth: "user",
+  scopes: ["learn:write"],
   params: slugParams,
   body: z.object({ couponCode: z.string().trim().max(64).optional() }).default({}),
   responses: {
@@ -145,6 +147,7 @@ export const listCouponsOperation = defineOperation({
   summary: "Coupons the caller manages (admins: all; course owners: their courses')",
   tags: ["coupons"],
   auth: "user",
+  scopes: ["author:read"],
   query: ZCouponList,
   responses: {
     200: {
@@ -167,6 +170,7 @@ export const createCouponOperation = defineOperation({
     "`percentOff` (1–100) or `amountOff` (cents), not both. Without `courseId` the coupon applies to every course (admins only); a course's owner may create coupons for that course.",
   tags: ["coupons"],
   auth: "user",
+  scopes: ["author:write"],
   body: ZCouponCreate,
   responses: {
     201: { description: "Created", schema: z.object({ coupon: ZCouponView }) },
@@ -187,6 +191,7 @@ export const getCouponOperation = defineOperation({
   summary: "One coupon, with its uses",
   tags: ["coupons"],
   auth: "user",
+  scopes: ["author:read"],
   params: idParams,
   responses: {
     200: { description: "The coupon", schema: z.object({ coupon: ZCouponView }) },
@@ -205,6 +210,7 @@ export const updateCouponOperation = defineOperation({
   description: "Code and course are fixed once created. A coupon is never deleted: deactivate it.",
   tags: ["coupons"],
   auth: "user",
+  scopes: ["author:write"],
   params: idParams,
   body: ZCouponUpdate,
   responses: {

@@ -63,6 +63,7 @@ export const putReviewOperation = defineOperation({
     "lesson. One review per course; a hidden review stays hidden when edited.",
   tags: ["reviews"],
   auth: "user",
+  scopes: ["learn:write"],
   params: slugParams,
   body: ZReviewInput,
   responses: {
@@ -85,6 +86,7 @@ export const deleteReviewOperation = defineOperation({
   summary: "Delete the signed-in user's review of a course",
   tags: ["reviews"],
   auth: "user",
+  scopes: ["learn:write"],
   params: slugParams,
   responses: {
     204: { description: "Deleted" },
@@ -105,6 +107,7 @@ export const reportReviewOperation = defineOperation({
   summary: "Report a review to the moderators (one report per person and review)",
   tags: ["reviews"],
   auth: "user",
+  scopes: ["learn:write"],
   params: z.object({ id: z.string().min(1).max(64) }),
   body: ZReportInput,
   responses: {

@@ -10,3 +10,4 @@ export * from "./files";
 export * from "./exercises";
 export * from "./prerequisites";
 export * from "./credentials";
+export * from "./developer";
