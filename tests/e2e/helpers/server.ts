@@ -122,27 +122,36 @@ export function waitForExit(
 }
 
 /**
- * With DATABASE_URL (the PostgreSQL pass), e2e servers run on a fresh database of that server;
- * otherwise on the embedded database. Returns the env to add and a cleanup.
+ * With DATABASE_URL (the PostgreSQL pass), e2e servers run on a fresh database of that server; otherwise on
+ * the embedded database. `create(template)` makes it: a copy of the booted demo template (the global setup's,
+ * see tests/e2e/global-setup.ts) or, without one, an empty database. Returns the env to add and a cleanup.
  */
 export async function databaseForServer(): Promise<{
   env: Record<string, string>;
+  create: (template: string | null) => Promise<void>;
   drop: () => Promise<void>;
 }> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { env: {}, drop: async () => {} };
-  const name = `aiw_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl(serverUrl) });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  if (!serverUrl) return { env: {}, create: async () => {}, drop: async () => {} };
+  const name = `aiw_e2e_${process.pid}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>) => {
+    const c = new pg.Client({ connectionString: adminUrl(serverUrl) });
+    await c.connect();
+    try {
+      return await fn(c);
+    } finally {
+      await c.end();
+    }
+  };
   return {
     env: { APP_MODE: "demo", DATABASE_URL: databaseUrlFor(serverUrl, name) },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl(serverUrl) });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    create: (template) =>
+      admin(async (c) => {
+        await c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+      }),
+    drop: () =>
+      admin(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { launchBrowser } from "./browser";
 import { databaseForServer, startServer, type RunningServer } from "./server";
 
@@ -11,20 +14,41 @@ export type ServerEnv =
 /**
  * A database for the server (a fresh one on the PostgreSQL pass, the embedded one otherwise), then the
  * production build served on it. `stop()` stops the server and then drops that database.
+ *
+ * A server in demo mode starts from a copy of the template the global setup booted once (migrated, demo data
+ * seeded): the same state a first boot reaches, without paying for it in every file. Any other mode starts
+ * from nothing, as a deployment does.
  */
 export async function startE2eServer(
   env: ServerEnv = {},
   opts: { expectHealthy?: boolean } = {},
 ): Promise<RunningServer> {
   const database = await databaseForServer();
-  let server: RunningServer;
+  // A settings function may prepare the database itself (migrations as a deploy step): it gets an empty one.
+  if (typeof env === "function") await database.create(null);
+  let full: Record<string, string>;
   try {
-    server = await startServer(
-      typeof env === "function" ? await env(database.env) : { ...database.env, ...env },
-      opts,
-    );
+    full = typeof env === "function" ? await env(database.env) : { ...database.env, ...env };
   } catch (e) {
     await database.drop();
+    throw e;
+  }
+  const template =
+    typeof env !== "function" && (full.APP_MODE ?? "demo") === "demo" && !full.DATA_DIR
+      ? inject("e2eTemplate")
+      : "";
+  let dataDir: string | undefined;
+  let server: RunningServer;
+  try {
+    if (typeof env !== "function") await database.create(template || null);
+    if (template && !process.env.DATABASE_URL) {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aiw-e2e-"));
+      fs.cpSync(template, dataDir, { recursive: true });
+    }
+    server = await startServer(dataDir ? { ...full, DATA_DIR: dataDir } : full, opts);
+  } catch (e) {
+    await database.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   return {
@@ -32,6 +56,7 @@ export async function startE2eServer(
     stop: async () => {
       await server.stop();
       await database.drop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
