@@ -14,11 +14,11 @@ export type ActionResult<D = undefined> =
 export type FormAction = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
 /** The value the user typed for `name` after a failed submission, else the saved one. */
-export function keptValue(state: ActionResult | null, name: string, saved: string): string {
+export function keptValue(state: ActionResult<unknown> | null, name: string, saved: string): string {
   return state && !state.ok ? (state.values?.[name] ?? saved) : saved;
 }
 
 /** The field messages of a failed submission ({} otherwise). */
-export function fieldErrors(state: ActionResult | null): Record<string, string> {
+export function fieldErrors(state: ActionResult<unknown> | null): Record<string, string> {
   return state && !state.ok ? (state.fields ?? {}) : {};
 }

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { SESSION_COOKIES } from "@/server/auth/session-lookup";
 
+import { createApiToken, revokeMyApiToken, type ApiTokenScope } from "@/server/accounts/api-tokens";
 import { eraseMyAccount } from "@/server/accounts/erase";
 import { updateMyProfile } from "@/server/accounts/profile";
 import { revokeOtherSessions, revokeSession } from "@/server/accounts/sessions";
@@ -84,4 +85,41 @@ export async function requestConfirmationAction(): Promise<ActionResult> {
     await requestEmailConfirmation(db, actor, audit);
     return { redirect: "/account?confirmation=sent" };
   });
+}
+
+export async function createTokenAction(
+  _prev: ActionResult<{ secret: string; name: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ secret: string; name: string }>> {
+  return handleForm(
+    form,
+    (f) => {
+      const days = formString(f, "expiresInDays");
+      return {
+        name: formString(f, "name"),
+        scopes: f.getAll("scopes").filter((s): s is string => typeof s === "string") as ApiTokenScope[],
+        expiresInDays: days === "" ? null : Number(days),
+      };
+    },
+    async (input, { db, actor, audit }) => {
+      const { token, secret } = await createApiToken(db, actor, input, audit);
+      return {
+        message: `Token “${token.name}” created. Copy it now: it is shown only this once.`,
+        data: { secret, name: token.name },
+      };
+    },
+    { revalidate: ACCOUNT },
+  );
+}
+
+export async function revokeTokenAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return handleForm(
+    form,
+    (f) => formString(f, "tokenId"),
+    async (tokenId, { db, actor, audit }) => {
+      await revokeMyApiToken(db, actor, tokenId, audit);
+      return { redirect: "/account?token=revoked#api-tokens" };
+    },
+    { revalidate: ACCOUNT },
+  );
 }

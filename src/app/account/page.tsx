@@ -18,7 +18,11 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { formatDate, formatDateTimeOrDash } from "@/lib/dates";
 import { formatPrice } from "@/lib/money";
 import { describeUserAgent as describeAgent } from "@/lib/user-agent";
+import { ApiTokenForm } from "@/components/accounts/api-token-form";
+import { listMyApiTokens, SCOPE_LABELS, scopesAllowedFor } from "@/server/accounts/api-tokens";
 import {
+  createTokenAction,
+  revokeTokenAction,
   deleteAccount,
   requestConfirmationAction,
   saveProfile,
@@ -36,17 +40,18 @@ const when = formatDateTimeOrDash;
 export default async function AccountPage({
   searchParams,
 }: {
-  searchParams: Promise<{ denied?: string; confirmation?: string; session?: string }>;
+  searchParams: Promise<{ denied?: string; confirmation?: string; session?: string; token?: string }>;
 }) {
   const actor = await requireUser("/account");
   const db = await getDb();
-  const [profile, sessions, purchases, myCertificates] = await Promise.all([
+  const [profile, sessions, purchases, myCertificates, tokens] = await Promise.all([
     getMyProfile(db, actor),
     findMySessions(db, actor),
     findMyPayments(db, actor),
     findMyCertificates(db, actor),
+    listMyApiTokens(db, actor),
   ]);
-  const { denied, confirmation, session } = await searchParams;
+  const { denied, confirmation, session, token } = await searchParams;
   const methods = signInMethods();
   return (
     <Container className="py-10">
@@ -190,6 +195,64 @@ export default async function AccountPage({
               </Button>
             </ActionForm>
           ) : null}
+        </Section>
+        <Section id="api-tokens" title="API tokens">
+          <p className="mb-3 text-sm text-slate-600">
+            Personal tokens let your own scripts and the school&apos;s systems use the{" "}
+            <Link href="/developers/api" className="font-medium text-brand-700 underline">
+              API
+            </Link>{" "}
+            as you, limited to the scopes you choose. Up to 20 at a time; revoke one the moment it may have
+            leaked.
+          </p>
+          {token === "revoked" ? (
+            <p role="status" className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
+              Token revoked: anything still using it is refused from now on.
+            </p>
+          ) : null}
+          {tokens.length === 0 ? (
+            <p className="mb-4 text-sm text-slate-500">You have no API tokens.</p>
+          ) : (
+            <ul className="mb-4 divide-y divide-slate-100" aria-label="Your API tokens">
+              {tokens.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+                  <span>
+                    <span className="font-medium">{t.name}</span>{" "}
+                    <code className="font-mono text-xs text-slate-500">{t.displayPrefix}…</code>{" "}
+                    {t.expired ? <Badge tone="warning">expired</Badge> : null}
+                    <span className="block text-slate-500">
+                      {t.scopes.join(", ")} · created {when(t.createdAt)} · last used {when(t.lastUsedAt)} ·{" "}
+                      {t.expiresAt
+                        ? `${t.expired ? "expired" : "expires"} ${when(t.expiresAt)}`
+                        : "never expires"}
+                    </span>
+                  </span>
+                  <details className="text-sm">
+                    <summary className="cursor-pointer font-medium text-red-700">
+                      Revoke…<span className="sr-only"> the token {t.name}</span>
+                    </summary>
+                    <ActionForm
+                      action={revokeTokenAction}
+                      hiddenFields={{ tokenId: t.id }}
+                      className="mt-2 max-w-xs space-y-2 rounded-lg bg-red-50 p-3"
+                    >
+                      <p className="text-red-900">
+                        Revoke “{t.name}”? Whatever uses it stops working at once; this cannot be undone.
+                      </p>
+                      <Button variant="danger" size="sm">
+                        Yes, revoke it
+                      </Button>
+                    </ActionForm>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mb-2 font-semibold">New token</h3>
+          <ApiTokenForm
+            action={createTokenAction}
+            scopes={scopesAllowedFor(actor.role).map((value) => ({ value, label: SCOPE_LABELS[value] }))}
+          />
         </Section>
         <Section id="purchases" title="Purchases">
           {purchases.length === 0 ? (

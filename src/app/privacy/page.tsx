@@ -20,6 +20,11 @@ const ROWS: [string, string, string][] = [
   ],
   ["Sign-in links", "To sign you in by e-mail", "15 minutes, or until used"],
   [
+    "Your API tokens (name, scopes, when created, last used and revoked; the secret itself is never stored)",
+    "So your scripts and your school's systems can use the API as you, and you can see and revoke them",
+    "Until you delete your account",
+  ],
+  [
     "Enrollments, lesson progress and time spent",
     "To show your progress and issue certificates",
     "Until you delete your account",

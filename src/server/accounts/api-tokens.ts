@@ -16,6 +16,8 @@ import { assertBrowserSession, assertSignedIn, type Actor } from "./actor";
  * `authenticateApiToken` for `Authorization: Bearer` requests.
  */
 
+export type { ApiTokenScope };
+
 export const TOKEN_PREFIX = "aiw_";
 export const MAX_LIVE_TOKENS = 20;
 const BODY_LENGTH = 43; // ceil(256 / log2(62))

@@ -506,6 +506,21 @@ export const OPERATIONS: Record<string, OperationRow> = {
     body: () => ({ active: true }),
     expect: cells({ anonymous: "401", students: "403", instructors: "404", owner: "200", admin: "200" }),
   },
+  "GET /api/v1/me": { expect: SIGNED_IN_READ },
+  "PATCH /api/v1/me": {
+    // Neither field: refused by validation, so the matrix renames nobody.
+    body: () => ({}),
+    expect: cells({ anonymous: "401", signedIn: "422" }),
+  },
+  "GET /api/v1/me/tokens": { expect: SIGNED_IN_READ },
+  "POST /api/v1/me/tokens": {
+    body: () => ({ name: "", scopes: [] }),
+    expect: cells({ anonymous: "401", signedIn: "422" }),
+  },
+  "DELETE /api/v1/me/tokens/{id}": {
+    params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    expect: cells({ anonymous: "401", signedIn: "404" }),
+  },
   "GET /api/v1/me/export": { expect: SIGNED_IN_READ },
   "GET /api/v1/me/sessions": { expect: SIGNED_IN_READ },
   "DELETE /api/v1/me/sessions/{id}": {
@@ -605,6 +620,15 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: () => [],
     freshSession: true,
     expect: ACCOUNT_ACTION,
+  },
+  "src/app/account/actions.ts#createTokenAction": {
+    // No name and no scope: refused by validation, so no token is made.
+    args: formArgs(() => ({ name: "" })),
+    expect: cells({ anonymous: "signin", signedIn: "refused" }),
+  },
+  "src/app/account/actions.ts#revokeTokenAction": {
+    args: formArgs(() => ({ tokenId: "00000000-0000-4000-8000-000000000000" })),
+    expect: cells({ anonymous: "signin", signedIn: "notfound" }),
   },
   "src/app/account/actions.ts#unlinkAccountAction": {
     args: formArgs(() => ({ provider: "github" })),

@@ -25,6 +25,7 @@ interface Operation {
   parameters?: Parameter[];
   requestBody?: { description?: string; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+  security?: Record<string, string[]>[];
 }
 
 const TAG_TITLES: Record<string, string> = {
@@ -165,6 +166,18 @@ export default function ApiReferencePage() {
   );
 }
 
+/** Which personal API tokens the operation admits (its `bearerToken` scopes), or that none does. */
+function TokenScopes({ security }: { security: Record<string, string[]>[] }) {
+  const scopes = security.flatMap((s) => s.bearerToken ?? []);
+  return (
+    <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium text-slate-800">
+      {scopes.length > 0
+        ? `API token: ${scopes.join(" or ")}`
+        : "Signed in on the platform only (no API token)"}
+    </span>
+  );
+}
+
 function OperationCard({
   method,
   path,
@@ -200,6 +213,7 @@ function OperationCard({
         <span className={`rounded-full px-2 py-0.5 font-medium ${AUTH_LABEL[auth].tone}`}>
           {AUTH_LABEL[auth].text}
         </span>
+        {auth !== "public" ? <TokenScopes security={op.security ?? []} /> : null}
         <span className="font-mono text-slate-500">operationId {op.operationId}</span>
       </p>
       {op.parameters?.length ? (
