@@ -55,6 +55,13 @@ const ZRawEnv = z.object({
   AUTH_GOOGLE_SECRET: optionalString,
   TRUST_PROXY: booleanFlag,
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** The bearer token of GET /metrics (Prometheus); unset: no metrics endpoint. */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(32, "must be at least 32 characters (for example: openssl rand -hex 32)")
+    .max(200)
+    .optional(),
   /** The anonymous page cache (docs/decisions.md): entries, megabytes, seconds an entry may live; 0 entries = off. */
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(100_000).optional().default(1000),
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).optional().default(64),
@@ -157,6 +164,8 @@ export interface Env {
   stripe: { secretKey: string; webhookSecret: string; apiBase: string | undefined } | undefined;
   /** Hosts whose https images may be shown (IMAGE_HOSTS); empty: images from the platform only. */
   imageHosts: string[];
+  /** METRICS_TOKEN: GET /metrics answers only with it (Authorization: Bearer); undefined: no endpoint. */
+  metricsToken: string | undefined;
   /** Where uploaded files live: the database (default) or S3-compatible object storage. */
   storage: { backend: "DB" } | { backend: "S3"; s3: S3Settings };
 }
@@ -353,6 +362,7 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
       windowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
     },
     imageHosts,
+    metricsToken: raw.METRICS_TOKEN,
     storage,
   };
 }

@@ -7,7 +7,8 @@ import { setupE2e } from "./helpers/setup";
  * The lean server (src/server/http/lean-server.ts): the JSON API without Next.js, and anonymous public pages
  * from its cache with a fresh nonce in every response, emptied within a second of a change.
  */
-const e2e = setupE2e();
+const METRICS_TOKEN = "m".repeat(16) + "e2e-metrics-token-0123456789";
+const e2e = setupE2e({ env: { METRICS_TOKEN } });
 
 const cspNonce = (res: Response) =>
   /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
@@ -121,5 +122,32 @@ describe("the lean server", () => {
     );
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect((await res.json()).slug).toBe("ai-foundations");
+  });
+
+  it("serves Prometheus metrics only with METRICS_TOKEN: requests by route template, cache hits, the pool", async () => {
+    const base = e2e.server.url;
+    await fetch(`${base}/api/v1/courses?limit=2`);
+    await fetch(`${base}/api/v1/lessons/00000000-0000-4000-8000-000000000000`);
+    await fetch(`${base}/privacy`);
+    await fetch(`${base}/privacy`);
+    const refused = await fetch(`${base}/metrics`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer /);
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: "Bearer nope" } })).status).toBe(401);
+    const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
+    expect(text).toContain(
+      'aiw_http_requests_total{kind="api",route="/api/v1/courses",method="GET",status="200"}',
+    );
+    // Ids never become labels: the template does.
+    expect(text).toContain('route="/api/v1/lessons/{id}",method="GET",status="401"');
+    expect(text).not.toContain("00000000-0000-4000-8000-000000000000");
+    expect(text).toMatch(
+      /aiw_http_request_duration_seconds_bucket\{le="0\.1",kind="page",route="\/privacy",method="GET"\} \d/,
+    );
+    expect(text).toMatch(/aiw_page_cache_lookups_total\{result="hit"\} [1-9]/);
+    if (process.env.DATABASE_URL) expect(text).toMatch(/aiw_db_pool_connections\{state="total"\} [1-9]/);
   });
 });

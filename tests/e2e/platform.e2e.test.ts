@@ -206,4 +206,10 @@ describe("the served platform", () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("We couldn&#x27;t find that page");
   });
+
+  it("has no metrics endpoint unless METRICS_TOKEN is set", async () => {
+    const res = await fetch(`${e2e.server.url}/metrics`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/METRICS_TOKEN/);
+  });
 });

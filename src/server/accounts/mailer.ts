@@ -4,6 +4,7 @@ import type { Db } from "../db/types";
 import { mailOutbox } from "../db/schema";
 import { getEnv } from "../env";
 import { logger } from "../log";
+import { metrics } from "../metrics/metrics";
 
 export interface OutgoingMail {
   to: string;
@@ -22,9 +23,17 @@ export async function sendMail(db: Db, mail: OutgoingMail): Promise<void> {
   const env = getEnv();
   if (env.email) {
     transport ??= nodemailer.createTransport(env.email.server);
-    const result = await transport.sendMail({ from: env.email.from, ...mail });
-    if (result.rejected.length > 0)
+    let result: Awaited<ReturnType<nodemailer.Transporter["sendMail"]>>;
+    try {
+      result = await transport.sendMail({ from: env.email.from, ...mail });
+    } catch (e) {
+      metrics().mailFailures.inc();
+      throw e;
+    }
+    if (result.rejected.length > 0) {
+      metrics().mailFailures.inc();
       throw new Error(`The mail server rejected ${result.rejected.length} recipient(s).`);
+    }
     logger.info("mail sent", { via: "smtp", messageId: result.messageId });
     return;
   }

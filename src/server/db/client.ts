@@ -6,6 +6,7 @@ import pg from "pg";
 import * as schema from "./schema";
 import { DEFAULT_TRANSACTION_RETRY, retryTransactions, watchPool } from "./faults";
 import { lockDataDir } from "./lock";
+import { watchPoolMetrics } from "../metrics/metrics";
 import { autoPrepare } from "./prepared";
 import type { Db } from "./types";
 
@@ -75,6 +76,7 @@ export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions =
   // An idle client losing its connection (the server restarted) must not crash the process: the pool drops it
   // and the next query connects again. The failure is remembered (faults.ts) for the HTTP layer.
   watchPool(pool);
+  watchPoolMetrics(pool);
   autoPrepare(pool, { threshold: opts.prepareThreshold ?? 3, maxNames: 500 });
   const db = retryTransactions(drizzlePg(pool, { schema }) as unknown as Db, {
     ...DEFAULT_TRANSACTION_RETRY,

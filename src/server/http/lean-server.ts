@@ -6,6 +6,7 @@ import { actorForSessionToken, hasSessionCookie, sessionTokenFromCookieHeader } 
 import { getDb } from "../db";
 import type { Env } from "../env";
 import { logger } from "../log";
+import { isMetricsRequestAllowed, metrics } from "../metrics/metrics";
 import {
   CLIENT_IP_HEADER,
   CLIENT_IP_PROOF_HEADER,
@@ -43,6 +44,8 @@ const CACHEABLE_PAGES = [
   /^\/certificates\/[^/]+$/,
   /^\/privacy$/,
 ];
+/** Each cacheable page's route template, as metrics label it (never the path itself: unbounded labels). */
+const CACHEABLE_ROUTES = ["/", "/courses", "/courses/{slug}", "/certificates/{number}", "/privacy"];
 const MAX_CACHE_KEY = 512;
 /** Response headers a cached page replays. */
 const REPLAYED_HEADERS = new Set(["content-type", "link", "content-language", "x-robots-tag"]);
@@ -128,9 +131,12 @@ export function splitBuffer(body: Buffer, separator: Buffer): Buffer[] {
   return parts;
 }
 
-function isApiPath(ops: readonly Operation[], method: string, pathname: string): boolean {
-  if (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) return true;
-  return matchOperation(ops, method, pathname).kind !== "not-found";
+/** The route template of a request the registry answers ("(unknown)" under /api/v1), or null for the pages. */
+function apiRoute(ops: readonly Operation[], method: string, pathname: string): string | null {
+  const match = matchOperation(ops, method, pathname);
+  if (match.kind === "found") return match.op.path;
+  if (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) return "(unknown)";
+  return match.kind === "method-not-allowed" ? "(method not allowed)" : null;
 }
 
 function cacheKey(req: IncomingMessage, pathname: string): string | null {
@@ -306,14 +312,40 @@ export function createLeanServer(opts: LeanServerOptions) {
     const hit = cache!.get(key);
     if (hit) {
       cache!.hits++;
+      metrics().pageCache.inc({ result: "hit" });
       sendPage(req, res, hit, requestId, "HIT");
       return true;
     }
     cache!.misses++;
+    metrics().pageCache.inc({ result: "miss" });
     const filled = await fill(key);
     if (!filled) return false;
     sendPage(req, res, cache!.get(key) ?? filled, requestId, "MISS");
     return true;
+  }
+
+  /** GET /metrics for Prometheus, only with METRICS_TOKEN as a bearer token; without the setting, not there. */
+  async function metricsEndpoint(req: IncomingMessage, res: ServerResponse) {
+    const token = env.metricsToken;
+    const plain = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" };
+    if (!token) {
+      res.writeHead(404, plain).end("Not found. Set METRICS_TOKEN to serve metrics.\n");
+      return;
+    }
+    if (!isMetricsRequestAllowed(first(req.headers.authorization), token)) {
+      res
+        .writeHead(401, { ...plain, "www-authenticate": 'Bearer realm="metrics"' })
+        .end("Send METRICS_TOKEN as Authorization: Bearer <token>.\n");
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { ...plain, allow: "GET, HEAD" }).end("Use GET.\n");
+      return;
+    }
+    const registry = metrics().registry;
+    const body = await registry.metrics();
+    res.writeHead(200, { ...plain, "content-type": registry.contentType });
+    res.end(req.method === "HEAD" ? undefined : body);
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -339,7 +371,23 @@ export function createLeanServer(opts: LeanServerOptions) {
       pathname = "/";
     }
     const method = req.method ?? "GET";
-    if (isApiPath(opts.operations, method, pathname)) {
+    if (pathname === "/metrics" && !isFill) {
+      await metricsEndpoint(req, res);
+      return;
+    }
+    const label = { kind: "next", route: pathname.startsWith("/_next/") ? "(next static)" : "(next)" };
+    if (!isFill) {
+      res.once("finish", () => {
+        const m = metrics();
+        const labels = { kind: label.kind, route: label.route, method };
+        m.httpRequests.inc({ ...labels, status: String(res.statusCode) });
+        m.httpDuration.observe(labels, (Date.now() - started) / 1000);
+      });
+    }
+    const route = apiRoute(opts.operations, method, pathname);
+    if (route !== null) {
+      label.kind = "api";
+      label.route = route;
       await api(req, res, requestId, ip);
       return;
     }
@@ -350,7 +398,10 @@ export function createLeanServer(opts: LeanServerOptions) {
       return;
     }
     const key = cache && cache.limits.maxEntries > 0 ? cacheKey(req, pathname) : null;
+    const page = CACHEABLE_PAGES.findIndex((re) => re.test(pathname));
+    if (page >= 0) label.route = CACHEABLE_ROUTES[page]!;
     if (key && (await cachedPage(req, res, key, requestId))) {
+      label.kind = "page";
       const cached = String(res.getHeader("x-cache") ?? "").toLowerCase();
       logger.info("page", {
         requestId,

@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import type { Database } from "../db/client";
 import { logger } from "../log";
+import { metrics } from "../metrics/metrics";
 
 export type RunOutcome<T> = { ran: true; result: T } | { ran: false };
 
@@ -78,9 +79,11 @@ export function schedule(
     running = true;
     try {
       const outcome = await runExclusive(database, name, lockKey, job);
+      metrics().jobRuns.inc({ job: name, outcome: outcome.ran ? "ran" : "skipped" });
       if (outcome.ran) logger.info("job finished", { job: name, result: outcome.result });
       else logger.debug("job skipped: another instance holds its lock", { job: name });
     } catch (e) {
+      metrics().jobRuns.inc({ job: name, outcome: "failed" });
       logger.error("job failed", { job: name, err: e });
     } finally {
       running = false;
