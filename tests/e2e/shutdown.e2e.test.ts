@@ -25,9 +25,11 @@ describe("graceful shutdown", () => {
         request.on("error", reject);
       });
       request.write(body.slice(0, 100));
-      await new Promise((r) => setTimeout(r, 500));
+      // Time for a busy machine (CI runs two passes at once) to accept the request and for the server to close
+      // its listener after the signal.
+      await new Promise((r) => setTimeout(r, 2000));
       server.process.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 2000));
       // Stopped accepting: a new connection is refused, while the one in flight is still served.
       const fresh = new Promise<number>((resolve, reject) =>
         http
