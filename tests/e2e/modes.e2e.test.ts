@@ -85,7 +85,8 @@ describe("demo mode", () => {
     expect(cli.code).not.toBe(0);
     expect(cli.output).toMatch(/in use by another process/);
     expect((await fetch(first.url + "/api/health")).status).toBe(200);
-  });
+    // Two first boots of the embedded database: slow on a machine running both CI passes at once.
+  }, 180_000);
 
   it("keeps a generated AUTH_SECRET under the data directory across restarts", async () => {
     const fs = await import("node:fs");
@@ -100,5 +101,5 @@ describe("demo mode", () => {
     expect(fs.readFileSync(`${first.dataDir}/auth-secret`, "utf8")).toBe(secret);
     await second.stop();
     fs.rmSync(first.dataDir, { recursive: true, force: true });
-  });
+  }, 180_000);
 });
