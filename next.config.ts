@@ -2,7 +2,14 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files relative to its own module; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "prom-client", "subset-font", "harfbuzzjs", "re2-wasm"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "prom-client",
+    "subset-font",
+    "harfbuzzjs",
+    "re2-wasm",
+  ],
   poweredByHeader: false,
   // Type errors fail `npm run typecheck` (run by .ci/run); not checking twice keeps the build fast.
   typescript: { ignoreBuildErrors: true },
