@@ -6,7 +6,7 @@ import { actorForSessionToken, hasSessionCookie, sessionTokenFromCookieHeader } 
 import { getDb } from "../db";
 import type { Env } from "../env";
 import { logger } from "../log";
-import { isMetricsRequestAllowed, metrics } from "../metrics/metrics";
+import { isMetricsRequestAllowed, metrics, recordRequest } from "../metrics/metrics";
 import {
   CLIENT_IP_HEADER,
   CLIENT_IP_PROOF_HEADER,
@@ -377,12 +377,9 @@ export function createLeanServer(opts: LeanServerOptions) {
     }
     const label = { kind: "next", route: pathname.startsWith("/_next/") ? "(next static)" : "(next)" };
     if (!isFill) {
-      res.once("finish", () => {
-        const m = metrics();
-        const labels = { kind: label.kind, route: label.route, method };
-        m.httpRequests.inc({ ...labels, status: String(res.statusCode) });
-        m.httpDuration.observe(labels, (Date.now() - started) / 1000);
-      });
+      res.once("finish", () =>
+        recordRequest(label.kind, label.route, method, res.statusCode, (Date.now() - started) / 1000),
+      );
     }
     const route = apiRoute(opts.operations, method, pathname);
     if (route !== null) {

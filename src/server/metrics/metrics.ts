@@ -73,6 +73,30 @@ function create() {
 }
 
 type Metrics = ReturnType<typeof create>;
+
+type RequestChildren = {
+  count: ReturnType<Metrics["httpRequests"]["labels"]>;
+  duration: ReturnType<Metrics["httpDuration"]["labels"]>;
+};
+/** Per-label-set children, made once: the hot path does a Map lookup, not prom-client's label hashing. */
+const requestChildren = new Map<string, RequestChildren>();
+
+/** One answered HTTP request (every request of the lean server: keep this cheap). */
+export function recordRequest(kind: string, route: string, method: string, status: number, seconds: number) {
+  const key = `${kind} ${route} ${method} ${status}`;
+  let children = requestChildren.get(key);
+  if (!children) {
+    const m = metrics();
+    children = {
+      count: m.httpRequests.labels(kind, route, method, String(status)),
+      duration: m.httpDuration.labels(kind, route, method),
+    };
+    // Routes are templates, methods and statuses few: bounded, but never let a surprise grow it without end.
+    if (requestChildren.size < 5000) requestChildren.set(key, children);
+  }
+  children.count.inc();
+  children.duration.observe(seconds);
+}
 const KEY = Symbol.for("ai-whisperers.metrics");
 type Holder = { [KEY]?: Metrics };
 
