@@ -109,8 +109,12 @@ export const ZCoursePatchBody = ZCourseInput.extend({ price: ZPriceText })
   .partial()
   .strict()
   .refine(atLeastOneField, { message: NOTHING_TO_CHANGE });
-/** ZCourseInput for a transport that validates first (see ZPriceText). */
-export const ZCourseInputBody = ZCourseInput.extend({ price: ZPriceText }).strict();
+/** ZCourseInput for a transport that validates first (see ZPriceText); the lists may be left out. */
+export const ZCourseInputBody = ZCourseInput.extend({
+  price: ZPriceText,
+  learningObjectives: listItems.default([]),
+  prerequisites: listItems.default([]),
+}).strict();
 
 export const ZSlugCheck = z.object({ slug: z.string().max(300), courseId: id.optional() });
 
