@@ -216,6 +216,17 @@ describe("the authoring API", () => {
       "body.lessonType",
     ]);
     expect((await api("GET", lessonPath)).body.duration).toBe(9);
+    const badOrder = await api("PUT", `${path}/modules/order`, {
+      previousIds: [mod.body.id],
+      ids: ["other"],
+    });
+    expect(badOrder.status).toBe(422);
+    expect(badOrder.body.error.fields).toEqual([
+      { path: "body.ids", message: expect.stringMatching(/exactly/) },
+    ]);
+    const badCount = await api("DELETE", `${lessonPath}?confirmAffected=some`);
+    expect(badCount.status).toBe(422);
+    expect(badCount.body.error.message).toMatch(/number of students/);
   });
 
   it("refuses a token without an author scope (403) and lets the services decide who else may", async () => {

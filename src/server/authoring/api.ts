@@ -59,17 +59,24 @@ const invalid = err("Invalid fields (`fields` names each one)");
 
 const ZConfirmAffected = z.object({
   confirmAffected: z.coerce
-    .number()
+    .number({ message: "Give the number of students the 409 answer gave (error.affected)." })
     .int()
     .min(0)
     .max(1_000_000_000)
     .optional()
     .describe("The number of students with progress, as the 409 answer gave it"),
 });
-const ZOrder = z.object({
-  previousIds: z.array(z.string().min(1).max(64)).min(1).max(500).describe("The order you last saw"),
-  ids: z.array(z.string().min(1).max(64)).min(1).max(500).describe("The new order: the same ids"),
-});
+const ZOrder = z
+  .object({
+    previousIds: z.array(z.string().min(1).max(64)).min(1).max(500).describe("The order you last saw"),
+    ids: z.array(z.string().min(1).max(64)).min(1).max(500).describe("The new order: the same ids"),
+  })
+  .strict()
+  .refine(
+    (v) =>
+      v.ids.length === v.previousIds.length && [...v.ids].sort().join() === [...v.previousIds].sort().join(),
+    { message: "The new order must contain exactly the items of previousIds.", path: ["ids"] },
+  );
 const orderDescription =
   "Sends the complete new order and the order the client last saw: 409 when the current order differs from `previousIds` (someone else added, removed or reordered meanwhile).";
 
@@ -205,7 +212,7 @@ const courses: Operation[] = [
     body: z
       .object({
         confirmEnrolled: z.coerce
-          .number()
+          .number({ message: "Give the number of students the 409 answer gave (error.enrolled)." })
           .int()
           .min(0)
           .optional()
