@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "../db/types";
 import type { Actor } from "../accounts/actor";
+import type { RequestInfo } from "../http/operation";
 import { difficultyEnum, lessonTypeEnum } from "../db/schema/enums";
 import { getEnv } from "../env";
 import { apiErrorWith, ZApiError } from "../http/problem";
@@ -26,6 +27,20 @@ const students = z
   .describe("Students with progress recorded here (what deleting it would touch)");
 
 export const err = (description: string) => ({ description, schema: ZApiError });
+
+/* What every authoring operation shares. */
+export const tags = ["authoring"];
+export const read = ["author:read"] as const;
+export const write = ["author:write"] as const;
+export const id = z.object({ id: z.string().min(1).max(64) });
+export const audit = (r: RequestInfo) => ({ requestId: r.requestId, ip: r.ip });
+
+export const refused = {
+  401: err("Not signed in"),
+  403: err("Not an instructor, a token without the scope, or a cross-site request"),
+};
+export const notYours = (what: string) => err(`No such ${what}, or not one of your courses`);
+export const invalid = err("Invalid fields (`fields` names each one)");
 
 export const ZRelease = z
   .discriminatedUnion("kind", [
