@@ -10,8 +10,8 @@ import { recordAudit, type AuditContext } from "../audit/record";
 import type { Actor } from "../accounts/actor";
 import { SLUG_REGEX } from "@/lib/slug";
 import { isCourseStaff } from "./staff";
-import { assertAuthor, lockCourseForAuthor, lockCourseForOwner } from "./course-access";
-import { ZCourseInput, ZSlugCheck, ZUnpublishInput, ZUpdateCourseInput } from "./schemas";
+import { assertAuthor, lockCourseForAuthor, lockCourseForOwner, type LockedCourse } from "./course-access";
+import { ZCourseInput, ZCoursePatch, ZSlugCheck, ZUnpublishInput, ZUpdateCourseInput } from "./schemas";
 import type { z } from "zod";
 
 const slugTaken = () =>
@@ -101,9 +101,12 @@ async function assertSlugFree(tx: Db, slug: string, courseId: string | null) {
   if (row?.taken) throw slugTaken();
 }
 
+type CourseDetails = Omit<z.output<typeof ZCourseInput>, "prerequisiteCourseIds">;
+
 /**
- * Saves a course's details. After its first publication a slug change keeps the old address as a redirect,
- * in the same transaction; taking back one of the course's own old slugs removes that redirect.
+ * Saves a course's details (the course editor's form: every field). After its first publication a slug change
+ * keeps the old address as a redirect, in the same transaction; taking back one of the course's own old slugs
+ * removes that redirect.
  */
 export async function updateCourse(
   db: Db,
@@ -114,50 +117,107 @@ export async function updateCourse(
   assertAuthor(actor);
   const valid = parseInput(ZUpdateCourseInput, input);
   const { courseId, prerequisiteCourseIds, ...data } = valid;
+  return saveCourseDetails(db, async (tx) => {
+    const locked = await lockCourseForAuthor(tx, actor, courseId);
+    return writeCourseDetails(tx, actor, locked, data, prerequisiteCourseIds, ctx);
+  });
+}
+
+/**
+ * Changes some of a course's details (the API's PATCH): the fields sent, each validated as the editor's form
+ * validates it; every other field keeps its current value. The current row is read after the course lock is
+ * taken and written in the same transaction, by the editor's own code, so a concurrent change to another
+ * field (from the editor or another PATCH) is never overwritten with a stale value.
+ */
+export async function patchCourse(
+  db: Db,
+  actor: Actor | null,
+  courseId: string,
+  input: z.input<typeof ZCoursePatch>,
+  ctx: AuditContext = {},
+) {
+  assertAuthor(actor);
+  const { prerequisiteCourseIds, ...changes } = parseInput(ZCoursePatch, input);
+  return saveCourseDetails(db, async (tx) => {
+    const locked = await lockCourseForAuthor(tx, actor, courseId);
+    const [current] = await tx
+      .select({
+        title: courses.title,
+        slug: courses.slug,
+        description: courses.description,
+        price: courses.price,
+        difficulty: courses.difficulty,
+        imageUrl: courses.imageUrl,
+        metaTitle: courses.metaTitle,
+        metaDescription: courses.metaDescription,
+        learningObjectives: courses.learningObjectives,
+        prerequisites: courses.prerequisites,
+      })
+      .from(courses)
+      .where(eq(courses.id, courseId));
+    const merged: CourseDetails = { ...current!, ...definedOnly(changes) };
+    return writeCourseDetails(tx, actor, locked, merged, prerequisiteCourseIds, ctx);
+  });
+}
+
+/** The fields of a partial change that were sent (null, "clear it", is sent; undefined is not). */
+function definedOnly<T extends Record<string, unknown>>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** One transaction around a details write; a slug taken meanwhile (the unique index) is the same 409. */
+async function saveCourseDetails<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction(async (tx) => {
-      const locked = await lockCourseForAuthor(tx, actor, courseId);
-      const [before] = await tx.select().from(courses).where(eq(courses.id, courseId));
-      await assertSlugFree(tx, data.slug, courseId);
-      if (data.slug !== locked.slug) {
-        await tx
-          .delete(courseSlugRedirects)
-          .where(and(eq(courseSlugRedirects.oldSlug, data.slug), eq(courseSlugRedirects.courseId, courseId)));
-        if (locked.first_published_at) {
-          await tx
-            .insert(courseSlugRedirects)
-            .values({ oldSlug: locked.slug, courseId })
-            .onConflictDoNothing();
-        }
-      }
-      await tx.update(courses).set(data).where(eq(courses.id, courseId));
-      const required = prerequisiteCourseIds
-        ? await savePrerequisites(tx, courseId, prerequisiteCourseIds)
-        : null;
-      await recordAudit(
-        tx,
-        actor,
-        {
-          action: "course.updated",
-          entityType: "course",
-          entityId: courseId,
-          before: {
-            ...snapshot(before!),
-            ...(required?.changed ? { prerequisiteCourseIds: required.before } : {}),
-          },
-          after: {
-            ...snapshot(data),
-            ...(required?.changed ? { prerequisiteCourseIds: required.after } : {}),
-          },
-        },
-        ctx,
-      );
-      return { id: courseId, slug: data.slug };
-    });
+    return await db.transaction(work);
   } catch (e) {
     if (isUniqueViolation(e, "courses_slug_unique")) throw slugTaken();
     throw e;
   }
+}
+
+/** Writes a course's details under its lock (taken by the caller): slug redirects, prerequisites, audit. */
+async function writeCourseDetails(
+  tx: Db,
+  actor: Actor,
+  locked: LockedCourse,
+  data: CourseDetails,
+  prerequisiteCourseIds: string[] | undefined,
+  ctx: AuditContext,
+) {
+  const courseId = locked.id;
+  const [before] = await tx.select().from(courses).where(eq(courses.id, courseId));
+  await assertSlugFree(tx, data.slug, courseId);
+  if (data.slug !== locked.slug) {
+    await tx
+      .delete(courseSlugRedirects)
+      .where(and(eq(courseSlugRedirects.oldSlug, data.slug), eq(courseSlugRedirects.courseId, courseId)));
+    if (locked.first_published_at) {
+      await tx.insert(courseSlugRedirects).values({ oldSlug: locked.slug, courseId }).onConflictDoNothing();
+    }
+  }
+  await tx.update(courses).set(data).where(eq(courses.id, courseId));
+  const required = prerequisiteCourseIds
+    ? await savePrerequisites(tx, courseId, prerequisiteCourseIds)
+    : null;
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: "course.updated",
+      entityType: "course",
+      entityId: courseId,
+      before: {
+        ...snapshot(before!),
+        ...(required?.changed ? { prerequisiteCourseIds: required.before } : {}),
+      },
+      after: {
+        ...snapshot(data),
+        ...(required?.changed ? { prerequisiteCourseIds: required.after } : {}),
+      },
+    },
+    ctx,
+  );
+  return { id: courseId, slug: data.slug };
 }
 
 export interface PublishProblem {
@@ -356,6 +416,7 @@ export async function unpublishCourse(
       throw new AppError("CONFLICT", {
         userMessage: `${enrolled} ${enrolled === 1 ? "student is" : "students are"} enrolled. They keep access to the lessons; new students can no longer find or enroll in the course. Confirm to unpublish.`,
         fields: [{ path: "confirmEnrolled", message: String(enrolled) }],
+        errorDetails: { enrolled },
       });
     }
     await tx.update(courses).set({ published: false, featured: false }).where(eq(courses.id, courseId));

@@ -182,12 +182,34 @@ export async function getCourseForEditing(
   };
 }
 
+/** One module as the course editor shows it, with its course's id; not found for a module the actor may not edit. */
+export async function getModuleForEditing(
+  db: Db,
+  actor: Actor | null,
+  moduleId: string,
+): Promise<{ courseId: string; module: EditorModule; order: number }> {
+  assertAuthor(actor);
+  const [row] = await db
+    .select({ courseId: modules.courseId })
+    .from(modules)
+    .innerJoin(courses, eq(courses.id, modules.courseId))
+    .where(and(eq(modules.id, moduleId), mayEdit(actor, courses.id)));
+  if (!row) throw notFound("This module");
+  const view = await getCourseForEditing(db, actor, row.courseId);
+  const index = view.modules.findIndex((m) => m.id === moduleId);
+  // Deleted between the two reads.
+  if (index < 0) throw notFound("This module");
+  return { courseId: row.courseId, module: view.modules[index]!, order: index + 1 };
+}
+
 export interface LessonEditorView {
   course: { id: string; slug: string; title: string };
   module: { id: string; title: string; published: boolean };
   modules: { id: string; title: string }[];
   lesson: {
     id: string;
+    /** Its position in its module, 1..n. */
+    order: number;
     title: string;
     lessonType: LessonType;
     duration: number;
@@ -211,6 +233,7 @@ export async function getLessonForEditing(
       module: { id: modules.id, title: modules.title, published: modules.published },
       lesson: {
         id: lessons.id,
+        order: lessons.order,
         title: lessons.title,
         lessonType: lessons.lessonType,
         duration: lessons.duration,

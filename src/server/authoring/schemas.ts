@@ -31,6 +31,18 @@ export const ZPriceInput = z.union([z.string(), z.number()]).transform((v, ctx) 
 });
 
 /**
+ * The same price rule without the conversion, for a transport that validates a body before the service parses
+ * it again (the JSON API): parsing a price twice would multiply it by the currency's minor units twice.
+ */
+export const ZPriceText = z
+  .union([z.string(), z.number()])
+  .superRefine((v, ctx) => {
+    const parsed = parseMoneyInput(String(v), getEnv().currency);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: `${parsed.message}.` });
+  })
+  .describe('In units of the platform currency, as people type it: 49, "49.99" (0 is free)');
+
+/**
  * A course image the pages can show (the rule of src/lib/markdown.ts `displayableImageSrc`): a platform file
  * under /covers/ or /media/, or an https address on a host listed in IMAGE_HOSTS. Anything else is refused
  * here rather than silently not shown.
@@ -82,6 +94,28 @@ export type TCourseInput = z.input<typeof ZCourseInput>;
 
 export const ZUpdateCourseInput = ZCourseInput.extend({ courseId: id });
 
+const atLeastOneField = (v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined);
+const NOTHING_TO_CHANGE = "Send at least one field to change.";
+
+/**
+ * A change to some of a course's details (the API's PATCH): each field as ZCourseInput validates it; absent
+ * fields keep their current value (patchCourse merges under the course lock). Unknown fields are refused.
+ */
+export const ZCoursePatch = ZCourseInput.partial()
+  .strict()
+  .refine(atLeastOneField, { message: NOTHING_TO_CHANGE });
+/** ZCoursePatch for a transport that validates first (the price stays as typed; see ZPriceText). */
+export const ZCoursePatchBody = ZCourseInput.extend({ price: ZPriceText })
+  .partial()
+  .strict()
+  .refine(atLeastOneField, { message: NOTHING_TO_CHANGE });
+/** ZCourseInput for a transport that validates first (see ZPriceText); the lists may be left out. */
+export const ZCourseInputBody = ZCourseInput.extend({
+  price: ZPriceText,
+  learningObjectives: listItems.default([]),
+  prerequisites: listItems.default([]),
+}).strict();
+
 export const ZSlugCheck = z.object({ slug: z.string().max(300), courseId: id.optional() });
 
 /**
@@ -116,6 +150,19 @@ export const ZModuleInput = z.object({
 });
 export const ZUpdateModuleInput = ZModuleInput.omit({ courseId: true }).extend({ moduleId: id });
 
+/** Some of a module's fields (no defaults: absent keeps the current value; patchModule merges under the lock). */
+export const ZModulePatch = z
+  .object({
+    title: ZModuleInput.shape.title,
+    description: ZModuleInput.shape.description.unwrap(),
+    published: z.boolean(),
+    release: ZModuleRelease,
+  })
+  .partial()
+  .strict()
+  .refine(atLeastOneField, { message: NOTHING_TO_CHANGE });
+export type TModulePatch = z.input<typeof ZModulePatch>;
+
 export const ZNewLessonInput = z.object({
   moduleId: id,
   title: z.string().trim().min(1, "Give the lesson a title.").max(200),
@@ -130,6 +177,17 @@ export const ZLessonInput = z.object({
   videoUrl: emptyToNull(videoUrl),
   resourceUrl: emptyToNull(httpUrl),
 });
+
+/**
+ * Some of a lesson's fields (absent keeps the current value; patchLesson merges under the lock), and/or
+ * `moduleId`: move the lesson to the end of that module of the same course.
+ */
+export const ZLessonPatch = ZLessonInput.omit({ lessonId: true })
+  .extend({ moduleId: id })
+  .partial()
+  .strict()
+  .refine(atLeastOneField, { message: NOTHING_TO_CHANGE });
+export type TLessonPatch = z.input<typeof ZLessonPatch>;
 
 /**
  * A reorder: the complete new order, and the order the editor last saw. When the current children differ

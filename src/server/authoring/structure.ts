@@ -17,15 +17,18 @@ import {
   lockModuleForAuthor,
   recomputeEnrollmentProgress,
   refreshDurations,
+  type LockedCourse,
 } from "./course-access";
 import { assertPublishedCourseStaysComplete, snapshotPublishProblems } from "./courses";
 import {
   ZConfirmedDelete,
   ZModuleInput,
+  ZModulePatch,
   ZMoveLessonInput,
   ZNewLessonInput,
   ZReorderInput,
   ZUpdateModuleInput,
+  type TModulePatch,
   type TModuleRelease,
 } from "./schemas";
 
@@ -36,6 +39,7 @@ const confirmationNeeded = (affected: number, what: string) =>
   new AppError("CONFLICT", {
     userMessage: `${affected} ${affected === 1 ? "student has" : "students have"} progress in this ${what}. Deleting it removes that progress and recomputes their percentages (completions and certificates stay). Confirm to delete.`,
     fields: [{ path: "confirmAffected", message: String(affected) }],
+    errorDetails: { affected },
   });
 
 /** Renumbers a parent's children densely 1..n in the given order (two statements, never a duplicate). */
@@ -127,45 +131,96 @@ export async function updateModule(
   const { moduleId, release, ...data } = parseInput(ZUpdateModuleInput, input);
   return db.transaction(async (tx) => {
     const { course } = await lockModuleForAuthor(tx, actor, moduleId);
-    const [before] = await tx
-      .select({
-        title: modules.title,
-        published: modules.published,
-        releaseKind: modules.releaseKind,
-        releaseDays: modules.releaseDays,
-        releaseDate: modules.releaseDate,
-      })
-      .from(modules)
-      .where(eq(modules.id, moduleId));
-    const toggled = before!.published !== data.published;
-    const snapshot = toggled ? await snapshotPublishProblems(tx, course) : null;
-    await lockEnrollments(tx, course.id);
-    await tx
-      .update(modules)
-      .set({ ...data, ...(release ? releaseColumns(release) : {}) })
-      .where(eq(modules.id, moduleId));
-    await assertPublishedCourseStaysComplete(tx, snapshot, {
-      advice: data.published
-        ? "Give the module lessons with content while it is a draft, then publish it."
-        : undefined,
-    });
-    if (toggled) {
-      await refreshDurations(tx, course.id);
-      await recomputeEnrollmentProgress(tx, course.id);
-    }
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "module.updated",
-        entityType: "module",
-        entityId: moduleId,
-        before,
-        after: { title: data.title, published: data.published, ...(release ? { release } : {}) },
-      },
-      ctx,
-    );
+    await writeModule(tx, actor, course, moduleId, await moduleBefore(tx, moduleId), data, release, ctx);
   });
+}
+
+/**
+ * Changes some of a module's fields (the API's PATCH), with updateModule's rules: the current row is read
+ * under the course and module locks and written by the same code in the same transaction, so a concurrent
+ * change to another field is never overwritten. An absent `release` keeps the schedule.
+ */
+export async function patchModule(
+  db: Db,
+  actor: Actor | null,
+  moduleId: string,
+  input: TModulePatch,
+  ctx: AuditContext = {},
+) {
+  assertAuthor(actor);
+  const { release, ...changes } = parseInput(ZModulePatch, input);
+  return db.transaction(async (tx) => {
+    const { course } = await lockModuleForAuthor(tx, actor, moduleId);
+    const before = await moduleBefore(tx, moduleId);
+    const data = {
+      title: changes.title ?? before.title,
+      description: changes.description ?? before.description,
+      published: changes.published ?? before.published,
+    };
+    await writeModule(tx, actor, course, moduleId, before, data, release, ctx);
+  });
+}
+
+async function moduleBefore(tx: Db, moduleId: string) {
+  const [before] = await tx
+    .select({
+      title: modules.title,
+      description: modules.description,
+      published: modules.published,
+      releaseKind: modules.releaseKind,
+      releaseDays: modules.releaseDays,
+      releaseDate: modules.releaseDate,
+    })
+    .from(modules)
+    .where(eq(modules.id, moduleId));
+  return before!;
+}
+
+/** Writes a module under the course and module locks (taken by the caller). */
+async function writeModule(
+  tx: Db,
+  actor: Actor,
+  course: LockedCourse,
+  moduleId: string,
+  before: Awaited<ReturnType<typeof moduleBefore>>,
+  data: { title: string; description: string; published: boolean },
+  release: TModuleRelease | undefined,
+  ctx: AuditContext,
+) {
+  const toggled = before.published !== data.published;
+  const snapshot = toggled ? await snapshotPublishProblems(tx, course) : null;
+  await lockEnrollments(tx, course.id);
+  await tx
+    .update(modules)
+    .set({ ...data, ...(release ? releaseColumns(release) : {}) })
+    .where(eq(modules.id, moduleId));
+  await assertPublishedCourseStaysComplete(tx, snapshot, {
+    advice: data.published
+      ? "Give the module lessons with content while it is a draft, then publish it."
+      : undefined,
+  });
+  if (toggled) {
+    await refreshDurations(tx, course.id);
+    await recomputeEnrollmentProgress(tx, course.id);
+  }
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: "module.updated",
+      entityType: "module",
+      entityId: moduleId,
+      before: {
+        title: before.title,
+        published: before.published,
+        releaseKind: before.releaseKind,
+        releaseDays: before.releaseDays,
+        releaseDate: before.releaseDate,
+      },
+      after: { title: data.title, published: data.published, ...(release ? { release } : {}) },
+    },
+    ctx,
+  );
 }
 
 export async function deleteModule(
@@ -389,40 +444,49 @@ export async function moveLesson(
 ) {
   assertAuthor(actor);
   const { lessonId, toModuleId } = parseInput(ZMoveLessonInput, input);
-  return db.transaction(async (tx) => {
-    const { course, module: from, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
-    if (from.id === toModuleId) return { moved: false };
-    const [target] = await queryRows<{ id: string }>(
-      tx,
-      sql`SELECT id FROM modules WHERE id = ${toModuleId} AND course_id = ${course.id} FOR NO KEY UPDATE`,
-    );
-    if (!target) throw new AppError("NOT_FOUND", { userMessage: "That module is not part of this course." });
-    const snapshot = await snapshotPublishProblems(tx, course);
-    await lockEnrollments(tx, course.id);
-    const [next] = await queryRows<{ n: number }>(
-      tx,
-      sql`SELECT coalesce(max("order"), 0)::int + 1 AS n FROM lessons WHERE module_id = ${toModuleId}`,
-    );
-    await tx.update(lessons).set({ moduleId: toModuleId, order: next!.n }).where(eq(lessons.id, lessonId));
-    await renumber(tx, "lessons", "module_id", from.id, await childIds(tx, "lessons", "module_id", from.id));
-    // Neither emptying a published module nor bringing an empty lesson into one.
-    await assertPublishedCourseStaysComplete(tx, snapshot);
-    await refreshDurations(tx, course.id);
-    const recomputed = await recomputeEnrollmentProgress(tx, course.id);
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: "lesson.moved",
-        entityType: "lesson",
-        entityId: lessonId,
-        before: { moduleId: from.id, order: lesson.order },
-        after: { moduleId: toModuleId, order: next!.n, enrollmentsRecomputed: recomputed },
-      },
-      ctx,
-    );
-    return { moved: true };
-  });
+  return db.transaction((tx) => moveLessonInTransaction(tx, actor, lessonId, toModuleId, ctx));
+}
+
+/** moveLesson's work inside a caller's transaction (the API's PATCH moves and edits a lesson at once). */
+export async function moveLessonInTransaction(
+  tx: Db,
+  actor: Actor,
+  lessonId: string,
+  toModuleId: string,
+  ctx: AuditContext,
+) {
+  const { course, module: from, lesson } = await lockLessonForAuthor(tx, actor, lessonId);
+  if (from.id === toModuleId) return { moved: false };
+  const [target] = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM modules WHERE id = ${toModuleId} AND course_id = ${course.id} FOR NO KEY UPDATE`,
+  );
+  if (!target) throw new AppError("NOT_FOUND", { userMessage: "That module is not part of this course." });
+  const snapshot = await snapshotPublishProblems(tx, course);
+  await lockEnrollments(tx, course.id);
+  const [next] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT coalesce(max("order"), 0)::int + 1 AS n FROM lessons WHERE module_id = ${toModuleId}`,
+  );
+  await tx.update(lessons).set({ moduleId: toModuleId, order: next!.n }).where(eq(lessons.id, lessonId));
+  await renumber(tx, "lessons", "module_id", from.id, await childIds(tx, "lessons", "module_id", from.id));
+  // Neither emptying a published module nor bringing an empty lesson into one.
+  await assertPublishedCourseStaysComplete(tx, snapshot);
+  await refreshDurations(tx, course.id);
+  const recomputed = await recomputeEnrollmentProgress(tx, course.id);
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: "lesson.moved",
+      entityType: "lesson",
+      entityId: lessonId,
+      before: { moduleId: from.id, order: lesson.order },
+      after: { moduleId: toModuleId, order: next!.n, enrollmentsRecomputed: recomputed },
+    },
+    ctx,
+  );
+  return { moved: true };
 }
 
 /** The module columns of a scheduled release (absent: immediate). */

@@ -13,6 +13,7 @@ import {
 import { adminUserExportOperation, healthOperation } from "../admin/api";
 import { assessmentOperations } from "../assessments/api";
 import { assignmentOperations } from "../assessments/assignment-api";
+import { authoringOperations } from "../authoring/api";
 import { exerciseOperations } from "../assessments/exercise-api";
 import { sandboxPageOperation, sandboxRuntimeOperation } from "../assessments/sandbox/api";
 import { getCourseOperation, listCoursesOperation } from "../catalog/api";
@@ -77,6 +78,7 @@ export const apiOperations: readonly Operation[] = [
   ...assessmentOperations,
   ...assignmentOperations,
   ...exerciseOperations,
+  ...authoringOperations,
 ];
 
 export const openApiOperation = defineOperation({

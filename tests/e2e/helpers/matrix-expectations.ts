@@ -228,6 +228,9 @@ export interface OperationRow {
 }
 
 const SIGNED_IN_READ = cells({ anonymous: "401", signedIn: "200" });
+/** An authoring operation on the paid course: its staff get `staff`; other instructors do not see it. */
+const AUTHOR_API = (staff: Outcome) =>
+  cells({ anonymous: "401", students: "403", instructors: "404", staff });
 const paidSlug = (f: Fixtures) => ({ slug: f.paid.slug });
 
 /** Keyed by "METHOD /path/{param}", as in the registry. */
@@ -401,6 +404,163 @@ export const OPERATIONS: Record<string, OperationRow> = {
     params: (f) => ({ id: f.paid.assignmentSubmissionId }),
     body: () => ({ decision: "PASS", feedback: "" }),
     expect: cells({ anonymous: "401", students: "403", instructors: "404", staff: "409" }),
+  },
+  // The authoring API: the instructor pages' services, so the same cells as their pages and actions. Writes
+  // reach the service and are refused (409), or change nothing, so the fixtures stay as they are.
+  "GET /api/v1/instructor/courses": {
+    expect: cells({ anonymous: "401", students: "403", instructors: "200", admin: "200" }),
+  },
+  "POST /api/v1/instructor/courses": {
+    // A valid course with the paid course's address: instructors reach the service, which refuses (409).
+    body: (f) => ({
+      title: "Matrix copy",
+      slug: f.paid.slug,
+      description: "A copy.",
+      price: "0",
+      difficulty: "BEGINNER",
+    }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "409", admin: "409" }),
+  },
+  "GET /api/v1/instructor/courses/{id}": {
+    params: (f) => ({ id: f.paid.id }),
+    expect: AUTHOR_API("200"),
+    also: [
+      {
+        label: "the draft course, not the co-instructor's",
+        params: (f) => ({ id: f.draft.id }),
+        expect: cells({ anonymous: "401", students: "403", instructors: "404", owner: "200", admin: "200" }),
+      },
+    ],
+  },
+  "PATCH /api/v1/instructor/courses/{id}": {
+    params: (f) => ({ id: f.paid.id }),
+    // The draft course's address: taken (409), nothing saved.
+    body: (f) => ({ slug: f.draft.slug }),
+    expect: AUTHOR_API("409"),
+  },
+  "DELETE /api/v1/instructor/courses/{id}": {
+    // It has enrollments and payments: the owner and admins reach the service and are refused (409).
+    params: (f) => ({ id: f.paid.id }),
+    expect: cells({
+      anonymous: "401",
+      students: "403",
+      instructors: "404",
+      staff: "409",
+      coInstructor: "403",
+    }),
+  },
+  "POST /api/v1/instructor/courses/{id}/publish": {
+    // Already published: nothing changes.
+    params: (f) => ({ id: f.paid.id }),
+    expect: AUTHOR_API("200"),
+  },
+  "POST /api/v1/instructor/courses/{id}/unpublish": {
+    // Students are enrolled and the body does not confirm their number (409).
+    params: (f) => ({ id: f.paid.id }),
+    body: () => ({}),
+    expect: AUTHOR_API("409"),
+  },
+  "GET /api/v1/instructor/courses/{id}/modules": {
+    params: (f) => ({ id: f.paid.id }),
+    expect: AUTHOR_API("200"),
+  },
+  "POST /api/v1/instructor/courses/{id}/modules": {
+    // A course that does not exist: who may author is told it is not found, a student is refused first.
+    params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    body: () => ({ title: "Matrix module" }),
+    expect: cells({ anonymous: "401", students: "403", instructors: "404", admin: "404" }),
+  },
+  "PUT /api/v1/instructor/courses/{id}/modules/order": {
+    // The current order, unchanged.
+    params: (f) => ({ id: f.paid.id }),
+    body: (f) => ({
+      previousIds: [f.paid.moduleId, f.paid.draftModuleId],
+      ids: [f.paid.moduleId, f.paid.draftModuleId],
+    }),
+    expect: AUTHOR_API("200"),
+  },
+  "GET /api/v1/instructor/modules/{id}": {
+    params: (f) => ({ id: f.paid.moduleId }),
+    expect: AUTHOR_API("200"),
+  },
+  "PATCH /api/v1/instructor/modules/{id}": {
+    // Its current title: nothing changes.
+    params: (f) => ({ id: f.paid.moduleId }),
+    body: () => ({ title: "Module one" }),
+    expect: AUTHOR_API("200"),
+  },
+  "DELETE /api/v1/instructor/modules/{id}": {
+    // The last published module of a published course: refused (409).
+    params: (f) => ({ id: f.paid.moduleId }),
+    expect: AUTHOR_API("409"),
+  },
+  "GET /api/v1/instructor/modules/{id}/lessons": {
+    params: (f) => ({ id: f.paid.moduleId }),
+    expect: AUTHOR_API("200"),
+  },
+  "POST /api/v1/instructor/modules/{id}/lessons": {
+    // A published module of a published course: an empty lesson is refused (409).
+    params: (f) => ({ id: f.paid.moduleId }),
+    body: () => ({ title: "Matrix lesson" }),
+    expect: AUTHOR_API("409"),
+  },
+  "PUT /api/v1/instructor/modules/{id}/lessons/order": {
+    // An order the module no longer has (stale): 409.
+    params: (f) => ({ id: f.paid.moduleId }),
+    body: (f) => ({
+      previousIds: [f.paid.lessonIds[1], f.paid.lessonIds[0]],
+      ids: [f.paid.lessonIds[0], f.paid.lessonIds[1]],
+    }),
+    expect: AUTHOR_API("409"),
+  },
+  "GET /api/v1/instructor/lessons/{id}": {
+    params: (f) => ({ id: f.paid.lessonIds[0] }),
+    expect: AUTHOR_API("200"),
+    also: [
+      {
+        label: "a lesson of the draft course, not the co-instructor's",
+        params: (f) => ({ id: f.draft.lessonId }),
+        expect: cells({ anonymous: "401", students: "403", instructors: "404", owner: "200", admin: "200" }),
+      },
+    ],
+  },
+  "PATCH /api/v1/instructor/lessons/{id}": {
+    // Emptying a lesson of a published module of a published course: refused (409).
+    params: (f) => ({ id: f.paid.lessonIds[0] }),
+    body: () => ({ content: "   " }),
+    expect: AUTHOR_API("409"),
+  },
+  "DELETE /api/v1/instructor/lessons/{id}": {
+    // Students have progress in it: refused without the confirmed count (409).
+    params: (f) => ({ id: f.paid.lessonIds[0] }),
+    expect: AUTHOR_API("409"),
+  },
+  "GET /api/v1/instructor/courses/{id}/instructors": {
+    params: (f) => ({ id: f.paid.id }),
+    expect: AUTHOR_API("200"),
+  },
+  "POST /api/v1/instructor/courses/{id}/instructors": {
+    // Already on the team: nothing changes (200) for the owner and admins; a co-instructor may not (403).
+    params: (f) => ({ id: f.paid.id }),
+    body: (f) => ({ email: f.users.coInstructor.email }),
+    expect: cells({
+      anonymous: "401",
+      students: "403",
+      instructors: "404",
+      staff: "200",
+      coInstructor: "403",
+    }),
+  },
+  "DELETE /api/v1/instructor/courses/{id}/instructors/{userId}": {
+    // The owner is never removed, not even by an admin or by leaving (409); a co-instructor may not (403).
+    params: (f) => ({ id: f.paid.id, userId: f.users.owner.id }),
+    expect: cells({
+      anonymous: "401",
+      students: "403",
+      instructors: "404",
+      staff: "409",
+      coInstructor: "403",
+    }),
   },
   "GET /api/v1/instructor/lessons/{id}/assignment": {
     params: (f) => ({ id: f.paid.assignmentLessonId }),
