@@ -93,7 +93,10 @@ export default function ApiReferencePage() {
                   <ul className="mt-1 space-y-0.5 border-l border-slate-200 pl-3">
                     {ops.map(({ op }) => (
                       <li key={op.operationId}>
-                        <a href={`#${op.operationId}`} className="text-slate-600 hover:text-brand-700">
+                        <a
+                          href={`#${op.operationId}`}
+                          className="block py-0.5 text-slate-600 hover:text-brand-700"
+                        >
                           {op.summary}
                         </a>
                       </li>
@@ -116,10 +119,16 @@ export default function ApiReferencePage() {
               ; this page is made from it.
             </p>
             <p>
-              <strong>Signing in.</strong> Operations marked “Signed in” use the session of the
-              platform&apos;s sign-in (the session cookie). Requests that change something and carry the
-              cookie must be JSON (<code className="font-mono">content-type: application/json</code>) and come
-              from the platform&apos;s own origin.
+              <strong>Signing in.</strong> Operations marked “Signed in” take a personal API token —{" "}
+              <code className="font-mono">Authorization: Bearer aiw_…</code>, made on{" "}
+              <a href="/account#api-tokens" className="font-medium text-brand-700 underline">
+                your account page
+              </a>{" "}
+              — with one of the scopes each shows, or the session cookie of the platform&apos;s pages. A few
+              (tokens, sessions, export, deleting the account) take only the session. Requests that change
+              something and carry the cookie must be JSON (
+              <code className="font-mono">content-type: application/json</code>) and come from the
+              platform&apos;s own origin. Examples with curl: <code className="font-mono">docs/api.md</code>.
             </p>
             <p>
               <strong>Errors</strong> are{" "}
