@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "../../../tests/helpers/actors";
 import { apiClient } from "../../../tests/helpers/api";
 import { createTestDatabase, onPostgres } from "../../../tests/helpers/db";
+import { startEarlyInWindow } from "../../../tests/helpers/rate-window";
 import type { Database } from "../db/client";
 import { apiTokens, auditLog, certificates, users, type User } from "../db/schema";
 import { createCourse, createEnrollment, createUser } from "../db/seed/factories";
@@ -273,11 +274,7 @@ describe("personal API tokens", () => {
   it("has a rate limit per token, beside its user's", async () => {
     const user = await createUser(db());
     const { token, secret } = await tokenFor(user, ["learn:read"]);
-    // The limit counts in fixed windows on the clock: start early in one, so every hit lands in it.
-    const intoWindow = (Date.now() / 1000) % TOKEN_RATE_LIMIT.windowSeconds;
-    if (intoWindow > TOKEN_RATE_LIMIT.windowSeconds - 20) {
-      await new Promise((r) => setTimeout(r, (TOKEN_RATE_LIMIT.windowSeconds - intoWindow + 0.5) * 1000));
-    }
+    await startEarlyInWindow(TOKEN_RATE_LIMIT.windowSeconds);
     for (let i = 0; i < TOKEN_RATE_LIMIT.limit; i++) await consumeRateLimit(db(), TOKEN_RATE_LIMIT, token.id);
     const res = await asSession(null)("GET", "/api/v1/me", { headers: bearer(secret) });
     expect(res.status).toBe(429);

@@ -2,12 +2,14 @@ import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/helpers/db";
+import { startEarlyInWindow } from "../../../tests/helpers/rate-window";
 import { generateCertificateNumber } from "@/lib/certificate-number";
 import type { Database } from "../db/client";
 import { certificates } from "../db/schema";
 import { createCourse, createUser } from "../db/seed/factories";
 import { handleApiRequest } from "../http/execute";
 import { allOperations } from "../http/registry";
+import { CERTIFICATE_LOOKUPS } from "./api";
 import { certificatePdfCache, createCertificatePdfCache } from "./certificate-pdf-cache";
 import type { PublicCertificate } from "./certificates";
 
@@ -167,27 +169,34 @@ describe("certificate lookups per client", () => {
   });
   afterAll(async () => database?.close());
 
-  it("share one budget of 60 a minute across the PDF, the API and the page, per client address", async () => {
-    const get = (url: string, ip: string) =>
-      handleApiRequest(
-        allOperations,
-        {
-          method: "GET",
-          url,
-          header: () => null,
-          text: async () => "",
-          info: { requestId: "t", ip, userAgent: "vitest", header: () => null },
-        },
-        { db: async () => database.db, actor: async () => null, appUrl: "http://localhost:3000" },
-      );
-    const unknown = "AIW-2026-0000-0000-0000";
-    for (let i = 0; i < 30; i++)
-      expect((await get(`/certificates/${unknown}/pdf`, "198.51.100.1")).status).toBe(404);
-    for (let i = 0; i < 30; i++)
-      expect((await get(`/api/v1/certificates/${unknown}`, "198.51.100.1")).status).toBe(404);
-    const limited = await get(`/certificates/${unknown}/pdf`, "198.51.100.1");
-    expect(limited.status).toBe(429);
-    expect(limited.headers["retry-after"]).toBe("60");
-    expect((await get(`/certificates/${unknown}/pdf`, "198.51.100.2")).status).toBe(404);
-  });
+  it(
+    "share one budget of 60 a minute across the PDF, the API and the page, per client address",
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const get = (url: string, ip: string) =>
+        handleApiRequest(
+          allOperations,
+          {
+            method: "GET",
+            url,
+            header: () => null,
+            text: async () => "",
+            info: { requestId: "t", ip, userAgent: "vitest", header: () => null },
+          },
+          { db: async () => database.db, actor: async () => null, appUrl: "http://localhost:3000" },
+        );
+      const unknown = "AIW-2026-0000-0000-0000";
+      await startEarlyInWindow(CERTIFICATE_LOOKUPS.windowSeconds);
+      for (let i = 0; i < 30; i++)
+        expect((await get(`/certificates/${unknown}/pdf`, "198.51.100.1")).status).toBe(404);
+      for (let i = 0; i < 30; i++)
+        expect((await get(`/api/v1/certificates/${unknown}`, "198.51.100.1")).status).toBe(404);
+      const limited = await get(`/certificates/${unknown}/pdf`, "198.51.100.1");
+      expect(limited.status).toBe(429);
+      expect(limited.headers["retry-after"]).toBe("60");
+      expect((await get(`/certificates/${unknown}/pdf`, "198.51.100.2")).status).toBe(404);
+    },
+  );
 });
