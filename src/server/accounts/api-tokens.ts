@@ -1,13 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "../db/types";
 import { API_TOKEN_SCOPES, apiTokens, users, type ApiTokenScope, type UserRole } from "../db/schema";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertBrowserSession, assertSignedIn, type Actor } from "./actor";
+import { ZCreateToken } from "./schemas";
 
 /**
  * Personal API tokens (docs/decisions.md, "Personal API tokens"): `aiw_` + 43 base62 characters (256 random
@@ -95,26 +96,6 @@ export function isWellFormedToken(token: string): boolean {
 }
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-export const ZCreateToken = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Give the token a name, so you can tell what uses it.")
-    .max(80, "80 characters at most."),
-  scopes: z
-    .array(z.enum(API_TOKEN_SCOPES, { message: `Scopes are ${API_TOKEN_SCOPES.join(", ")}.` }))
-    .min(1, "Choose at least one scope.")
-    .max(API_TOKEN_SCOPES.length)
-    .transform((s) => [...new Set(s)]),
-  expiresInDays: z
-    .number({ message: "expiresInDays is a whole number of days." })
-    .int("expiresInDays is a whole number of days.")
-    .min(1, "A token lasts at least 1 day.")
-    .max(366, "A token lasts 366 days at most; leave expiresInDays out for one that does not expire.")
-    .nullable()
-    .optional(),
-});
 
 export interface ApiTokenView {
   id: string;

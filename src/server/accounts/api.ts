@@ -2,11 +2,11 @@ import { z } from "zod";
 import { defineOperation, download, reply } from "../http/operation";
 import { ZApiError } from "../http/problem";
 import { API_TOKEN_SCOPES } from "../db/schema/developer";
-import { createApiToken, listMyApiTokens, revokeMyApiToken, ZCreateToken } from "./api-tokens";
+import { createApiToken, listMyApiTokens, revokeMyApiToken } from "./api-tokens";
 import { eraseMyAccount } from "./erase";
 import { exportMyData } from "./export";
 import { getMyProfile, patchMyProfile } from "./profile";
-import { ZEraseInput, ZProfilePatch } from "./schemas";
+import { ZCreateToken, ZEraseInput, ZProfilePatch } from "./schemas";
 import { findMySessions, revokeSession } from "./sessions";
 
 const ts = z.iso.datetime({ offset: true });

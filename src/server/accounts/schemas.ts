@@ -1,3 +1,4 @@
+import { API_TOKEN_SCOPES } from "../db/schema/developer";
 import { userRole } from "../db/schema/enums";
 import { z } from "zod";
 import { getEnv } from "../env";
@@ -64,3 +65,24 @@ export const ZReturnPath = z
 export const ZSignInRequest = z.object({ email: ZEmail, callbackUrl: ZReturnPath.optional() });
 
 export type TSignInRequest = z.infer<typeof ZSignInRequest>;
+
+/** A new personal API token (docs/decisions.md, "Personal API tokens"). */
+export const ZCreateToken = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the token a name, so you can tell what uses it.")
+    .max(80, "80 characters at most."),
+  scopes: z
+    .array(z.enum(API_TOKEN_SCOPES, { message: `Scopes are ${API_TOKEN_SCOPES.join(", ")}.` }))
+    .min(1, "Choose at least one scope.")
+    .max(API_TOKEN_SCOPES.length)
+    .transform((s) => [...new Set(s)]),
+  expiresInDays: z
+    .number({ message: "expiresInDays is a whole number of days." })
+    .int("expiresInDays is a whole number of days.")
+    .min(1, "A token lasts at least 1 day.")
+    .max(366, "A token lasts 366 days at most; leave expiresInDays out for one that does not expire.")
+    .nullable()
+    .optional(),
+});

@@ -103,6 +103,20 @@ async function assertSlugFree(tx: Db, slug: string, courseId: string | null) {
 
 type CourseDetails = Omit<z.output<typeof ZCourseInput>, "prerequisiteCourseIds">;
 
+/** The course's own details, as the editor's form edits them (and the editor's view and a PATCH read them). */
+export const courseDetailColumns = {
+  title: courses.title,
+  slug: courses.slug,
+  description: courses.description,
+  price: courses.price,
+  difficulty: courses.difficulty,
+  imageUrl: courses.imageUrl,
+  metaTitle: courses.metaTitle,
+  metaDescription: courses.metaDescription,
+  learningObjectives: courses.learningObjectives,
+  prerequisites: courses.prerequisites,
+};
+
 /**
  * Saves a course's details (the course editor's form: every field). After its first publication a slug change
  * keeps the old address as a redirect, in the same transaction; taking back one of the course's own old slugs
@@ -140,21 +154,7 @@ export async function patchCourse(
   const { prerequisiteCourseIds, ...changes } = parseInput(ZCoursePatch, input);
   return saveCourseDetails(db, async (tx) => {
     const locked = await lockCourseForAuthor(tx, actor, courseId);
-    const [current] = await tx
-      .select({
-        title: courses.title,
-        slug: courses.slug,
-        description: courses.description,
-        price: courses.price,
-        difficulty: courses.difficulty,
-        imageUrl: courses.imageUrl,
-        metaTitle: courses.metaTitle,
-        metaDescription: courses.metaDescription,
-        learningObjectives: courses.learningObjectives,
-        prerequisites: courses.prerequisites,
-      })
-      .from(courses)
-      .where(eq(courses.id, courseId));
+    const [current] = await tx.select(courseDetailColumns).from(courses).where(eq(courses.id, courseId));
     const merged: CourseDetails = { ...current!, ...definedOnly(changes) };
     return writeCourseDetails(tx, actor, locked, merged, prerequisiteCourseIds, ctx);
   });

@@ -6,7 +6,7 @@ import type { Difficulty, LessonType } from "../db/schema";
 import { notFound } from "../errors";
 import type { Actor } from "../accounts/actor";
 import { assertAuthor, mayEdit } from "./course-access";
-import { findCoursePublishProblems, type PublishProblem } from "./courses";
+import { courseDetailColumns, findCoursePublishProblems, type PublishProblem } from "./courses";
 
 export interface MyCourseRow {
   id: string;
@@ -108,16 +108,7 @@ export async function getCourseForEditing(
   const [course] = await db
     .select({
       id: courses.id,
-      title: courses.title,
-      slug: courses.slug,
-      description: courses.description,
-      price: courses.price,
-      difficulty: courses.difficulty,
-      imageUrl: courses.imageUrl,
-      metaTitle: courses.metaTitle,
-      metaDescription: courses.metaDescription,
-      learningObjectives: courses.learningObjectives,
-      prerequisites: courses.prerequisites,
+      ...courseDetailColumns,
       published: courses.published,
       featured: courses.featured,
       firstPublishedAt: courses.firstPublishedAt,

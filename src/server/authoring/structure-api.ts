@@ -43,6 +43,49 @@ const ZConfirmAffected = z.object({
     .optional()
     .describe("The number of students with progress, as the 409 answer gave it"),
 });
+/** DELETE of a module or a lesson: 409 with `error.affected` until `?confirmAffected=` repeats that count. */
+function confirmedDelete(d: {
+  operationId: string;
+  path: string;
+  what: "module" | "lesson";
+  summary: string;
+  description: string;
+  remove: typeof deleteModule;
+}) {
+  return defineOperation({
+    operationId: d.operationId,
+    method: "DELETE",
+    path: d.path,
+    summary: d.summary,
+    description: d.description,
+    tags,
+    auth: "user",
+    scopes: write,
+    params: id,
+    query: ZConfirmAffected,
+    responses: {
+      204: { description: "Deleted" },
+      ...refused,
+      404: notYours(d.what),
+      409: {
+        description:
+          "Students have progress (confirm with `affected`), or a published course would be incomplete",
+        schema: ZAffectedConflict,
+      },
+      422: invalid,
+    },
+    handler: async ({ params, query }, { db, actor, request }) => {
+      await d.remove(
+        db,
+        actor,
+        { id: params.id, confirmAffected: query.confirmAffected ?? 0 },
+        audit(request),
+      );
+      return reply(204);
+    },
+  });
+}
+
 const ZOrder = z
   .object({
     previousIds: z.array(z.string().min(1).max(64)).min(1).max(500).describe("The order you last saw"),
@@ -142,38 +185,14 @@ export const modules: Operation[] = [
       return moduleOf(courseId, module, order);
     },
   }),
-  defineOperation({
+  confirmedDelete({
     operationId: "deleteModule",
-    method: "DELETE",
     path: "/api/v1/instructor/modules/{id}",
+    what: "module",
     summary: "Delete a module and its lessons",
     description:
       "When students have progress in its lessons the answer is 409 with `error.affected`; repeat with `?confirmAffected=` that number to delete it (their progress goes, percentages are recomputed; completions and certificates stay).",
-    tags,
-    auth: "user",
-    scopes: write,
-    params: id,
-    query: ZConfirmAffected,
-    responses: {
-      204: { description: "Deleted" },
-      ...refused,
-      404: notYours("module"),
-      409: {
-        description:
-          "Students have progress (confirm with `affected`), or a published course would be incomplete",
-        schema: ZAffectedConflict,
-      },
-      422: invalid,
-    },
-    handler: async ({ params, query }, { db, actor, request }) => {
-      await deleteModule(
-        db,
-        actor,
-        { id: params.id, confirmAffected: query.confirmAffected ?? 0 },
-        audit(request),
-      );
-      return reply(204);
-    },
+    remove: deleteModule,
   }),
   defineOperation({
     operationId: "reorderModules",
@@ -284,38 +303,14 @@ export const lessons: Operation[] = [
       return lessonView(db, actor, params.id);
     },
   }),
-  defineOperation({
+  confirmedDelete({
     operationId: "deleteLesson",
-    method: "DELETE",
     path: "/api/v1/instructor/lessons/{id}",
+    what: "lesson",
     summary: "Delete a lesson",
     description:
       "When students have progress in it the answer is 409 with `error.affected`; repeat with `?confirmAffected=` that number to delete it.",
-    tags,
-    auth: "user",
-    scopes: write,
-    params: id,
-    query: ZConfirmAffected,
-    responses: {
-      204: { description: "Deleted" },
-      ...refused,
-      404: notYours("lesson"),
-      409: {
-        description:
-          "Students have progress (confirm with `affected`), or a published course would be incomplete",
-        schema: ZAffectedConflict,
-      },
-      422: invalid,
-    },
-    handler: async ({ params, query }, { db, actor, request }) => {
-      await deleteLesson(
-        db,
-        actor,
-        { id: params.id, confirmAffected: query.confirmAffected ?? 0 },
-        audit(request),
-      );
-      return reply(204);
-    },
+    remove: deleteLesson,
   }),
   defineOperation({
     operationId: "reorderLessons",
