@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { isSupportedCurrency, MAX_MINOR_DIGITS } from "../lib/money";
@@ -62,6 +63,15 @@ const ZRawEnv = z.object({
     .min(32, "must be at least 32 characters (for example: openssl rand -hex 32)")
     .max(200)
     .optional(),
+  /** Encrypts webhook signing secrets at rest (≥32 characters); demo mode generates one under DATA_DIR. */
+  WEBHOOK_SECRET_KEY: z
+    .string()
+    .trim()
+    .min(32, "must be at least 32 characters (for example: openssl rand -base64 32)")
+    .max(500)
+    .optional(),
+  /** Private networks (CIDR, comma-separated) webhooks may be sent to; none by default. */
+  WEBHOOK_ALLOWED_NETWORKS: optionalString,
   /** The anonymous page cache (docs/decisions.md): entries, megabytes, seconds an entry may live; 0 entries = off. */
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(100_000).optional().default(1000),
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).optional().default(64),
@@ -166,6 +176,10 @@ export interface Env {
   imageHosts: string[];
   /** METRICS_TOKEN: GET /metrics answers only with it (Authorization: Bearer); undefined: no endpoint. */
   metricsToken: string | undefined;
+  /** WEBHOOK_SECRET_KEY; undefined: demo mode generates one, production has no webhooks. */
+  webhookSecretKey: string | undefined;
+  /** WEBHOOK_ALLOWED_NETWORKS parsed: private ranges webhooks may reach (address, prefix length, family). */
+  webhookAllowedNetworks: { address: string; prefix: number; family: "ipv4" | "ipv6" }[];
   /** Where uploaded files live: the database (default) or S3-compatible object storage. */
   storage: { backend: "DB" } | { backend: "S3"; s3: S3Settings };
 }
@@ -363,8 +377,27 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     },
     imageHosts,
     metricsToken: raw.METRICS_TOKEN,
+    webhookSecretKey: raw.WEBHOOK_SECRET_KEY,
+    webhookAllowedNetworks: parseNetworks(raw.WEBHOOK_ALLOWED_NETWORKS, problems),
     storage,
   };
+}
+
+/** "10.0.0.0/8, fd00::/8" → ranges; a bad entry is a start-up problem naming it. */
+function parseNetworks(value: string | undefined, problems: string[]): Env["webhookAllowedNetworks"] {
+  if (!value) return [];
+  const out: Env["webhookAllowedNetworks"] = [];
+  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [address = "", bits] = part.split("/");
+    const family = isIP(address);
+    const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
+    if (family === 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
+      problems.push(`WEBHOOK_ALLOWED_NETWORKS: "${part}" is not a network such as 10.0.0.0/8 or fd00::/8.`);
+      continue;
+    }
+    out.push({ address, prefix, family: family === 6 ? "ipv6" : "ipv4" });
+  }
+  return out;
 }
 
 function parseStorage(raw: z.output<typeof ZRawEnv>, problems: string[]): Env["storage"] {

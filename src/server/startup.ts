@@ -100,6 +100,10 @@ async function startOnce() {
       );
       const { sendModuleReleaseNotices } = await import("./learning/release-notices");
       schedule(database, "module-releases", 727277, 15 * 60_000, () => sendModuleReleaseNotices(database.db));
+      const { startWebhookWorker, stopWebhookWorker } = await import("./integrations/delivery");
+      const { onStopJobs } = await import("./jobs/scheduler");
+      startWebhookWorker(database);
+      onStopJobs(stopWebhookWorker);
     }
   });
   logger.info("server ready", { mode: env.mode, url: env.appUrl, host: env.host, port: env.port });

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { ERROR_STATUS } from "../errors";
 import type { OperationSpec } from "./operation";
 import { ZApiError } from "./problem";
+import {
+  WEBHOOK_EVENT_DESCRIPTIONS,
+  WEBHOOK_EVENT_SCHEMAS,
+  WEBHOOK_EVENT_TYPES,
+} from "../integrations/events";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -144,6 +149,7 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
     },
     servers: [{ url: serverUrl }],
     paths,
+    webhooks: webhooksSection(),
     components: {
       schemas: { Error: schemaOf(ZApiError, "output") },
       securitySchemes: {
@@ -155,6 +161,13 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
             "A personal API token. Scopes: learn:read, learn:write (includes learn:read), author:read, " +
             "author:write (includes author:read), admin. Each token may make 600 requests a minute.",
         },
+        webhookSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "Webhook-Signature",
+          description:
+            'Outbound webhooks only: `v1=<hex>`, an HMAC-SHA256 with the endpoint\'s signing secret over `<Webhook-Timestamp>.<raw body>`; two space-separated signatures while a rotated secret overlaps (docs/api.md, "Webhooks").',
+        },
         sessionCookie: {
           type: "apiKey",
           in: "cookie",
@@ -164,4 +177,57 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], serve
       },
     },
   };
+}
+
+/**
+ * The outbound events (OpenAPI 3.1 `webhooks`): what the platform POSTs to a registered endpoint. Every request
+ * carries `Webhook-Id`, `Webhook-Timestamp` and `Webhook-Signature` (docs/api.md, "Webhooks").
+ */
+function webhooksSection() {
+  const headers = {
+    "Webhook-Id": "The event id (also `id` in the body): the same on every attempt; deduplicate on it.",
+    "Webhook-Timestamp":
+      "Unix seconds when this attempt was signed; reject old ones (for example > 5 minutes).",
+  };
+  return Object.fromEntries(
+    WEBHOOK_EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `webhook_${type.replace(/\W/g, "_")}`,
+          summary: WEBHOOK_EVENT_DESCRIPTIONS[type],
+          tags: ["webhooks"],
+          security: [{ webhookSignature: [] }],
+          parameters: Object.entries(headers).map(([name, description]) => ({
+            name,
+            in: "header",
+            required: true,
+            description,
+            schema: { type: "string" },
+          })),
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: schemaOf(
+                  z.object({
+                    id: z.string().describe("The event id"),
+                    type: z.literal(type),
+                    createdAt: z.iso.datetime({ offset: true }).describe("When the change happened"),
+                    data: WEBHOOK_EVENT_SCHEMAS[type],
+                  }),
+                  "output",
+                ),
+              },
+            },
+          },
+          responses: {
+            "2XX": {
+              description: "Received. Anything else (or no answer within 10 s) is retried for 3 days.",
+            },
+          },
+        },
+      },
+    ]),
+  );
 }

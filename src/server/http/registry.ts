@@ -36,6 +36,7 @@ import {
 } from "../learning/api";
 import { myPaymentsOperation, stripeWebhookOperation } from "../payments/api";
 import { couponOperations } from "../payments/coupon-api";
+import { webhookOperations } from "../integrations/api";
 import { getPlatformOperation } from "../platform/info";
 import {
   deleteReviewOperation,
@@ -75,6 +76,7 @@ export const apiOperations: readonly Operation[] = [
   reportReviewOperation,
   myPaymentsOperation,
   ...couponOperations,
+  ...webhookOperations,
   ...assessmentOperations,
   ...assignmentOperations,
   ...exerciseOperations,

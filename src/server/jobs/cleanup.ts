@@ -12,13 +12,16 @@ export interface CleanupReport {
   outbox: number;
   /** Uploaded files attached to nothing for an hour (removed from a draft, or their course deleted). */
   files: number;
+  /** Webhook events older than 30 days with no delivery still pending (their deliveries go with them). */
+  webhookEvents: number;
 }
 
 const count = async (db: Db, query: ReturnType<typeof sql>) => (await queryRows(db, query)).length;
 
 /**
  * Retention: expired sessions (sliding or absolute lifetime), used-up or expired sign-in tokens, finished
- * rate-limit windows, demo mails older than 7 days, files attached to nothing. Idempotent.
+ * rate-limit windows, demo mails older than 7 days, files attached to nothing, webhook events older than 30
+ * days that nothing still waits to deliver. Idempotent.
  */
 export async function runCleanup(
   db: Db,
@@ -46,6 +49,12 @@ export async function runCleanup(
       outbox: await count(
         tx,
         sql`DELETE FROM mail_outbox WHERE created_at < ${new Date(now.getTime() - 7 * 86_400_000)} RETURNING id`,
+      ),
+      webhookEvents: await count(
+        tx,
+        sql`DELETE FROM webhook_events ev WHERE ev.created_at < ${new Date(now.getTime() - 30 * 86_400_000)}
+              AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ev.id AND d.status = 'PENDING')
+            RETURNING ev.id`,
       ),
     };
     if (Object.values(report).some((n) => n > 0)) {

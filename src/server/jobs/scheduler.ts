@@ -94,11 +94,19 @@ export function schedule(
 }
 
 const timers = new Set<NodeJS.Timeout>();
+const stoppers = new Set<() => void>();
+
+/** Registers a loop of its own (the webhook worker) to be stopped with the scheduled jobs. */
+export function onStopJobs(stop: () => void) {
+  stoppers.add(stop);
+}
 
 /** Stops every scheduled job (graceful shutdown); a run in progress finishes on its own. */
 export function stopScheduledJobs() {
   for (const t of timers) clearTimeout(t);
   timers.clear();
+  for (const stop of stoppers) stop();
+  stoppers.clear();
 }
 // The server script (scripts/serve.ts) stops the jobs of the Next.js bundle in the same process through this.
 (globalThis as { [k: symbol]: unknown })[Symbol.for("ai-whisperers.stop-jobs")] = stopScheduledJobs;

@@ -64,6 +64,18 @@ function create() {
       labelNames: ["job", "outcome"] as const,
       registers: [registry],
     }),
+    webhookAttempts: new client.Counter({
+      name: "aiw_webhook_attempts_total",
+      help: "Outbound webhook attempts, by outcome (delivered, retry: will be tried again, failed: given up).",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
+    webhookBacklog: new client.Gauge({
+      name: "aiw_webhook_outbox_pending",
+      help: "Webhook deliveries waiting (pending), and the age in seconds of the oldest one due (oldest_due_seconds), as last seen by this instance's worker.",
+      labelNames: ["measure"] as const,
+      registers: [registry],
+    }),
     mailFailures: new client.Counter({
       name: "aiw_mail_failures_total",
       help: "E-mails that could not be sent (the SMTP server refused or could not be reached).",

@@ -11,3 +11,4 @@ export * from "./exercises";
 export * from "./prerequisites";
 export * from "./credentials";
 export * from "./developer";
+export * from "./integrations";
