@@ -25,6 +25,11 @@ const ROWS: [string, string, string][] = [
     "Until you delete your account",
   ],
   [
+    "Events sent to your school's other systems by webhook (for example “lesson completed”: ids and times, never your name or e-mail address)",
+    "So the systems your school connected (HR, CRM) learn what happened, as your school set up",
+    "30 days after they were sent; deleted when you delete your account",
+  ],
+  [
     "Enrollments, lesson progress and time spent",
     "To show your progress and issue certificates",
     "Until you delete your account",

@@ -18,6 +18,7 @@ import {
   prerequisiteExceptions,
   moduleReleaseNotices,
   apiTokens,
+  webhookEvents,
   quizAccommodations,
   quizAttempts,
   quizzes,
@@ -122,6 +123,12 @@ async function populatedUser() {
       tokenHash: `hash-${user.id}`.padEnd(64, "0").slice(0, 64),
       displayPrefix: "aiw_abc123",
       scopes: ["learn:read"],
+    });
+  await db()
+    .insert(webhookEvents)
+    .values({
+      type: "lesson.completed",
+      payload: { userId: user.id, courseId: tree.course.id, lessonId: tree.lessons[0]!.id },
     });
   await db()
     .insert(prerequisiteExceptions)
@@ -618,6 +625,7 @@ describe("cleanup job", () => {
       rateLimits: 0,
       outbox: 0,
       files: 0,
+      webhookEvents: 0,
     });
   });
 });

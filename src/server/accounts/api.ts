@@ -74,6 +74,7 @@ export const ZExport = z.object({
   prerequisiteExceptionsGranted: z.array(z.looseObject({ courseId: z.string() })),
   moduleReleaseNotices: z.array(z.looseObject({ moduleId: z.string() })),
   apiTokens: z.array(z.looseObject({ name: z.string(), scopes: z.array(z.string()) })),
+  webhookEvents: z.array(z.looseObject({ id: z.string(), type: z.string() })),
   auditEntries: z.array(z.looseObject({ action: z.string(), actor: z.string() })),
   pendingSignInLinks: z.array(z.looseObject({ expires: ts })),
   emails: z.array(z.looseObject({ subject: z.string() })),

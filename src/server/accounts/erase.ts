@@ -22,6 +22,8 @@ import { assertBrowserSession, assertSignedIn, type Actor } from "./actor";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
 import { removeObjects } from "../files/storage";
 import { revokeCredentialsOf } from "../credentials/status-list";
+import { emitWebhookEvent, iso } from "../integrations/events";
+import { emitCertificateRevoked } from "../learning/certificates";
 
 /**
  * GDPR Art. 17. Personal data is deleted; records the platform must keep survive pseudonymised: payments
@@ -108,7 +110,12 @@ export async function eraseMyAccount(
     // Locked first: a credential being issued for one of them finishes before (and is revoked here) or finds
     // the certificate gone (404); none can slip between this read and the cascade.
     const held = await tx
-      .select({ id: certificates.id })
+      .select({
+        id: certificates.id,
+        certificateNumber: certificates.certificateNumber,
+        courseId: certificates.courseId,
+        revokedAt: certificates.revokedAt,
+      })
       .from(certificates)
       .where(eq(certificates.userId, me.id))
       .for("update");
@@ -117,8 +124,26 @@ export async function eraseMyAccount(
       held.map((c) => c.id),
       "ACCOUNT_ERASED",
     );
+    const erasedAt = new Date();
+    // Events about this person still in the webhook outbox go with them (pending deliveries of them are
+    // dropped); what follows announces the erasure, so receivers delete their side (docs/decisions.md).
+    await tx.execute(sql`DELETE FROM webhook_events WHERE payload ->> 'userId' = ${me.id}`);
+    // Receivers hear of each certificate that was still valid (one revoked by a refund was announced then),
+    // then of the erasure itself; all in this transaction, so a refused or failed erasure announces nothing.
+    for (const c of held) {
+      if (c.revokedAt) continue;
+      await emitCertificateRevoked(tx, {
+        certificateId: c.id,
+        certificateNumber: c.certificateNumber,
+        userId: me.id,
+        courseId: c.courseId,
+        revokedAt: erasedAt,
+        reason: "ACCOUNT_ERASED",
+      });
+    }
     // Sessions, accounts, enrollments, progress, certificates, reviews, teaching rows and files cascade.
     await tx.delete(users).where(eq(users.id, me.id));
+    await emitWebhookEvent(tx, "user.deleted", { userId: me.id, deletedAt: iso(erasedAt) });
     for (const { course_id } of touched) await refreshCourseStats(tx, course_id);
     await recordAudit(
       tx,

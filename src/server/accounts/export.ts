@@ -62,6 +62,7 @@ export const USER_DATA_REGISTRY = {
   "audit_log.entity_id": "auditEntries",
   "verification_tokens.identifier": "pendingSignInLinks",
   "mail_outbox.to": "emails",
+  "webhook_events.payload": "webhookEvents",
 } as const;
 
 /** GDPR Art. 20: everything the platform holds about the actor, as JSON. Tokens and secrets never leave. */
@@ -264,6 +265,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     prerequisiteExceptionsGranted,
     moduleReleaseNotices,
     apiTokenRows,
+    webhookEventRows,
   ] = await Promise.all([
     db
       .select({
@@ -420,6 +422,12 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
                  revoked_reason AS "revokedReason"
           FROM api_tokens WHERE user_id = ${uid} ORDER BY created_at`,
     ),
+    // Webhook events about this user still in the outbox (kept 30 days): what the school's systems were told.
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT id, type, created_at AS "createdAt", payload AS data
+          FROM webhook_events WHERE payload ->> 'userId' = ${uid} ORDER BY created_at`,
+    ),
   ]);
   const data = {
     format: "ai-whisperers-export/1",
@@ -448,6 +456,7 @@ async function buildExport(db: Db, uid: string, currentSessionId: string | undef
     prerequisiteExceptionsGranted,
     moduleReleaseNotices,
     apiTokens: apiTokenRows,
+    webhookEvents: webhookEventRows,
     // Other people appear by their role only, never by id or IP address (an admin's IP is theirs, not the user's).
     auditEntries: audit.map(({ actorId, ...e }) => ({
       ...e,

@@ -11,6 +11,7 @@ import { escapeHtml, sendMail, type OutgoingMail } from "../accounts/mailer";
 import { recordAudit, type AuditContext } from "../audit/record";
 import { assertAuthor } from "../authoring/course-access";
 import { isCourseStaffSql } from "../authoring/staff";
+import { emitWebhookEvent, iso } from "../integrations/events";
 import { getEnv } from "../env";
 import { logger } from "../log";
 import { lockProgressTarget, writeLessonProgress } from "../learning/progress";
@@ -349,6 +350,7 @@ export async function reviewSubmission(
           fields: [{ path: "feedback", message: "Write what the student should change" }],
         });
       }
+      const reviewedAt = new Date();
       await tx.insert(assignmentReviews).values({
         versionId: latest.id,
         reviewerId: actor.id,
@@ -378,6 +380,18 @@ export async function reviewSubmission(
               ON CONFLICT DO NOTHING`,
         );
       }
+      // Once per decision: a second one finds the submission decided (409) under its lock, and the unique
+      // review per version rolls back a racing one with its event.
+      await emitWebhookEvent(tx, "assignment.reviewed", {
+        submissionId: id,
+        assignmentId: s.lesson_id, // an assignment is identified by its lesson
+        lessonId: s.lesson_id,
+        courseId: s.course_id,
+        userId: s.user_id,
+        reviewedAt: iso(reviewedAt),
+        outcome: passed ? "PASSED" : "NEEDS_REVISION",
+        score: scores?.points ?? null,
+      });
       let completed = target?.done ?? false;
       if (passed && target && !target.done) {
         const progress = await writeLessonProgress(tx, s.user_id, s.lesson_id, target, {

@@ -14,6 +14,7 @@ import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { isCourseStaffSql } from "../authoring/staff";
+import { emitWebhookEvent, iso } from "../integrations/events";
 import { checkLessonAccess, moduleOpensAt } from "../learning/lesson-access";
 import { renderMarkdown } from "@/lib/markdown";
 import { getEnv } from "../env";
@@ -354,6 +355,15 @@ export async function handIn(db: Db, actor: Actor | null, lessonId: string) {
       .update(assignmentSubmissions)
       .set({ state: "SUBMITTED", submittedAt: now, late, claimedBy: null, claimedUntil: null })
       .where(eq(assignmentSubmissions.id, row.id));
+    // Once per hand-in (a new version): a second one while it waits is refused above, under the row's lock.
+    await emitWebhookEvent(tx, "assignment.submitted", {
+      submissionId: row.id,
+      assignmentId: row.lessonId, // an assignment is identified by its lesson (assignments.lesson_id is its key)
+      lessonId: row.lessonId,
+      courseId: row.courseId,
+      userId: row.userId,
+      submittedAt: iso(now),
+    });
     return { version: { id: version!.id, number: version!.number, submittedAt: now, late } };
   });
 }

@@ -8,6 +8,7 @@ import { AppError, isUniqueViolation, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { isCourseStaffSql } from "../authoring/staff";
+import { emitWebhookEvent, iso } from "../integrations/events";
 import { lockProgressTarget, writeLessonProgress } from "../learning/progress";
 import { checkAnswers, gradeAttempt, revealResults, type GradedAttempt } from "./grading";
 import {
@@ -137,6 +138,18 @@ async function gradeLocked(
     })
     .where(eq(quizAttempts.id, attempt.id))
     .returning();
+  // Once per attempt: every caller holds the attempt's lock and grades it only while it is still open. An
+  // attempt graded at its deadline (nobody pressed submit) is announced the same way, with that time.
+  await emitWebhookEvent(tx, "quiz.attempt_submitted", {
+    attemptId: updated!.id,
+    quizId: updated!.lessonId, // a quiz is identified by its lesson (quizzes.lesson_id is its key)
+    lessonId: updated!.lessonId,
+    courseId: updated!.courseId,
+    userId: updated!.userId,
+    submittedAt: iso(updated!.submittedAt!),
+    scorePercent: updated!.scorePercentage,
+    passed: updated!.passed,
+  });
   let progress = null;
   if (graded.passed && target && !target.done) {
     progress = await writeLessonProgress(tx, attempt.userId, attempt.lessonId, target, {

@@ -46,7 +46,7 @@ export const WEBHOOK_EVENT_SCHEMAS = {
   }),
   "quiz.attempt_submitted": z.object({
     attemptId: id,
-    quizId: id,
+    quizId: id.describe("The quiz's id: a quiz belongs to one lesson and shares its id"),
     lessonId: id,
     courseId: id,
     userId: id,
@@ -56,7 +56,7 @@ export const WEBHOOK_EVENT_SCHEMAS = {
   }),
   "assignment.submitted": z.object({
     submissionId: id,
-    assignmentId: id,
+    assignmentId: id.describe("The assignment's id: an assignment belongs to one lesson and shares its id"),
     lessonId: id,
     courseId: id,
     userId: id,
@@ -102,7 +102,7 @@ export type WebhookEventData<T extends WebhookEventType> = z.input<(typeof WEBHO
 
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "enrollment.created": "A student enrolled in a course (free, bought or granted).",
-  "lesson.completed": "A student completed a lesson for the first time.",
+  "lesson.completed": "A lesson became complete for a student (again, if they had marked it incomplete).",
   "course.completed": "A student completed every lesson of a course.",
   "certificate.issued": "A certificate was issued.",
   "certificate.revoked": "A certificate was revoked (refund, erasure, or by an admin).",

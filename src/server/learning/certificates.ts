@@ -11,6 +11,7 @@ import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { isUniqueViolation } from "../errors";
+import { emitWebhookEvent, iso, type WebhookEventData } from "../integrations/events";
 
 /**
  * Issues the certificates a user has earned and not yet received: COMPLETED enrollments without one, once the
@@ -52,6 +53,16 @@ export async function issuePendingCertificates(tx: Db, userId: string): Promise<
           .onConflictDoNothing({ target: [certificates.userId, certificates.courseId] })
           .returning({ id: certificates.id });
         issued += rows.length;
+        // Announced by the transaction that inserted it: a concurrent issuer's conflict returns no row.
+        for (const row of rows) {
+          await emitWebhookEvent(tx, "certificate.issued", {
+            certificateId: row.id,
+            certificateNumber: number,
+            userId,
+            courseId: p.courseId,
+            issuedAt: iso(now),
+          });
+        }
         break;
       } catch (e) {
         // A number collision (55 random bits: practically never) draws again.
@@ -66,6 +77,20 @@ export async function issuePendingCertificates(tx: Db, userId: string): Promise<
     WHERE e.user_id = c.user_id AND e.course_id = c.course_id AND e.status = 'COMPLETED'
       AND c.user_id = ${userId} AND c.revoked_at IS NOT NULL`);
   return issued;
+}
+
+/**
+ * `certificate.revoked`, in the transaction that revokes it; the caller announces only a certificate that was
+ * valid until then. `reason` is a fixed code: REFUNDED (a full refund or a lost dispute) or ACCOUNT_ERASED.
+ */
+export async function emitCertificateRevoked(
+  tx: Db,
+  c: Omit<WebhookEventData<"certificate.revoked">, "revokedAt" | "reason"> & {
+    revokedAt: Date;
+    reason: "REFUNDED" | "ACCOUNT_ERASED";
+  },
+): Promise<void> {
+  await emitWebhookEvent(tx, "certificate.revoked", { ...c, revokedAt: iso(c.revokedAt) });
 }
 
 export interface PublicCertificate {

@@ -3,7 +3,6 @@ import { revokeCredentialsOf } from "../credentials/status-list";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/types";
 import {
-  certificates,
   enrollments,
   suspensionReason,
   type Enrollment,
@@ -13,7 +12,8 @@ import {
 import { queryRows } from "../db/rows";
 import { AppError, notFound } from "../errors";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
-import { issuePendingCertificates } from "./certificates";
+import { emitWebhookEvent, iso } from "../integrations/events";
+import { emitCertificateRevoked, issuePendingCertificates } from "./certificates";
 
 /**
  * The one owner of enrollment state (docs/decisions.md, "Enrollment state"). Every change of an enrollment's
@@ -105,6 +105,15 @@ export async function applyProgress(
   );
   if (!updated) throw new Error(`enrollment ${enrollment.id} vanished while locked`);
   const completesNow = enrollment.status === "ACTIVE" && updated.status === "COMPLETED";
+  // Once per enrollment: only this write moves ACTIVE to COMPLETED, under the caller's lock of the row.
+  if (completesNow) {
+    await emitWebhookEvent(tx, "course.completed", {
+      enrollmentId: enrollment.id,
+      userId: enrollment.userId,
+      courseId: enrollment.courseId,
+      completedAt: iso(now),
+    });
+  }
   const certificateIssued = completesNow
     ? (await issuePendingCertificates(tx, enrollment.userId)) > 0
     : false;
@@ -174,6 +183,16 @@ export async function grantEnrollment(
     .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
   if (!enrollment) throw notFound("This enrollment");
   if (written) {
+    // `enrollment.created` once per grant of access: a new row, or a REFUNDED one reopened (bought again), which
+    // receivers see as enrolling again (its enrolledAt is when this access began). A repeat, a concurrent
+    // duplicate or an enrollment that already has access writes nothing above (`written` is empty), and
+    // reinstating a suspension is not an enrollment.
+    await emitWebhookEvent(tx, "enrollment.created", {
+      enrollmentId: enrollment.id,
+      userId,
+      courseId,
+      enrolledAt: iso(written.created ? enrollment.enrolledAt : enrollment.accessStartedAt),
+    });
     if (!written.created) await issuePendingCertificates(tx, userId); // a reopened completion: valid again
     await refreshCourseStats(tx, courseId);
   }
@@ -189,11 +208,30 @@ export async function revokeEnrollment(tx: Db, userId: string, courseId: string,
     .update(enrollments)
     .set({ status: "REFUNDED", suspensionReasons: [] })
     .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
-  const revoked = await tx
-    .update(certificates)
-    .set({ revokedAt: now })
-    .where(and(eq(certificates.userId, userId), eq(certificates.courseId, courseId)))
-    .returning({ id: certificates.id });
+  // `was_valid` is read from the statement's snapshot, before this update: a certificate already revoked is
+  // stamped again (as before) but announced only once.
+  const revoked = await queryRows<{ id: string; certificate_number: string; was_valid: boolean }>(
+    tx,
+    sql`WITH before AS (
+          SELECT id, revoked_at IS NULL AS was_valid FROM certificates
+          WHERE user_id = ${userId} AND course_id = ${courseId}
+        )
+        UPDATE certificates c SET revoked_at = ${now}::timestamptz
+        FROM before WHERE c.id = before.id
+        RETURNING c.id, c.certificate_number, before.was_valid`,
+  );
+  for (const c of revoked) {
+    if (!c.was_valid) continue;
+    // A lost dispute is a full refund too (the enrollment is REFUNDED either way): one reason code.
+    await emitCertificateRevoked(tx, {
+      certificateId: c.id,
+      certificateNumber: c.certificate_number,
+      userId,
+      courseId,
+      revokedAt: now,
+      reason: "REFUNDED",
+    });
+  }
   // Its signed credentials are revoked on the published status list too.
   await revokeCredentialsOf(
     tx,

@@ -7,6 +7,7 @@ import { queryRows } from "../db/rows";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../validation";
 import { assertSignedIn, type Actor } from "../accounts/actor";
+import { emitWebhookEvent, iso } from "../integrations/events";
 import { applyProgress, hasAccess } from "./enrollment-state";
 import { ZProgressInput, type TProgressInput } from "./schemas";
 
@@ -144,9 +145,15 @@ export async function writeLessonProgress(
   // the real time since the last beat on this lesson (or since the last visit), FIRST_BEAT_MAX_S without one.
   const c = input.completed;
   const t = input.timeSpentSeconds;
-  const [row] = await queryRows<{ completed: boolean; time_spent: number }>(
+  // `was_completed`: the lesson's completion before this write, read in the same statement (whose snapshot is
+  // taken under the enrollment's lock, unlike the locking read's `target.done`, which a concurrent completion
+  // can leave stale), so only the write that completes the lesson announces it; a repeat does not.
+  const [row] = await queryRows<{ completed: boolean; time_spent: number; was_completed: boolean }>(
     tx,
-    sql`INSERT INTO user_progress AS up (user_id, course_id, module_id, lesson_id, completed, completed_at, time_spent)
+    sql`WITH prev AS (
+          SELECT completed FROM user_progress WHERE user_id = ${userId} AND lesson_id = ${lessonId}
+        )
+        INSERT INTO user_progress AS up (user_id, course_id, module_id, lesson_id, completed, completed_at, time_spent)
         VALUES (${userId}, ${courseId}, ${moduleId}, ${lessonId}, coalesce(${c}::boolean, false),
                 CASE WHEN ${c}::boolean THEN ${now}::timestamptz END, least(${t}::int, ${FIRST_BEAT_MAX_S}::int))
         ON CONFLICT (user_id, lesson_id) WHERE lesson_id IS NOT NULL DO UPDATE SET
@@ -156,7 +163,7 @@ export async function writeLessonProgress(
           time_spent = up.time_spent + greatest(0, least(${t}::int,
                          floor(extract(epoch FROM ${now}::timestamptz - up.updated_at))::int)),
           updated_at = ${now}::timestamptz
-        RETURNING completed, time_spent`,
+        RETURNING completed, time_spent, coalesce((SELECT completed FROM prev), false) AS was_completed`,
   );
 
   // The module-level row: complete when all its lessons are.
@@ -175,6 +182,15 @@ export async function writeLessonProgress(
     certificateIssued,
     completedNow,
   } = await applyProgress(tx, { id: target.enrollmentId, userId, courseId, status: target.status }, now);
+  if (row!.completed && !row!.was_completed) {
+    await emitWebhookEvent(tx, "lesson.completed", {
+      userId,
+      courseId,
+      lessonId,
+      completedAt: iso(now),
+      progressPercent: updated.progressPercentage,
+    });
+  }
   return {
     lessonProgress: { completed: row!.completed, timeSpent: row!.time_spent },
     enrollment: updated,

@@ -20,6 +20,7 @@ import { grantEnrollment } from "../learning/enrollment-state";
 import { assertPrerequisitesMet } from "../learning/prerequisites";
 import { applyAndNotify } from "./apply-and-notify";
 import { couponInvalid, evaluateCoupon, normalizeCouponCode, settleRedemption } from "./coupons";
+import { emitPaymentEvent } from "./events";
 import type { PaymentProvider } from "./provider";
 
 const CHECKOUT_LIFETIME_MS = 30 * 60_000; // Stripe's minimum session lifetime
@@ -161,6 +162,14 @@ export async function startCheckout(
         status: "COMPLETED",
         discount,
       });
+      // A payment of 0 that records the coupon, COMPLETED as it is created: announced like any completion.
+      await emitPaymentEvent(
+        tx,
+        "payment.completed",
+        { id: payment!.id, userId: actor.id, courseId: course.id, currency: env.currency },
+        0,
+        now,
+      );
       const granted = await grantEnrollment(tx, actor.id, course.id);
       await recordAudit(
         tx,

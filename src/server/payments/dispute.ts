@@ -8,6 +8,7 @@ import { logger } from "../log";
 import { formatPrice } from "@/lib/money";
 import { revokeEnrollment, setDisputeHold } from "../learning/enrollment-state";
 import type { ApplyOutcome, TransitionContext } from "./fulfil";
+import { emitPaymentEvent } from "./events";
 import type { PaymentEvent } from "./provider";
 
 type DisputeEvent = Extract<PaymentEvent, { kind: "dispute" }>;
@@ -54,6 +55,8 @@ export async function applyDispute(
     })
     .where(eq(payments.id, payment.id))
     .returning();
+  // A lost dispute on a COMPLETED payment is its full refund (announced once: the status is REFUNDED after).
+  if (lost) await emitPaymentEvent(tx, "payment.refunded", payment, payment.amount, now);
   let access: string = "unchanged";
   if (payment.status === "COMPLETED" && payment.userId && payment.courseId) {
     if (lost) {

@@ -7,6 +7,7 @@ import { grantEnrollment, revokeEnrollment } from "../learning/enrollment-state"
 import { logger } from "../log";
 import { settleRedemption } from "./coupons";
 import { applyDispute } from "./dispute";
+import { emitPaymentEvent } from "./events";
 import { refundIdempotencyKey, type PaymentEvent, type PaymentProvider } from "./provider";
 
 export type ApplyOutcome =
@@ -167,6 +168,9 @@ async function complete(
       .where(eq(payments.id, payment.id))
       .returning();
     await settleRedemption(tx, payment.id, "RELEASED");
+    // The charge went through and was given back at once: announced as refunded (never as completed, and the
+    // enrollment is not touched).
+    await emitPaymentEvent(tx, "payment.refunded", payment, payment.amount, now);
     await audit("duplicate_refunded", {
       status: "REFUNDED",
       refundedAmount: payment.amount,
@@ -184,6 +188,7 @@ async function complete(
     .set({ status: "COMPLETED", processedAt: now, providerTransactionId: transactionId })
     .where(eq(payments.id, payment.id))
     .returning();
+  await emitPaymentEvent(tx, "payment.completed", payment, payment.amount, now);
   if (payment.userId && payment.courseId) await grantEnrollment(tx, payment.userId, payment.courseId);
   await settleRedemption(tx, payment.id, "COMPLETED");
   await audit("completed", { status: "COMPLETED", amount: payment.amount, currency: payment.currency });
@@ -223,6 +228,9 @@ async function refund(
     .set({ refundedAmount: refunded, ...(full ? { status: "REFUNDED" as const, processedAt: now } : {}) })
     .where(eq(payments.id, payment.id))
     .returning();
+  // Announced when the whole amount is refunded (the payment becomes REFUNDED), once: a later notification of
+  // the same total changes nothing above. Partial refunds are not announced.
+  if (full) await emitPaymentEvent(tx, "payment.refunded", payment, refunded, now);
   if (full && payment.userId && payment.courseId)
     await revokeEnrollment(tx, payment.userId, payment.courseId, now);
   await audit(full ? "refunded" : "partially_refunded", {

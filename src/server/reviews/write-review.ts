@@ -4,6 +4,7 @@ import type { Db } from "../db/types";
 import { courseReviews, courses, enrollments, users } from "../db/schema";
 import { assertSignedIn, type Actor } from "../accounts/actor";
 import { refreshCourseStats } from "../catalog/refresh-course-stats";
+import { emitWebhookEvent, iso } from "../integrations/events";
 import { notFound } from "../errors";
 import { parseInput } from "../validation";
 import { consumeRateLimit, type RateLimitRule } from "../platform/rate-limit";
@@ -92,7 +93,21 @@ export async function saveReview(
         target: [courseReviews.userId, courseReviews.courseId],
         set: { rating, comment, updatedAt: sql`now()` },
       })
-      .returning({ created: sql<boolean>`(xmax = 0)` });
+      .returning({
+        id: courseReviews.id,
+        createdAt: courseReviews.createdAt,
+        created: sql<boolean>`(xmax = 0)`,
+      });
+    // Only a new row is announced: an edit (or a concurrent duplicate, which becomes an update) is not.
+    if (row!.created) {
+      await emitWebhookEvent(tx, "review.created", {
+        reviewId: row!.id,
+        userId: actor.id,
+        courseId,
+        rating,
+        createdAt: iso(row!.createdAt),
+      });
+    }
     await refreshCourseStats(tx, courseId);
     return row!.created;
   });
