@@ -25,9 +25,20 @@ describe("graceful shutdown", () => {
         request.on("error", reject);
       });
       request.write(body.slice(0, 100));
-      // Time for a busy machine (CI runs two passes at once) to accept the request and for the server to close
-      // its listener after the signal.
-      await new Promise((r) => setTimeout(r, 2000));
+      // The signal must come after the server has read this request's headers (before that, the request is not
+      // in flight: nothing was received that could be answered). A health check on another connection, answered
+      // after the headers arrived, shows the server has read them: it handles sockets' data in arrival order.
+      // On a busy machine (CI runs two passes at once) a fixed wait was not always enough.
+      await new Promise((r) => setTimeout(r, 300));
+      const health = await new Promise<number>((resolve, reject) =>
+        http
+          .get(`${server.url}/api/health`, { agent: false }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          })
+          .on("error", reject),
+      );
+      expect(health).toBe(200);
       server.process.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 2000));
       // Stopped accepting: a new connection is refused, while the one in flight is still served.
