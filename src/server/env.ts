@@ -387,7 +387,10 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
 function parseNetworks(value: string | undefined, problems: string[]): Env["webhookAllowedNetworks"] {
   if (!value) return [];
   const out: Env["webhookAllowedNetworks"] = [];
-  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [address = "", bits] = part.split("/");
     const family = isIP(address);
     const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);

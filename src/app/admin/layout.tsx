@@ -11,6 +11,7 @@ const ADMIN_LINKS = [
   { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/payments", label: "Payments" },
   { href: "/admin/coupons", label: "Coupons" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/health", label: "Database" },
 ] as const;
 

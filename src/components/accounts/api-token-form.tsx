@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { Field, Input, labelClass, Select } from "@/components/ui/field";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import { fieldErrors, keptValue, type ActionResult } from "@/lib/action-result";
 
 type Created = { secret: string; name: string };
@@ -21,7 +22,6 @@ export function ApiTokenForm({
   scopes: { value: string; label: string }[];
 }) {
   const [state, formAction, pending] = useActionState<ActionResult<Created> | null, FormData>(action, null);
-  const [copied, setCopied] = useState<string | null>(null);
   const fields = fieldErrors(state);
   const scopeError = Object.entries(fields).find(([k]) => k === "scopes" || k.startsWith("scopes."))?.[1];
   const kept = state && !state.ok ? state.values : undefined;
@@ -78,42 +78,17 @@ export function ApiTokenForm({
         </div>
       </form>
       {created ? (
-        <div className="rounded-lg border border-amber-300 bg-amber-50 p-4">
-          <label htmlFor="token-secret" className="block text-sm font-semibold text-amber-950">
-            The token “{created.name}” — copy it now, it will not be shown again
-          </label>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <input
-              id="token-secret"
-              readOnly
-              value={created.secret}
-              onFocus={(e) => e.currentTarget.select()}
-              className="min-w-0 flex-1 rounded-lg border border-amber-300 bg-white px-3 py-2 font-mono text-sm"
-            />
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() =>
-                void navigator.clipboard
-                  ?.writeText(created.secret)
-                  .then(() => setCopied(created.secret))
-                  .catch(() => setCopied(null))
-              }
-            >
-              {copied === created.secret ? "Copied" : "Copy"}
-            </Button>
-            <span role="status" className="sr-only">
-              {copied === created.secret ? "Copied to the clipboard" : ""}
-            </span>
-          </div>
-          <p className="mt-2 text-sm text-amber-950">
-            Send it as <code className="font-mono">Authorization: Bearer …</code> to the{" "}
-            <a href="/developers/api" className="font-medium underline">
-              API
-            </a>
-            . Anyone holding it acts as you within its scopes: keep it out of code and chats.
-          </p>
-        </div>
+        <SecretReveal
+          id="token-secret"
+          secret={created.secret}
+          label={<>The token “{created.name}” — copy it now, it will not be shown again</>}
+        >
+          Send it as <code className="font-mono">Authorization: Bearer …</code> to the{" "}
+          <a href="/developers/api" className="font-medium underline">
+            API
+          </a>
+          . Anyone holding it acts as you within its scopes: keep it out of code and chats.
+        </SecretReveal>
       ) : null}
     </div>
   );

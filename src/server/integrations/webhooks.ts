@@ -17,7 +17,9 @@ import {
   type Page,
 } from "../pagination";
 import { parseInput } from "../validation";
-import { WEBHOOK_EVENT_TYPES } from "./events";
+import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "./events";
+
+export { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES };
 import { checkWebhookUrl } from "./outbound";
 import { newSigningSecret, sealSecret } from "./secret-box";
 

@@ -176,6 +176,11 @@ export const PAGES: Record<string, PageRow> = {
   "src/app/admin/payments/page.tsx": { path: () => "/admin/payments", expect: ADMIN_PAGE },
   "src/app/admin/coupons/page.tsx": { path: () => "/admin/coupons", expect: ADMIN_PAGE },
   "src/app/admin/reviews/page.tsx": { path: () => "/admin/reviews", expect: ADMIN_PAGE },
+  "src/app/admin/webhooks/page.tsx": { path: () => "/admin/webhooks", expect: ADMIN_PAGE },
+  "src/app/admin/webhooks/[id]/page.tsx": {
+    path: (f) => `/admin/webhooks/${f.webhookEndpointId}`,
+    expect: ADMIN_PAGE,
+  },
   "src/app/admin/users/page.tsx": { path: () => "/admin/users", expect: ADMIN_PAGE },
   "src/app/admin/users/[id]/page.tsx": {
     path: (f) => `/admin/users/${f.users.student.id}`,
@@ -228,6 +233,7 @@ export interface OperationRow {
 }
 
 const SIGNED_IN_READ = cells({ anonymous: "401", signedIn: "200" });
+const ADMIN_OP = cells({ anonymous: "401", signedIn: "403", admin: "200" });
 /** An authoring operation on the paid course: its staff get `staff`; other instructors do not see it. */
 const AUTHOR_API = (staff: Outcome) =>
   cells({ anonymous: "401", students: "403", instructors: "404", staff });
@@ -666,6 +672,43 @@ export const OPERATIONS: Record<string, OperationRow> = {
     body: () => ({ active: true }),
     expect: cells({ anonymous: "401", students: "403", instructors: "404", owner: "200", admin: "200" }),
   },
+  // Webhooks: admins only. Writes that would change the shared endpoint are refused by validation for the
+  // admin (422) or aimed at copies; the endpoint's address is never reached.
+  "GET /api/v1/admin/webhooks": { expect: ADMIN_OP },
+  "POST /api/v1/admin/webhooks": {
+    body: () => ({ url: "https://hooks.example.com/new", events: [] }),
+    expect: cells({ anonymous: "401", signedIn: "403", admin: "422" }),
+  },
+  "GET /api/v1/admin/webhooks/{id}": { params: (f) => ({ id: f.webhookEndpointId }), expect: ADMIN_OP },
+  "PATCH /api/v1/admin/webhooks/{id}": {
+    params: (f) => ({ id: f.webhookEndpointId }),
+    body: () => ({ description: "Matrix" }),
+    expect: ADMIN_OP,
+  },
+  "DELETE /api/v1/admin/webhooks/{id}": {
+    // An id that is not there: the admin reaches the service (404), everyone else is refused before.
+    params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    expect: cells({ anonymous: "401", signedIn: "403", admin: "404" }),
+  },
+  "POST /api/v1/admin/webhooks/{id}/secret": {
+    params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    expect: cells({ anonymous: "401", signedIn: "403", admin: "404" }),
+  },
+  "POST /api/v1/admin/webhooks/{id}/test": {
+    params: (f) => ({ id: f.webhookEndpointId }),
+    expect: cells({ anonymous: "401", signedIn: "403", admin: "202" }),
+  },
+  "GET /api/v1/admin/webhooks/{id}/deliveries": {
+    params: (f) => ({ id: f.webhookEndpointId }),
+    expect: ADMIN_OP,
+  },
+  "POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/resend": {
+    params: () => ({
+      id: "00000000-0000-4000-8000-000000000000",
+      deliveryId: "00000000-0000-4000-8000-000000000000",
+    }),
+    expect: cells({ anonymous: "401", signedIn: "403", admin: "404" }),
+  },
   "GET /api/v1/me": { expect: SIGNED_IN_READ },
   "PATCH /api/v1/me": {
     // Neither field: refused by validation, so the matrix renames nobody.
@@ -852,6 +895,39 @@ export const ACTIONS: Record<string, ActionRow> = {
       action: "reinstate",
     })),
     expect: ADMIN_ACTION,
+  },
+  "src/app/admin/webhooks/actions.ts#createWebhookAction": {
+    // No events chosen: the admin is refused by validation, so the matrix registers nothing.
+    args: formArgs(() => ({ url: "https://hooks.example.com/new" })),
+    expect: cells({ anonymous: "signin", signedIn: "forbidden", admin: "refused" }),
+  },
+  "src/app/admin/webhooks/actions.ts#updateWebhookAction": {
+    args: formArgs((f) => ({
+      id: f.webhookEndpointId,
+      url: "https://hooks.example.com/matrix",
+      "event:user.deleted": "on",
+    })),
+    expect: ADMIN_ACTION,
+  },
+  "src/app/admin/webhooks/actions.ts#setWebhookEnabledAction": {
+    args: formArgs((f) => ({ id: f.webhookEndpointId, enabled: "true" })),
+    expect: ADMIN_ACTION,
+  },
+  "src/app/admin/webhooks/actions.ts#rotateWebhookSecretAction": {
+    args: formArgs(() => ({ id: "00000000-0000-4000-8000-000000000000" })),
+    expect: cells({ anonymous: "signin", signedIn: "forbidden", admin: "notfound" }),
+  },
+  "src/app/admin/webhooks/actions.ts#sendTestWebhookAction": {
+    args: formArgs((f) => ({ id: f.webhookEndpointId })),
+    expect: ADMIN_ACTION,
+  },
+  "src/app/admin/webhooks/actions.ts#resendWebhookDeliveryAction": {
+    args: formArgs((f) => ({ id: f.webhookEndpointId, deliveryId: f.webhookDeliveryId })),
+    expect: ADMIN_ACTION,
+  },
+  "src/app/admin/webhooks/actions.ts#deleteWebhookAction": {
+    args: formArgs(() => ({ id: "00000000-0000-4000-8000-000000000000" })),
+    expect: cells({ anonymous: "signin", signedIn: "forbidden", admin: "notfound" }),
   },
   "src/app/admin/coupons/actions.ts#createCouponAction": {
     args: formArgs((f) => ({

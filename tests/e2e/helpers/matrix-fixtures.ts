@@ -66,6 +66,10 @@ export interface Fixtures {
   enrolledEnrollmentId: string;
   /** A coupon for the paid course, made by its owner. */
   paidCouponId: string;
+  /** A webhook endpoint (to an address that is never reached: the worker of the matrix's server sends nothing). */
+  webhookEndpointId: string;
+  /** One of its deliveries, already delivered (so it may be resent). */
+  webhookDeliveryId: string;
   /** One session token per signed-in actor, for cookies. */
   tokens: Record<Exclude<ActorName, "anonymous">, string>;
   /** A new session for an actor (for probes that sign out or revoke sessions). */
@@ -75,7 +79,16 @@ export interface Fixtures {
 
 export async function buildFixtures(databaseUrl: string, appUrl: string): Promise<Fixtures> {
   const { openPostgres } = await import("@/server/db/client");
-  const { users, certificates, courseReviews, enrollments, coupons } = await import("@/server/db/schema");
+  const {
+    users,
+    certificates,
+    courseReviews,
+    enrollments,
+    coupons,
+    webhookEndpoints,
+    webhookEvents,
+    webhookDeliveries,
+  } = await import("@/server/db/schema");
   const { createAdapter, generateSessionToken } = await import("@/server/auth/adapter");
   const { changeUserRole } = await import("@/server/accounts/roles");
   const authoring = await import("@/server/authoring/courses");
@@ -375,6 +388,25 @@ export async function buildFixtures(databaseUrl: string, appUrl: string): Promis
         .values({ code: "MATRIX-PAID", percentOff: 10, courseId: paid.id, createdBy: u.owner.id })
         .returning({ id: coupons.id })
     )[0]!.id,
+    ...(await (async () => {
+      const [endpoint] = await db
+        .insert(webhookEndpoints)
+        .values({
+          url: "https://hooks.example.com/matrix",
+          events: ["user.deleted"],
+          secretCiphertext: "v1.unused",
+        })
+        .returning({ id: webhookEndpoints.id });
+      const [event] = await db
+        .insert(webhookEvents)
+        .values({ type: "webhook.test", payload: { endpointId: endpoint!.id } })
+        .returning({ id: webhookEvents.id });
+      const [delivery] = await db
+        .insert(webhookDeliveries)
+        .values({ eventId: event!.id, endpointId: endpoint!.id, status: "DELIVERED", attempts: 1 })
+        .returning({ id: webhookDeliveries.id });
+      return { webhookEndpointId: endpoint!.id, webhookDeliveryId: delivery!.id };
+    })()),
     tokens,
     newSession,
     close: () => database.close(),

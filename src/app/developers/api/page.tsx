@@ -39,6 +39,7 @@ const TAG_TITLES: Record<string, string> = {
   assessments: "Quizzes, assignments and exercises",
   authoring: "Authoring",
   admin: "Administration",
+  webhooks: "Webhook endpoints",
 };
 
 const AUTH_LABEL = {
@@ -64,6 +65,7 @@ export default function ApiReferencePage() {
   const appUrl = getEnv().appUrl;
   const doc = buildOpenApiDocument(apiOperations, appUrl) as unknown as {
     paths: Record<string, Record<string, Operation>>;
+    webhooks: Record<string, { post: Operation }>;
   };
   const auth = new Map(apiOperations.map((op) => [op.operationId, op.auth]));
   const groups = new Map<string, { method: string; path: string; op: Operation }[]>();
@@ -104,6 +106,11 @@ export default function ApiReferencePage() {
                   </ul>
                 </li>
               ))}
+              <li>
+                <a href="#webhooks" className="font-medium text-brand-700 hover:underline">
+                  Webhook events
+                </a>
+              </li>
             </ul>
           </div>
         </nav>
@@ -169,9 +176,73 @@ export default function ApiReferencePage() {
               </div>
             </section>
           ))}
+          <WebhookEvents events={doc.webhooks} />
         </div>
       </div>
     </Container>
+  );
+}
+
+/**
+ * What the platform sends to webhook endpoints (the document's `webhooks`): the request's headers, how to
+ * check its signature, and each event's body.
+ */
+function WebhookEvents({ events }: { events: Record<string, { post: Operation }> }) {
+  return (
+    <section id="webhooks" aria-labelledby="webhooks-title" className="mt-12">
+      <h2 id="webhooks-title" className="text-2xl font-semibold">
+        Webhook events
+      </h2>
+      <div className="mt-4 max-w-3xl space-y-3 text-slate-700">
+        <p>
+          An administrator registers endpoints (above, or on the Webhooks page of the administration). Each
+          event an endpoint subscribes to is POSTed to it as JSON{" "}
+          <code className="font-mono">{`{ "id", "type", "createdAt", "data" }`}</code> with three headers:{" "}
+          <code className="font-mono">Webhook-Id</code> (the event id, the same on every attempt: deduplicate
+          on it), <code className="font-mono">Webhook-Timestamp</code> (Unix seconds) and{" "}
+          <code className="font-mono">Webhook-Signature</code>.
+        </p>
+        <p>
+          <strong>Checking the signature.</strong> Compute HMAC-SHA256 with the endpoint&apos;s signing secret
+          (the whole <code className="font-mono">whsec_…</code> string) over{" "}
+          <code className="font-mono">{"<Webhook-Timestamp>.<raw body>"}</code>, in hex; accept the request
+          when it equals one of the <code className="font-mono">v1=</code> values of the header (two during
+          the 24 hours after a secret rotation) and the timestamp is recent (within 5 minutes). Compare in
+          constant time, on the raw bytes before any JSON parsing. A snippet:{" "}
+          <code className="font-mono">docs/api.md</code>, “Webhooks”.
+        </p>
+        <p>
+          <strong>Answering.</strong> Any 2xx within 10 seconds is a delivery. Anything else — another status,
+          a redirect (never followed), no answer — is retried with growing waits for 3 days; an endpoint
+          failing for 3 days is disabled and the administrators are e-mailed.
+        </p>
+      </div>
+      <div className="mt-6 space-y-6">
+        {Object.entries(events).map(([type, { post }]) => {
+          const body = Object.values(post.requestBody?.content ?? {})[0];
+          const data = (body?.schema as { properties?: Record<string, JsonSchema> } | undefined)?.properties
+            ?.data;
+          return (
+            <article
+              key={type}
+              id={`event-${type}`}
+              aria-labelledby={`event-${type}-title`}
+              className="rounded-2xl border border-slate-200 bg-white p-5"
+            >
+              <h3 id={`event-${type}-title`} className="font-mono text-base font-semibold">
+                {type}
+              </h3>
+              <p className="mt-1 text-slate-700">{post.summary}</p>
+              {data ? (
+                <div className="mt-3">
+                  <SchemaFields schema={data} caption={`The data of ${type}`} />
+                </div>
+              ) : null}
+            </article>
+          );
+        })}
+      </div>
+    </section>
   );
 }
 

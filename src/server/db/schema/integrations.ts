@@ -49,7 +49,10 @@ export const webhookEndpoints = pgTable(
   },
   (t) => [
     index("idx_webhook_endpoints_created_at").on(t.createdAt, t.id),
-    check("webhook_endpoints_events_known", sql`cardinality(${t.events}) > 0 AND ${t.events} <@ ${KNOWN_TYPES_SQL}`),
+    check(
+      "webhook_endpoints_events_known",
+      sql`cardinality(${t.events}) > 0 AND ${t.events} <@ ${KNOWN_TYPES_SQL}`,
+    ),
     check(
       "webhook_endpoints_disabled_reason_known",
       sql`${t.disabledReason} IS NULL OR ${t.disabledReason} IN ('BY_ADMIN', 'FAILING')`,
@@ -73,7 +76,10 @@ export const webhookEvents = pgTable(
   (t) => [
     index("idx_webhook_events_created_at").on(t.createdAt),
     index("idx_webhook_events_user").on(sql`(${t.payload} ->> 'userId')`),
-    check("webhook_events_type_known", sql`${t.type} = 'webhook.test' OR ${t.type} = ANY (${KNOWN_TYPES_SQL})`),
+    check(
+      "webhook_events_type_known",
+      sql`${t.type} = 'webhook.test' OR ${t.type} = ANY (${KNOWN_TYPES_SQL})`,
+    ),
   ],
 );
 
