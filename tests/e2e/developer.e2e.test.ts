@@ -1,3 +1,6 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { signInViaMailbox } from "./helpers/auth";
 import { watchPage } from "./helpers/browser";
@@ -57,5 +60,113 @@ describe("personal API tokens, from the account page to the API", () => {
     expect(watch.problems).toEqual([]);
     expect(watch.external).toEqual([]);
     await context.close();
+  });
+});
+
+describe("outbound webhooks, from the admin page to a receiver", () => {
+  it("an admin adds an endpoint; a student's token completes a lesson; a signed lesson.completed arrives and shows as delivered", async () => {
+    const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+    const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const arrived = async (type: string) => {
+      for (let i = 0; i < 150; i++) {
+        const hit = received.find((r) => JSON.parse(r.body).type === type);
+        if (hit) return hit;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`no ${type} arrived within 30 s`);
+    };
+    const admin = await e2e.browser.newContext();
+    const student = await e2e.browser.newContext();
+    try {
+      const page = await signInViaMailbox(admin, e2e.server.url, "admin@example.com");
+      const watch = watchPage(page, e2e.server.url);
+      await page.goto(`${e2e.server.url}/admin/webhooks`);
+      await page.getByRole("heading", { name: "No webhook endpoints yet" }).waitFor();
+      await page.getByLabel("Address").fill("http://10.0.0.8/hooks");
+      await page.getByRole("checkbox", { name: /lesson\.completed/ }).check();
+      await page.getByRole("button", { name: "Add endpoint" }).click();
+      // A private address is refused with a reason, and what was typed stays.
+      await page
+        .getByText(/private, loopback, link-local or reserved/)
+        .first()
+        .waitFor();
+      expect(await page.getByRole("checkbox", { name: /lesson\.completed/ }).isChecked()).toBe(true);
+      await page.getByLabel("Address").fill(receiverUrl);
+      await page.getByLabel("Description").fill("Local receiver");
+      await page.getByRole("button", { name: "Add endpoint" }).click();
+      const secretField = page.getByLabel(/signing secret — copy it into the receiver now/);
+      await secretField.waitFor();
+      const secret = await secretField.inputValue();
+      expect(secret).toMatch(/^whsec_/);
+      await page.getByRole("status").filter({ hasText: "shown only this once" }).waitFor();
+
+      // A new student, with a token made by the API on their browser session.
+      await signInViaMailbox(student, e2e.server.url, `hooks-${Date.now()}@example.com`);
+      const made = await student.request.post(`${e2e.server.url}/api/v1/me/tokens`, {
+        data: { name: "tracker", scopes: ["learn:write"] },
+        headers: { origin: e2e.server.url },
+      });
+      expect(made.status()).toBe(201);
+      const auth = { authorization: `Bearer ${(await made.json()).secret}` };
+      const enrolled = await fetch(`${e2e.server.url}/api/v1/courses/ai-foundations/enrollment`, {
+        method: "POST",
+        headers: auth,
+      });
+      expect(enrolled.status).toBe(201);
+      const course = await (await fetch(`${e2e.server.url}/api/v1/courses/ai-foundations`)).json();
+      const lessons = course.modules.flatMap((m: { lessons: { id: string }[] }) => m.lessons);
+      let completed: string | null = null;
+      for (const lesson of lessons) {
+        const put = await fetch(`${e2e.server.url}/api/v1/lessons/${lesson.id}/progress`, {
+          method: "PUT",
+          headers: { ...auth, "content-type": "application/json" },
+          body: JSON.stringify({ completed: true }),
+        });
+        if (put.status === 200) {
+          completed = lesson.id;
+          break;
+        }
+        expect(put.status).toBe(409); // completed by its quiz, not by hand
+      }
+      expect(completed).not.toBeNull();
+
+      const delivery = await arrived("lesson.completed");
+      const { id, type, data } = JSON.parse(delivery.body);
+      expect(type).toBe("lesson.completed");
+      expect(delivery.headers["webhook-id"]).toBe(id);
+      expect(data).toMatchObject({ lessonId: completed, courseId: course.id });
+      const timestamp = delivery.headers["webhook-timestamp"] as string;
+      const expected = crypto
+        .createHmac("sha256", secret)
+        .update(`${timestamp}.${delivery.body}`)
+        .digest("hex");
+      expect(delivery.headers["webhook-signature"]).toBe(`v1=${expected}`);
+
+      // The endpoint's page shows the delivery; a test event goes out from there.
+      await page.getByRole("link", { name: "Open the endpoint" }).click();
+      const table = page.getByRole("region", { name: "Deliveries to this endpoint" });
+      await table.getByText("lesson.completed").waitFor();
+      await table.getByText("delivered").waitFor();
+      await page.getByRole("button", { name: "Send a test event" }).click();
+      await page.getByText(/Test event queued/).waitFor();
+      expect(JSON.parse((await arrived("webhook.test")).body).data.endpointId).toBeTruthy();
+      await page.getByRole("link", { name: "Refresh deliveries" }).click();
+      await table.getByText("webhook.test").waitFor();
+      expect(watch.problems).toEqual([]);
+      expect(watch.external).toEqual([]);
+    } finally {
+      await admin.close();
+      await student.close();
+      await new Promise<void>((r) => receiver.close(() => r()));
+    }
   });
 });

@@ -9,7 +9,14 @@ import { createTestDatabase, onPostgres } from "../../../tests/helpers/db";
 import { restoreEnv, setEnv } from "../../../tests/helpers/env";
 import { openPostgres, type Database } from "../db/client";
 import { queryRows } from "../db/rows";
-import { auditLog, webhookDeliveries, webhookEndpoints, webhookEvents, type User } from "../db/schema";
+import {
+  auditLog,
+  mailOutbox,
+  webhookDeliveries,
+  webhookEndpoints,
+  webhookEvents,
+  type User,
+} from "../db/schema";
 import { createCourseTree, createEnrollment, createUser } from "../db/seed/factories";
 import { runCleanup } from "../jobs/cleanup";
 import { setLessonProgress } from "../learning/progress";
@@ -236,7 +243,8 @@ describe("delivery", () => {
 
     const r = await receiver(Array(1000).fill(503));
     closers.push(r.close);
-    const admins = await admin();
+    const adminUser = await createUser(db(), { role: "ADMIN" });
+    const admins = actorOf(adminUser, "s1");
     const { endpoint } = await createWebhookEndpoint(db(), admins, { url: r.url, events: ["user.deleted"] });
     await db().transaction((tx) =>
       emitWebhookEvent(tx, "user.deleted", { userId: "x", deletedAt: new Date().toISOString() }),
@@ -259,6 +267,10 @@ describe("delivery", () => {
     expect(ep).toMatchObject({ enabled: false, disabledReason: "FAILING" });
     const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, endpoint.id));
     expect(audit.map((x) => x.action)).toContain("webhook.disabled");
+    // The admins are told (demo mode keeps the e-mail in the local outbox).
+    const mails = await db().select().from(mailOutbox).where(eq(mailOutbox.to, adminUser.email));
+    expect(mails.map((m) => m.subject)).toEqual(["A webhook endpoint was disabled"]);
+    expect(mails[0]!.text).toContain(r.url);
     // A disabled endpoint gets no new events; enabling it clears its failure state.
     await db().transaction((tx) =>
       emitWebhookEvent(tx, "user.deleted", { userId: "y", deletedAt: new Date().toISOString() }),
