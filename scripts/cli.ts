@@ -19,7 +19,12 @@ export function cliEnv(): Env {
 
 /** PostgreSQL when DATABASE_URL is set; otherwise the embedded database (refused while a server holds it). */
 export async function openCliDatabase(env: Env): Promise<Database> {
-  if (env.databaseUrl) return openPostgres(env.databaseUrl, 2);
+  if (env.databaseUrl) {
+    return openPostgres(env.databaseUrl, 2, {
+      prepareThreshold: env.databasePrepareThreshold,
+      directUrl: env.databaseDirectUrl,
+    });
+  }
   try {
     return await openPglite({ dataDir: env.dataDir });
   } catch (e) {

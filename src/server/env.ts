@@ -28,9 +28,11 @@ const ZRawEnv = z.object({
   HOST: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).optional().default(3000),
   DATABASE_URL: optionalString,
+  /** A direct connection for session state (advisory locks, LISTEN) when DATABASE_URL goes through a pooler. */
+  DATABASE_DIRECT_URL: optionalString,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional().default(10),
   /** Sends before a statement becomes a named prepared statement (src/server/db/prepared.ts); 0 turns it off. */
-  DATABASE_PREPARE_THRESHOLD: z.coerce.number().int().min(0).max(1000).optional().default(3),
+  DATABASE_PREPARE_THRESHOLD: z.coerce.number().int().min(0).max(1000).optional(),
   DATABASE_ALLOW_INSECURE: booleanFlag,
   DATA_DIR: optionalString,
   AUTH_SECRET: optionalString,
@@ -147,6 +149,8 @@ export interface Env {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   databasePrepareThreshold: number;
+  /** DATABASE_DIRECT_URL (defaults to DATABASE_URL): advisory locks and LISTEN bypass a pooler through it. */
+  databaseDirectUrl: string | undefined;
   dataDir: string;
   authSecret: string | undefined;
   /** CERTIFICATE_SIGNING_KEY decoded (32 bytes); demo mode keeps a generated key in the database instead. */
@@ -344,7 +348,12 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
     port: raw.PORT,
     databaseUrl: raw.DATABASE_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE,
-    databasePrepareThreshold: raw.DATABASE_PREPARE_THRESHOLD,
+    // Behind a transaction-mode pooler (DATABASE_DIRECT_URL set apart) a named statement prepared on one server
+    // connection is not there on the next: off unless asked for (PgBouncer ≥ 1.21 can carry them).
+    databasePrepareThreshold:
+      raw.DATABASE_PREPARE_THRESHOLD ??
+      (raw.DATABASE_DIRECT_URL && raw.DATABASE_DIRECT_URL !== raw.DATABASE_URL ? 0 : 3),
+    databaseDirectUrl: raw.DATABASE_DIRECT_URL,
     dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? "data"),
     authSecret: raw.AUTH_SECRET,
     certificateSigningSeed,

@@ -101,7 +101,13 @@ describe("accessibility (axe)", () => {
 
     const running = await e2e.browser.newContext();
     const admin = await signInViaMailbox(running, e2e.server.url, "admin@example.com");
-    for (const path of ["/admin/users", "/admin/reviews", "/admin/reviews?view=handled", "/admin/payments"]) {
+    for (const path of [
+      "/admin/users",
+      "/admin/reviews",
+      "/admin/reviews?view=handled",
+      "/admin/payments",
+      "/admin/webhooks",
+    ]) {
       await admin.goto(`${e2e.server.url}${path}`);
       await check(admin, path);
     }

@@ -91,7 +91,7 @@ describe("outbound webhooks, from the admin page to a receiver", () => {
       const watch = watchPage(page, e2e.server.url);
       await page.goto(`${e2e.server.url}/admin/webhooks`);
       await page.getByRole("heading", { name: "No webhook endpoints yet" }).waitFor();
-      await page.getByLabel("Address").fill("http://10.0.0.8/hooks");
+      await page.getByLabel("Address").fill("https://10.0.0.8/hooks");
       await page.getByRole("checkbox", { name: /lesson\.completed/ }).check();
       await page.getByRole("button", { name: "Add endpoint" }).click();
       // A private address is refused with a reason, and what was typed stays.
@@ -154,13 +154,13 @@ describe("outbound webhooks, from the admin page to a receiver", () => {
       // The endpoint's page shows the delivery; a test event goes out from there.
       await page.getByRole("link", { name: "Open the endpoint" }).click();
       const table = page.getByRole("region", { name: "Deliveries to this endpoint" });
-      await table.getByText("lesson.completed").waitFor();
-      await table.getByText("delivered").waitFor();
+      await table.getByText("lesson.completed", { exact: true }).waitFor();
+      await table.getByText("delivered", { exact: true }).first().waitFor();
       await page.getByRole("button", { name: "Send a test event" }).click();
       await page.getByText(/Test event queued/).waitFor();
       expect(JSON.parse((await arrived("webhook.test")).body).data.endpointId).toBeTruthy();
       await page.getByRole("link", { name: "Refresh deliveries" }).click();
-      await table.getByText("webhook.test").waitFor();
+      await table.getByText("webhook.test", { exact: true }).waitFor();
       expect(watch.problems).toEqual([]);
       expect(watch.external).toEqual([]);
     } finally {

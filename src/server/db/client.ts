@@ -24,7 +24,22 @@ interface DatabaseHandle {
 export type Database = PgliteDatabase | PostgresDatabase;
 /** The embedded kind exposes its one client (LISTEN/NOTIFY within the process: src/server/db/content-changes.ts). */
 export type PgliteDatabase = DatabaseHandle & { kind: "pglite"; client: PGlite };
-export type PostgresDatabase = DatabaseHandle & { kind: "postgres"; pool: pg.Pool; url: string };
+export type PostgresDatabase = DatabaseHandle & {
+  kind: "postgres";
+  pool: pg.Pool;
+  url: string;
+  /**
+   * Where session state may live (advisory locks, LISTEN): DATABASE_DIRECT_URL, which bypasses a
+   * transaction-mode pooler in front of DATABASE_URL; the same as `url` without one.
+   */
+  directUrl: string;
+  /**
+   * One connection for a while (a session advisory lock belongs to a connection, not to the pool): a pooled
+   * client when there is no pooler, otherwise a new direct connection. `release(true)` closes it (its session
+   * and whatever it holds end with it).
+   */
+  sessionConnection(): Promise<{ client: pg.ClientBase; release: (destroy?: boolean) => void }>;
+};
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, "pglite");
 
@@ -63,6 +78,8 @@ export interface PostgresOptions {
   transactionRetries?: number;
   /** Sends before a statement's text becomes a named prepared statement (./prepared.ts); 0: never. */
   prepareThreshold?: number;
+  /** DATABASE_DIRECT_URL: session state (advisory locks, LISTEN) goes there, around a pooler. */
+  directUrl?: string;
 }
 
 export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions = {}): PostgresDatabase {
@@ -82,5 +99,19 @@ export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions =
     ...DEFAULT_TRANSACTION_RETRY,
     ...(opts.transactionRetries === undefined ? {} : { retries: opts.transactionRetries }),
   });
-  return { db, kind: "postgres", pool, url, close: () => pool.end() };
+  const directUrl = opts.directUrl ?? url;
+  const sessionConnection = async () => {
+    if (directUrl === url) {
+      const client = await pool.connect();
+      return { client, release: (destroy = false) => client.release(destroy) };
+    }
+    const client = new pg.Client({
+      connectionString: directUrl,
+      keepAlive: true,
+      connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 2000,
+    });
+    await client.connect();
+    return { client, release: () => void client.end().catch(() => {}) };
+  };
+  return { db, kind: "postgres", pool, url, directUrl, sessionConnection, close: () => pool.end() };
 }

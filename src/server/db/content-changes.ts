@@ -68,7 +68,8 @@ export async function watchContentChanges(
   let retry: NodeJS.Timeout | null = null;
   const connect = async (): Promise<void> => {
     const c = new pg.Client({
-      connectionString: database.url,
+      // LISTEN is session state: around a transaction-mode pooler it needs a direct connection.
+      connectionString: database.directUrl,
       keepAlive: true,
       connectionTimeoutMillis: 2000,
     });

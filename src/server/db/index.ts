@@ -35,6 +35,7 @@ async function openApplicationDatabase(): Promise<Database> {
   if (env.databaseUrl) {
     const database = openPostgres(env.databaseUrl, env.databasePoolSize, {
       prepareThreshold: env.databasePrepareThreshold,
+      directUrl: env.databaseDirectUrl,
     });
     logger.info("database opened", { kind: "postgres", poolSize: env.databasePoolSize });
     return database;

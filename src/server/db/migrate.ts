@@ -42,7 +42,7 @@ export async function migrateDatabase(
     // Several instances may start a deploy at once: one applies, the others wait. The session lock is
     // taken and released on one dedicated connection (through the pool, the unlock could run on another
     // connection and leave the lock held); the migrations themselves run through the pool.
-    const lock = await database.pool.connect();
+    const { client: lock, release } = await database.sessionConnection();
     let unlocked = false;
     try {
       await lock.query("SELECT pg_advisory_lock(727274)");
@@ -62,7 +62,7 @@ export async function migrateDatabase(
         unlocked = false;
       }
       // A connection whose unlock failed is destroyed: ending its session releases the lock.
-      lock.release(!unlocked);
+      release(!unlocked);
     }
   }
 }

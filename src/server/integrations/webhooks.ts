@@ -193,6 +193,7 @@ export async function updateWebhookEndpoint(
     const [row] = await tx
       .update(webhookEndpoints)
       .set({
+        updatedAt: new Date(),
         ...(v.url !== undefined && { url: v.url }),
         ...(v.description !== undefined && { description: v.description }),
         ...(v.events !== undefined && { events: v.events }),

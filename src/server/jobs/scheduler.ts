@@ -10,7 +10,8 @@ export type RunOutcome<T> = { ran: true; result: T } | { ran: false };
  * One run of `job`, unless another app instance is running it (DESIGN.md convention 16).
  *
  * On PostgreSQL the guard is the session advisory lock `lockKey`. A session lock belongs to a connection,
- * so one client is checked out of the pool for the whole run: lock, run, unlock, release. (Unlocking
+ * so one connection is held for the whole run: lock, run, unlock, release (a pooled client, or a direct
+ * connection around a transaction-mode pooler: DATABASE_DIRECT_URL). (Unlocking
  * through the pool may land on another connection; the lock then stays with an idle pooled connection and
  * the job never runs again on any instance.) If unlocking fails, the client is destroyed instead of going
  * back to the pool: its session ends and takes the lock with it. The job's own queries use the pool, so the
@@ -27,7 +28,7 @@ export async function runExclusive<T>(
 ): Promise<RunOutcome<T>> {
   if (database.kind !== "postgres") return { ran: true, result: await job() };
 
-  const client = await database.pool.connect();
+  const { client, release } = await database.sessionConnection();
   // A checked-out client has no error listener of the pool's; its connection dying while the job runs
   // (server restart, idle timeout, terminated backend) would otherwise crash the process.
   const onError = (err: Error) => logger.warn("job lock connection failed", { job: name, err });
@@ -47,11 +48,11 @@ export async function runExclusive<T>(
   } finally {
     // A client going back to the pool gets the pool's idle listener; one being destroyed keeps ours.
     if (reusable) client.removeListener("error", onError);
-    client.release(!reusable);
+    release(!reusable);
   }
 }
 
-async function unlock(client: pg.PoolClient, name: string, lockKey: number): Promise<boolean> {
+async function unlock(client: pg.ClientBase, name: string, lockKey: number): Promise<boolean> {
   try {
     const { rows } = await client.query<{ ok: boolean }>("SELECT pg_advisory_unlock($1) AS ok", [lockKey]);
     if (rows[0]?.ok === true) return true;

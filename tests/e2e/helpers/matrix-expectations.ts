@@ -672,12 +672,12 @@ export const OPERATIONS: Record<string, OperationRow> = {
     body: () => ({ active: true }),
     expect: cells({ anonymous: "401", students: "403", instructors: "404", owner: "200", admin: "200" }),
   },
-  // Webhooks: admins only. Writes that would change the shared endpoint are refused by validation for the
-  // admin (422) or aimed at copies; the endpoint's address is never reached.
+  // Webhooks: admins only. Destructive writes aim at an id that is not there; no address is ever reached.
   "GET /api/v1/admin/webhooks": { expect: ADMIN_OP },
   "POST /api/v1/admin/webhooks": {
-    body: () => ({ url: "https://hooks.example.com/new", events: [] }),
-    expect: cells({ anonymous: "401", signedIn: "403", admin: "422" }),
+    // An address that never answers (the matrix's worker only fails to resolve it).
+    body: () => ({ url: "https://hooks.example.com/new", events: ["user.deleted"] }),
+    expect: cells({ anonymous: "401", signedIn: "403", admin: "201" }),
   },
   "GET /api/v1/admin/webhooks/{id}": { params: (f) => ({ id: f.webhookEndpointId }), expect: ADMIN_OP },
   "PATCH /api/v1/admin/webhooks/{id}": {

@@ -22,7 +22,7 @@ export type ServerEnv =
 export async function startE2eServer(
   env: ServerEnv = {},
   opts: { expectHealthy?: boolean } = {},
-): Promise<RunningServer> {
+): Promise<RunningServer & { databaseUrl?: string }> {
   const database = await databaseForServer();
   // A settings function may prepare the database itself (migrations as a deploy step): it gets an empty one.
   if (typeof env === "function") await database.create(null);
@@ -53,6 +53,7 @@ export async function startE2eServer(
   }
   return {
     ...server,
+    databaseUrl: full.DATABASE_URL,
     stop: async () => {
       await server.stop();
       await database.drop();
