@@ -18,7 +18,20 @@ export interface PrepareOptions {
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown };
 
 export function autoPrepare(pool: pg.Pool, opts: PrepareOptions): void {
-  if (opts.threshold <= 0) return;
+  if (opts.threshold <= 0) {
+    // Off means off: the statements the code names itself (Drizzle's `.prepare(name)`) go unnamed too, or a
+    // pooler in transaction mode would find them prepared on one server connection and missing (or already
+    // there) on the next.
+    pool.on("connect", (client) => {
+      const original = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const config = args[0] as QueryConfig | string;
+        if (config && typeof config === "object" && config.name) args[0] = { ...config, name: undefined };
+        return original(...args);
+      };
+    });
+    return;
+  }
   const seen = new Map<string, number>();
   const names = new Map<string, string>();
   const nameFor = (text: string): string | undefined => {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../tests/helpers/db";
-import type { Database } from "./client";
+import { createTestDatabase, onPostgres } from "../../../tests/helpers/db";
+import { openPostgres, type Database } from "./client";
 import { courses, enrollments, modules, users } from "./schema";
 import { createCourseTree, createEnrollment, createUser } from "./seed/factories";
 import { compiledRowMapper, preparedFor } from "./statements";
@@ -74,3 +74,42 @@ describe("statements built once", () => {
     ).toBe(undefined);
   });
 });
+
+describe.runIf(onPostgres)(
+  "prepared statements switched off (DATABASE_PREPARE_THRESHOLD=0, behind a pooler)",
+  () => {
+    it("leaves even the statements the code names itself unprepared", async () => {
+      const url = (database as Database & { url?: string }).url!;
+      const off = openPostgres(url, 1, { prepareThreshold: 0 });
+      const on = openPostgres(url, 1, { prepareThreshold: 3 });
+      try {
+        const named = preparedFor((d) =>
+          d
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(users.id, sql.placeholder("id")))
+            .prepare("statements_off"),
+        );
+        const preparedOn = async (d: Database) => {
+          const client = await (d as Extract<Database, { kind: "postgres" }>).pool.connect();
+          try {
+            return (await client.query<{ name: string }>("SELECT name FROM pg_prepared_statements")).rows.map(
+              (r) => r.name,
+            );
+          } finally {
+            client.release();
+          }
+        };
+        for (let i = 0; i < 5; i++) {
+          await named(off.db).execute({ id: "nobody" });
+          await named(on.db).execute({ id: "nobody" });
+        }
+        expect(await preparedOn(off)).toEqual([]);
+        expect(await preparedOn(on)).toContain("statements_off");
+      } finally {
+        await off.close();
+        await on.close();
+      }
+    });
+  },
+);

@@ -21,7 +21,11 @@ export type ServerEnv =
  */
 export async function startE2eServer(
   env: ServerEnv = {},
-  opts: { expectHealthy?: boolean } = {},
+  opts: {
+    expectHealthy?: boolean;
+    /** Settings made from the database's own (for example DATABASE_URL through a pooler). */
+    fromDatabase?: (databaseEnv: Record<string, string>) => Record<string, string>;
+  } = {},
 ): Promise<RunningServer & { databaseUrl?: string }> {
   const database = await databaseForServer();
   // A settings function may prepare the database itself (migrations as a deploy step): it gets an empty one.
@@ -29,6 +33,7 @@ export async function startE2eServer(
   let full: Record<string, string>;
   try {
     full = typeof env === "function" ? await env(database.env) : { ...database.env, ...env };
+    if (opts.fromDatabase) full = { ...full, ...opts.fromDatabase(database.env) };
   } catch (e) {
     await database.drop();
     throw e;
@@ -53,7 +58,7 @@ export async function startE2eServer(
   }
   return {
     ...server,
-    databaseUrl: full.DATABASE_URL,
+    databaseUrl: database.env.DATABASE_URL,
     stop: async () => {
       await server.stop();
       await database.drop();
