@@ -98,7 +98,7 @@ export function WebhookEndpointForm({
                       ? state.values?.[`event:${e.value}`] === "on"
                       : (endpoint?.events.includes(e.value) ?? false)
                   }
-                  className="mt-1 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+                  className="mt-1 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
                 />
                 <span>
                   <code className="font-mono text-xs font-semibold">{e.value}</code>

@@ -101,11 +101,12 @@ export const WEBHOOK_EVENT_SCHEMAS = {
 export type WebhookEventData<T extends WebhookEventType> = z.input<(typeof WEBHOOK_EVENT_SCHEMAS)[T]>;
 
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
-  "enrollment.created": "A student enrolled in a course (free, bought or granted).",
+  "enrollment.created":
+    "A student enrolled in a course (free, bought, or with a coupon), or enrolled again after a refund.",
   "lesson.completed": "A lesson became complete for a student (again, if they had marked it incomplete).",
   "course.completed": "A student completed every lesson of a course.",
   "certificate.issued": "A certificate was issued.",
-  "certificate.revoked": "A certificate was revoked (refund, erasure, or by an admin).",
+  "certificate.revoked": "A certificate was revoked (the course was refunded, or the account erased).",
   "quiz.attempt_submitted": "A student submitted a quiz attempt.",
   "assignment.submitted": "A student submitted an assignment.",
   "assignment.reviewed": "An instructor reviewed an assignment submission.",

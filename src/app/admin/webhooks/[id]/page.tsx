@@ -62,13 +62,13 @@ export default async function AdminWebhookPage({
           </Link>
         </p>
         <h1 className="mt-2 break-all text-2xl font-bold tracking-tight">{endpoint.url}</h1>
-        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
           <WebhookEndpointStatus endpoint={endpoint} />
           {endpoint.description ? <span>{endpoint.description}</span> : null}
-          <span>· added {formatDateTime(endpoint.createdAt)}</span>
+          <span>added {formatDateTime(endpoint.createdAt)}</span>
           {endpoint.previousSecretExpiresAt ? (
             <span>
-              · the previous secret also signs until {formatDateTime(endpoint.previousSecretExpiresAt)}
+              the previous secret also signs until {formatDateTime(endpoint.previousSecretExpiresAt)}
             </span>
           ) : null}
         </p>
