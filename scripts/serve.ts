@@ -18,6 +18,7 @@ import { clientIpProof } from "../src/server/http/client-address";
 import { createLeanServer } from "../src/server/http/lean-server";
 import { PageCache } from "../src/server/http/page-cache";
 import { allOperations } from "../src/server/http/registry";
+import { invalidateWebhookSubscriptions, watchWebhookSubscriptions } from "../src/server/integrations/events";
 import { ROOT } from "./build-state";
 
 export function loadConfigOrExit(): Env {
@@ -51,10 +52,14 @@ export async function serve() {
   await startServer();
 
   const cache = env.pageCache.maxEntries > 0 ? new PageCache(env.pageCache) : null;
-  let watcher: ContentWatcher | null = null;
-  if (cache) {
-    watcher = await watchContentChanges(await getDatabase(), () => cache.clear());
-  }
+  // One watcher of content changes: it empties the page cache and the webhook subscriptions this process
+  // remembers (src/server/integrations/events.ts), which are trusted only while it runs.
+  const database = await getDatabase();
+  const watcher: ContentWatcher = await watchContentChanges(database, () => {
+    cache?.clear();
+    invalidateWebhookSubscriptions();
+  });
+  watchWebhookSubscriptions(() => database.db);
   let inFlight = 0;
   let closing = false;
   const lean = createLeanServer({

@@ -31,7 +31,7 @@ const Q = {
   session: `select "sessions"."id", "sessions"."session_token", "sessions"."user_id", "sessions"."expires", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."user_agent", "sessions"."ip", "users"."id", "users"."email", "users"."name", "users"."role", "users"."email_verified", "users"."image", "users"."created_at", "users"."updated_at" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."session_token" = $1`,
   sessionDelete: `delete from "sessions" where "sessions"."id" = $1`,
   sessionSeen: `update "sessions" set "last_seen_at" = $1 where "sessions"."id" = $2`,
-  outline: `select "courses"."id", "courses"."slug", "courses"."title", "courses"."description", "courses"."price", "courses"."duration", "courses"."difficulty", "courses"."published", "courses"."featured", "courses"."meta_title", "courses"."meta_description", "courses"."image_url", "courses"."learning_objectives", "courses"."prerequisites", "courses"."created_at", "courses"."updated_at", "courses"."enrollment_count", "courses"."rating_count", "courses"."rating_average"::text, "modules"."id", "modules"."title", "modules"."description", "modules"."order", "modules"."duration", "modules"."published", "lessons"."id", "lessons"."title", "lessons"."description", "lessons"."order", "lessons"."duration", "lessons"."lesson_type" from "courses" left join "modules" on ("modules"."course_id" = "courses"."id" and "modules"."published" = $1) left join "lessons" on "lessons"."module_id" = "modules"."id" where "courses"."slug" = $2 order by "modules"."order" asc, "lessons"."order" asc`,
+  outline: `select "courses"."id", "courses"."slug", "courses"."title", "courses"."description", "courses"."price", "courses"."duration", "courses"."difficulty", "courses"."published", "courses"."featured", "courses"."meta_title", "courses"."meta_description", "courses"."image_url", "courses"."learning_objectives", "courses"."prerequisites", "courses"."created_at", "courses"."updated_at", "courses"."enrollment_count", "courses"."rating_count", "courses"."rating_average"::text, "modules"."id", "modules"."title", "modules"."description", "modules"."order", "modules"."duration", "modules"."published", "modules"."release_kind", "modules"."release_days", "modules"."release_date", "lessons"."id", "lessons"."title", "lessons"."description", "lessons"."order", "lessons"."duration", "lessons"."lesson_type" from "courses" left join "modules" on ("modules"."course_id" = "courses"."id" and "modules"."published" = $1) left join "lessons" on "lessons"."module_id" = "modules"."id" where "courses"."slug" = $2 order by "modules"."order" asc, "lessons"."order" asc`,
   instructors: `select "users"."id", "users"."name", "users"."email", "users"."image", "course_instructors"."role" from "course_instructors" inner join "users" on "users"."id" = "course_instructors"."user_id" where "course_instructors"."course_id" = $1 order by "course_instructors"."role" asc, "course_instructors"."created_at" asc`,
   rating: `SELECT r.rating, count(*)::int AS count
              FROM course_reviews r
@@ -219,17 +219,29 @@ async function getCourse(slug: string) {
   const histogram = [5, 4, 3, 2, 1].map((rating) => ({ rating, count: byRating.get(rating) ?? 0 }));
   const count = histogram.reduce((n, h) => n + h.count, 0);
   const sum = histogram.reduce((n, h) => n + h.rating * h.count, 0);
-  const modules: { id: unknown; title: unknown; order: unknown; duration: unknown; lessons: unknown[] }[] =
-    [];
+  const modules: {
+    id: unknown;
+    title: unknown;
+    order: unknown;
+    duration: unknown;
+    release: Record<string, unknown>;
+    lessons: unknown[];
+  }[] = [];
   for (const r of outline) {
     if (r[19] === null) continue;
     if (modules.at(-1)?.id !== r[19]) {
-      modules.push({ id: r[19], title: r[20], order: r[22], duration: r[23], lessons: [] });
+      // As the platform's course JSON: the release rule, with its days or date when it has them.
+      const release = {
+        kind: r[25],
+        ...(r[26] !== null ? { days: r[26] } : {}),
+        ...(r[27] ? { date: new Date(r[27] as string).toISOString() } : {}),
+      };
+      modules.push({ id: r[19], title: r[20], order: r[22], duration: r[23], release, lessons: [] });
     }
-    if (r[25] !== null) {
+    if (r[28] !== null) {
       modules
         .at(-1)!
-        .lessons.push({ id: r[25], title: r[26], order: r[28], duration: r[29], lessonType: r[30] });
+        .lessons.push({ id: r[28], title: r[29], order: r[31], duration: r[32], lessonType: r[33] });
     }
   }
   return {

@@ -117,9 +117,66 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
 };
 
 /**
+ * Which event types some enabled endpoint wants, remembered by this process so that a hot path (a lesson
+ * completion) sends no statement at all for an event nobody subscribes to. Trusted only while the server's
+ * content watcher runs (`watchWebhookSubscriptions`): a statement trigger on webhook_endpoints announces every
+ * change (migration 0023) and the watcher forgets the set within about a second on every instance; without
+ * a watcher (tests, scripts, `next dev`) every event goes to the database. A reload that overlaps a change is
+ * discarded (the generation moved). Shared through globalThis by the lean server and the Next.js bundle.
+ */
+interface Subscriptions {
+  db: (() => Db) | null;
+  generation: number;
+  types: Set<string> | null;
+  loading: boolean;
+}
+const SUBSCRIPTIONS = Symbol.for("ai-whisperers.webhook-subscriptions");
+const subscriptions = (): Subscriptions =>
+  ((globalThis as { [SUBSCRIPTIONS]?: Subscriptions })[SUBSCRIPTIONS] ??= {
+    db: null,
+    generation: 0,
+    types: null,
+    loading: false,
+  });
+
+/** The server's content watcher runs: remember subscriptions, read through `db`. */
+export function watchWebhookSubscriptions(db: (() => Db) | null) {
+  const s = subscriptions();
+  s.db = db;
+  invalidateWebhookSubscriptions();
+}
+
+/** Something changed (or the watcher reconnected): forget what was remembered. */
+export function invalidateWebhookSubscriptions() {
+  const s = subscriptions();
+  s.generation += 1;
+  s.types = null;
+}
+
+function reloadSubscriptions(s: Subscriptions) {
+  if (s.loading || !s.db) return;
+  s.loading = true;
+  const generation = s.generation;
+  const db = s.db();
+  void db
+    .execute(sql`SELECT DISTINCT unnest(events) AS type FROM webhook_endpoints WHERE enabled`)
+    .then(
+      (result) => {
+        const rows = (result as unknown as { rows: { type: string }[] }).rows;
+        if (generation === s.generation) s.types = new Set(rows.map((r) => r.type));
+      },
+      () => {}, // the next event asks again
+    )
+    .finally(() => {
+      s.loading = false;
+    });
+}
+
+/**
  * Writes `type` to the outbox in the caller's transaction, with one delivery per enabled endpoint that wants it
- * (one statement; nothing is written when no endpoint does). Committing the change commits the event; rolling
- * it back leaves nothing to send. `data` is checked against the event's schema: a wrong payload is a bug.
+ * (one statement; nothing is written when no endpoint does, and no statement is sent when this process knows
+ * none does). Committing the change commits the event; rolling it back leaves nothing to send. `data` is
+ * checked against the event's schema: a wrong payload is a bug.
  */
 export async function emitWebhookEvent<T extends WebhookEventType>(
   tx: Db,
@@ -127,6 +184,11 @@ export async function emitWebhookEvent<T extends WebhookEventType>(
   data: WebhookEventData<T>,
 ): Promise<void> {
   const payload = WEBHOOK_EVENT_SCHEMAS[type].parse(data);
+  const s = subscriptions();
+  if (s.db) {
+    if (s.types && !s.types.has(type)) return;
+    if (!s.types) reloadSubscriptions(s);
+  }
   await tx.execute(sql`
     WITH ep AS (
       SELECT id FROM webhook_endpoints WHERE enabled AND ${type} = ANY (events)

@@ -22,7 +22,7 @@ import { runCleanup } from "../jobs/cleanup";
 import { setLessonProgress } from "../learning/progress";
 import type { Actor } from "../accounts/actor";
 import { backoffMs, deliverDueWebhooks, eventBody } from "./delivery";
-import { emitWebhookEvent } from "./events";
+import { emitWebhookEvent, invalidateWebhookSubscriptions, watchWebhookSubscriptions } from "./events";
 import { checkWebhookUrl, postWebhook, refusedAddress } from "./outbound";
 import { openSecret } from "./secret-box";
 import {
@@ -539,5 +539,48 @@ describe.runIf(onPostgres)("on PostgreSQL, concurrently", () => {
       sql`SELECT sum(attempts)::int AS attempts FROM webhook_deliveries`,
     );
     expect(row!.attempts).toBe(count);
+  });
+});
+
+describe("subscriptions remembered by a server process", () => {
+  afterEach(() => watchWebhookSubscriptions(null));
+  const deleted = (userId: string) =>
+    db().transaction((tx) =>
+      emitWebhookEvent(tx, "user.deleted", { userId, deletedAt: new Date().toISOString() }),
+    );
+  const eventsFor = async (userId: string) =>
+    (await db().select().from(webhookEvents)).filter(
+      (e) => (e.payload as { userId?: string }).userId === userId,
+    );
+
+  it("skip the statement for an event nobody wants, and are forgotten when the watcher reports a change", async () => {
+    watchWebhookSubscriptions(() => db());
+    await deleted("before-any-endpoint"); // not remembered yet: asks the database, and learns nobody wants it
+    await new Promise((r) => setTimeout(r, 200));
+    // An endpoint appears without the process being told: what it remembers still says nobody wants the event.
+    await db()
+      .insert(webhookEndpoints)
+      .values({ url: "https://example.com/h", events: ["user.deleted"], secretCiphertext: "v1.x" });
+    await deleted("while-remembered");
+    expect(await eventsFor("while-remembered")).toHaveLength(0);
+    // The watcher reports the change (the trigger below announces it): the next event goes to the database.
+    invalidateWebhookSubscriptions();
+    await deleted("after-the-change");
+    expect(await eventsFor("after-the-change")).toHaveLength(1);
+    // Without a watcher nothing is remembered: every event asks the database.
+    watchWebhookSubscriptions(null);
+    await deleted("unwatched");
+    expect(await eventsFor("unwatched")).toHaveLength(1);
+  });
+
+  it("a change of the endpoints advances the content version the watcher follows", async () => {
+    const version = async () =>
+      (await queryRows<{ v: string }>(db(), sql`SELECT last_value::text AS v FROM content_version`))[0]!.v;
+    const before = await version();
+    await createWebhookEndpoint(db(), await admin(), {
+      url: "https://example.com/v",
+      events: ["user.deleted"],
+    });
+    expect(BigInt(await version())).toBeGreaterThan(BigInt(before));
   });
 });
