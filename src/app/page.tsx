@@ -6,7 +6,7 @@ import { SearchBox } from "@/components/catalog/search-box";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
 import { findFeaturedCourses, findNewestCourses } from "@/server/catalog/listings";
-import { getDb } from "@/server/db";
+import { getReadDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 
 const PITCH =
@@ -45,7 +45,7 @@ const PROMISES = [
 
 export default async function HomePage() {
   await connection();
-  const db = await getDb();
+  const db = await getReadDb();
   const { currency } = getEnv();
   const [featured, newest] = await Promise.all([
     findFeaturedCourses(db, currency),

@@ -66,6 +66,18 @@ describe("modes", () => {
     expect(env.email).toEqual({ server: PROD_OK.EMAIL_SERVER, from: PROD_OK.EMAIL_FROM });
   });
 
+  it("takes a read replica beside the primary, checked like DATABASE_URL", () => {
+    const env = loadEnv({ ...PROD_OK, DATABASE_REPLICA_URL: "postgresql://app@127.0.0.1:5433/aiw" });
+    expect(env.databaseReplicaUrl).toBe("postgresql://app@127.0.0.1:5433/aiw");
+    expect(env.databaseReplicaMaxLagMs).toBe(30_000);
+    expect(problemsOf({ ...PROD_OK, DATABASE_REPLICA_URL: "mysql://replica/aiw" })).toEqual([
+      "DATABASE_REPLICA_URL must start with postgresql:// (or postgres://).",
+    ]);
+    expect(
+      problemsOf({ ...PROD_OK, DATABASE_REPLICA_URL: "postgresql://app@replica.internal:5432/aiw" }),
+    ).toEqual([expect.stringContaining("DATABASE_REPLICA_URL points at replica.internal")]);
+  });
+
   it("accepts OAuth as the way to sign in", () => {
     const withoutSmtp = { ...PROD_OK, EMAIL_SERVER: undefined, EMAIL_FROM: undefined };
     expect(problemsOf({ ...withoutSmtp, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" })).toEqual([]);

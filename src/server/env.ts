@@ -30,6 +30,9 @@ const ZRawEnv = z.object({
   DATABASE_URL: optionalString,
   /** A direct connection for session state (advisory locks, LISTEN) when DATABASE_URL goes through a pooler. */
   DATABASE_DIRECT_URL: optionalString,
+  /** A streaming replica for reads that tolerate lag (src/server/db/replica.ts). */
+  DATABASE_REPLICA_URL: optionalString,
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).optional().default(30),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional().default(10),
   /** Sends before a statement becomes a named prepared statement (src/server/db/prepared.ts); 0 turns it off. */
   DATABASE_PREPARE_THRESHOLD: z.coerce.number().int().min(0).max(1000).optional(),
@@ -151,6 +154,10 @@ export interface Env {
   databasePrepareThreshold: number;
   /** DATABASE_DIRECT_URL (defaults to DATABASE_URL): advisory locks and LISTEN bypass a pooler through it. */
   databaseDirectUrl: string | undefined;
+  /** DATABASE_REPLICA_URL: catalog, course pages, public certificate lookups and analytics read from it. */
+  databaseReplicaUrl: string | undefined;
+  /** DATABASE_REPLICA_MAX_LAG_SECONDS in ms: a replica further behind is not read until it catches up. */
+  databaseReplicaMaxLagMs: number;
   dataDir: string;
   authSecret: string | undefined;
   /** CERTIFICATE_SIGNING_KEY decoded (32 bytes); demo mode keeps a generated key in the database instead. */
@@ -215,18 +222,16 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || host.startsWith("127.") || host.startsWith("/") || host === "";
 }
 
-function checkDatabaseUrl(url: string, allowInsecure: boolean, problems: string[]) {
+function checkDatabaseUrl(url: string, allowInsecure: boolean, problems: string[], name = "DATABASE_URL") {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    problems.push(
-      "DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/database).",
-    );
+    problems.push(`${name} is not a valid URL (expected postgresql://user:password@host:5432/database).`);
     return;
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    problems.push("DATABASE_URL must start with postgresql:// (or postgres://).");
+    problems.push(`${name} must start with postgresql:// (or postgres://).`);
     return;
   }
   const host = decodeURIComponent(parsed.hostname) || parsed.searchParams.get("host") || "";
@@ -235,7 +240,7 @@ function checkDatabaseUrl(url: string, allowInsecure: boolean, problems: string[
     ["require", "verify-ca", "verify-full"].includes(sslmode) || parsed.searchParams.get("ssl") === "true";
   if (!isLoopbackHost(host) && !tls && !allowInsecure) {
     problems.push(
-      `DATABASE_URL points at ${host}, which is not on this machine, without TLS: add ?sslmode=verify-full ` +
+      `${name} points at ${host}, which is not on this machine, without TLS: add ?sslmode=verify-full ` +
         "(or sslmode=require), or set DATABASE_ALLOW_INSECURE=true if the network is private and trusted.",
     );
   }
@@ -257,6 +262,10 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
   const isDemo = mode === "demo";
 
   if (raw.DATABASE_URL) checkDatabaseUrl(raw.DATABASE_URL, raw.DATABASE_ALLOW_INSECURE, problems);
+  if (raw.DATABASE_REPLICA_URL) {
+    if (!raw.DATABASE_URL) problems.push("DATABASE_REPLICA_URL needs DATABASE_URL (the primary) set too.");
+    checkDatabaseUrl(raw.DATABASE_REPLICA_URL, raw.DATABASE_ALLOW_INSECURE, problems, "DATABASE_REPLICA_URL");
+  }
 
   const host = raw.HOST ?? (isDemo ? "127.0.0.1" : "0.0.0.0");
   const isDemoExposed = isDemo && !isLoopbackHost(host);
@@ -354,6 +363,8 @@ export function loadEnv(source: Record<string, string | undefined>, opts: { serv
       raw.DATABASE_PREPARE_THRESHOLD ??
       (raw.DATABASE_DIRECT_URL && raw.DATABASE_DIRECT_URL !== raw.DATABASE_URL ? 0 : 3),
     databaseDirectUrl: raw.DATABASE_DIRECT_URL,
+    databaseReplicaUrl: raw.DATABASE_REPLICA_URL,
+    databaseReplicaMaxLagMs: raw.DATABASE_REPLICA_MAX_LAG_SECONDS * 1000,
     dataDir: path.resolve(/*turbopackIgnore: true*/ raw.DATA_DIR ?? "data"),
     authSecret: raw.AUTH_SECRET,
     certificateSigningSeed,

@@ -355,7 +355,11 @@ describe("the footer's pages", () => {
     // Every operation of the document is there, by area, with what it takes and answers.
     const doc = await (await fetch(`${e2e.server.url}/api/v1/openapi.json`)).json();
     const operations = Object.values(doc.paths as Record<string, object>).flatMap((m) => Object.keys(m));
-    expect(await page.locator("article[id]").count()).toBe(operations.length);
+    expect(await page.locator("article[id]:not([id^='event-'])").count()).toBe(operations.length);
+    // … and every webhook event the platform sends, with its data.
+    const events = Object.keys(doc.webhooks as Record<string, object>);
+    expect(events.length).toBeGreaterThan(0);
+    expect(await page.locator("article[id^='event-']").count()).toBe(events.length);
     const enroll = page.locator("article#enrollInCourse");
     expect(await enroll.getByRole("heading", { level: 3 }).textContent()).toContain(
       "/api/v1/courses/{slug}/enrollment",

@@ -19,7 +19,7 @@ import {
   type CatalogPageParams,
 } from "@/server/catalog/page-params";
 import type { TCatalogPage } from "@/server/catalog/schemas";
-import { getDb } from "@/server/db";
+import { getReadDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { isAppError } from "@/server/errors";
 
@@ -59,7 +59,7 @@ export default async function CatalogPage({ searchParams }: Props) {
   if ((hasEmpty || defaultSort) && ignored.length === 0 && !inverted) {
     redirect(catalogHref(params, { sort: defaultSort ? null : params.sort }));
   }
-  const db = await getDb();
+  const db = await getReadDb();
   let page: TCatalogPage;
   let cursorRejected = false;
   try {

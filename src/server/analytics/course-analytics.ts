@@ -29,6 +29,8 @@ export async function getCourseAnalytics(
   db: Db,
   actor: Actor | null,
   courseId: string,
+  /** Where the aggregates are read (the read replica); who may see them is always decided on `db`. */
+  readDb: Db = db,
 ): Promise<CourseAnalytics> {
   assertRole(actor, "INSTRUCTOR", "ADMIN");
   const [course] = await db
@@ -41,13 +43,13 @@ export async function getCourseAnalytics(
   const month = (column: AnyColumn) => sql<string>`to_char(date_trunc('month', ${column}), 'YYYY-MM')`;
   const lastYear = (column: AnyColumn) => sql`${column} >= date_trunc('month', now()) - interval '11 months'`;
   const [enrolled, lessonRows, ratings, revenue] = await Promise.all([
-    db
+    readDb
       .select({ k: month(enrollments.enrolledAt), n: sql<number>`count(*)::int` })
       .from(enrollments)
       .where(and(eq(enrollments.courseId, course.id), lastYear(enrollments.enrolledAt)))
       .groupBy(sql`1`)
       .orderBy(sql`1`),
-    db
+    readDb
       .select({
         m: modules.order,
         o: lessons.order,
@@ -61,7 +63,7 @@ export async function getCourseAnalytics(
       .where(and(eq(modules.courseId, course.id), eq(modules.published, true)))
       .groupBy(modules.order, lessons.order, lessons.title)
       .orderBy(asc(modules.order), asc(lessons.order)),
-    db
+    readDb
       .select({ r: courseReviews.rating, n: sql<number>`count(*)::int` })
       .from(courseReviews)
       .innerJoin(
@@ -74,7 +76,7 @@ export async function getCourseAnalytics(
       )
       .where(and(eq(courseReviews.courseId, course.id), isNull(courseReviews.hiddenAt)))
       .groupBy(courseReviews.rating),
-    revenueByMonth(db, { currency, courseId: course.id }),
+    revenueByMonth(readDb, { currency, courseId: course.id }),
   ]);
   return {
     course,

@@ -23,7 +23,7 @@ export const listCoursesOperation = defineOperation({
   auth: "public",
   query: ZCatalogInput,
   responses: { 200: { description: "A page of courses", schema: ZCatalogPage } },
-  handler: async ({ query }, { db }) => findCatalogCourses(db, query, getEnv().currency),
+  handler: async ({ query }, { readDb }) => findCatalogCourses(readDb, query, getEnv().currency),
 });
 
 export const getCourseOperation = defineOperation({
@@ -38,8 +38,8 @@ export const getCourseOperation = defineOperation({
     200: { description: "The course", schema: ZCourseDetail },
     404: { description: "No published course has this slug", schema: ZApiError },
   },
-  handler: async ({ params }, { db }) => {
-    const detail = await getPublicCourseDetail(db, params.slug, getEnv().currency);
+  handler: async ({ params }, { readDb }) => {
+    const detail = await getPublicCourseDetail(readDb, params.slug, getEnv().currency);
     if (!detail) throw notFound("This course");
     return detail;
   },

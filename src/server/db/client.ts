@@ -8,12 +8,23 @@ import { DEFAULT_TRANSACTION_RETRY, retryTransactions, watchPool } from "./fault
 import { lockDataDir } from "./lock";
 import { watchPoolMetrics } from "../metrics/metrics";
 import { autoPrepare } from "./prepared";
+import { currentWalPosition, ReadRoutingPool } from "./replica";
 import type { Db } from "./types";
 
 export type { Db, DbKind } from "./types";
 
 interface DatabaseHandle {
   db: Db;
+  /**
+   * For reads that tolerate lag (catalog, course pages, public certificate lookups, analytics): the replica
+   * when DATABASE_REPLICA_URL is set (./replica.ts decides per statement), otherwise `db` itself.
+   */
+  readDb: Db;
+  /**
+   * The primary's WAL position after a write, which the writer's next reads wait for on the replica
+   * (read-your-writes); undefined without a replica (nothing to wait for) or when it cannot be read.
+   */
+  writePosition(): Promise<bigint | undefined>;
   close: () => Promise<void>;
 }
 
@@ -39,6 +50,8 @@ export type PostgresDatabase = DatabaseHandle & {
    * and whatever it holds end with it).
    */
   sessionConnection(): Promise<{ client: pg.ClientBase; release: (destroy?: boolean) => void }>;
+  /** DATABASE_REPLICA_URL's router (where `readDb` sends its statements), when one is set. */
+  replica?: ReadRoutingPool;
 };
 
 export const pgliteDir = (dataDir: string) => path.join(dataDir, "pglite");
@@ -55,6 +68,8 @@ export async function openPglite(
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
+      readDb: db,
+      writePosition: async () => undefined,
       kind: "pglite",
       client,
       close: async () => {
@@ -80,6 +95,10 @@ export interface PostgresOptions {
   prepareThreshold?: number;
   /** DATABASE_DIRECT_URL: session state (advisory locks, LISTEN) goes there, around a pooler. */
   directUrl?: string;
+  /** DATABASE_REPLICA_URL: a streaming replica for reads that tolerate lag (./replica.ts). */
+  replicaUrl?: string;
+  /** Longest lag (ms) at which the replica is still read. */
+  replicaMaxLagMs?: number;
 }
 
 export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions = {}): PostgresDatabase {
@@ -113,5 +132,34 @@ export function openPostgres(url: string, poolSize = 10, opts: PostgresOptions =
     await client.connect();
     return { client, release: () => void client.end().catch(() => {}) };
   };
-  return { db, kind: "postgres", pool, url, directUrl, sessionConnection, close: () => pool.end() };
+  let replica: ReadRoutingPool | undefined;
+  let readDb = db;
+  if (opts.replicaUrl) {
+    replica = new ReadRoutingPool(pool, opts.replicaUrl, {
+      poolSize,
+      connectionTimeoutMillis: opts.connectionTimeoutMillis,
+      maxLagMs: opts.replicaMaxLagMs,
+    });
+    watchPoolMetrics(replica.replica);
+    autoPrepare(replica.replica, { threshold: opts.prepareThreshold ?? 3, maxNames: 500 });
+    readDb = retryTransactions(drizzlePg(replica as unknown as pg.Pool, { schema }) as unknown as Db, {
+      ...DEFAULT_TRANSACTION_RETRY,
+      ...(opts.transactionRetries === undefined ? {} : { retries: opts.transactionRetries }),
+    });
+  }
+  return {
+    db,
+    readDb,
+    kind: "postgres",
+    pool,
+    url,
+    directUrl,
+    sessionConnection,
+    replica,
+    writePosition: async () => (replica ? currentWalPosition(pool) : undefined),
+    close: async () => {
+      await replica?.end();
+      await pool.end();
+    },
+  };
 }

@@ -30,14 +30,28 @@ export async function getDb() {
   return (await getDatabase()).db;
 }
 
+/**
+ * The handle for reads that tolerate lag (catalog, course pages, public certificate lookups, analytics): the
+ * replica when DATABASE_REPLICA_URL is set, unless the request must see the primary (./replica.ts).
+ */
+export async function getReadDb() {
+  return (await getDatabase()).readDb;
+}
+
 async function openApplicationDatabase(): Promise<Database> {
   const env = getEnv();
   if (env.databaseUrl) {
     const database = openPostgres(env.databaseUrl, env.databasePoolSize, {
       prepareThreshold: env.databasePrepareThreshold,
       directUrl: env.databaseDirectUrl,
+      replicaUrl: env.databaseReplicaUrl,
+      replicaMaxLagMs: env.databaseReplicaMaxLagMs,
     });
-    logger.info("database opened", { kind: "postgres", poolSize: env.databasePoolSize });
+    logger.info("database opened", {
+      kind: "postgres",
+      poolSize: env.databasePoolSize,
+      replica: Boolean(env.databaseReplicaUrl),
+    });
     return database;
   }
   const started = Date.now();

@@ -6,7 +6,10 @@ import type { ActionResult, ActionValues } from "@/lib/action-result";
 import type { Actor } from "../accounts/actor";
 import type { AuditContext } from "../audit/record";
 import { getActor } from "../auth/session";
-import { getDb } from "../db";
+import { cookies } from "next/headers";
+import { getDatabase, getDb } from "../db";
+import { formatLsn, noteOwnWrite, WRITE_POSITION_COOKIE, WRITE_POSITION_MAX_AGE_S } from "../db/replica";
+import { getEnv } from "../env";
 import { isAppError, isDatabaseUnreachable, UNAVAILABLE_MESSAGE } from "../errors";
 import { logger } from "../log";
 import { invalidInput } from "../validation";
@@ -70,6 +73,7 @@ export async function runAction<D = undefined>(
       data,
     } = typeof outcome === "string" ? { message: outcome } : (outcome ?? {});
     target = to;
+    await rememberWritePosition(actor);
     result = { ok: true, ...(message ? { message } : {}), ...(data !== undefined ? { data } : {}) };
   } catch (e) {
     unstable_rethrow(e);
@@ -102,6 +106,28 @@ export async function handleForm<T, D = undefined>(
     input = parsed.data;
   }
   return runAction((ctx) => run(input, ctx), { ...options, values });
+}
+
+/**
+ * With a read replica, the writer's next reads (this request's render included) wait until the replica has
+ * replayed this write: its WAL position goes in a short-lived cookie (src/server/db/replica.ts). A failure
+ * here only costs that guarantee's precision, never the action.
+ */
+async function rememberWritePosition(actor: Actor | null) {
+  const lsn = await (await getDatabase()).writePosition();
+  if (lsn === undefined) return;
+  noteOwnWrite(actor?.id, lsn);
+  try {
+    (await cookies()).set(WRITE_POSITION_COOKIE, formatLsn(lsn), {
+      path: "/",
+      maxAge: WRITE_POSITION_MAX_AGE_S,
+      httpOnly: true,
+      sameSite: "lax",
+      secure: getEnv().isHttps,
+    });
+  } catch (e) {
+    logger.warn("action: the write position cookie could not be set", { err: e });
+  }
 }
 
 function failure(e: unknown, options: ActionOptions): ActionResult<never> {

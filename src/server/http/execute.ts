@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { noteReader } from "../db/replica";
 import type { Actor } from "../accounts/actor";
 import type { Db } from "../db/types";
 import { lastDatabaseFaultAt } from "../db/faults";
@@ -37,6 +38,13 @@ export interface OutgoingResponse {
 
 export interface ExecuteDeps {
   db: () => Promise<Db>;
+  /** The lag-tolerant reads' handle (OperationContext.readDb); `db` when left out. */
+  readDb?: () => Promise<Db>;
+  /**
+   * Called after a state-changing operation succeeded, with who made it: headers for the answer (the read
+   * replica's write-position cookie, src/server/db/replica.ts).
+   */
+  afterWrite?: (actor: Actor | null) => Promise<Record<string, string> | undefined>;
   /** Who is asking (the session cookie); only called for operations that need it. */
   actor: () => Promise<Actor | null>;
   appUrl: string;
@@ -287,6 +295,7 @@ async function run(
   if (op.auth === "user" && !actor) {
     throw new AppError("UNAUTHENTICATED", { userMessage: "Please sign in to continue." });
   }
+  if (actor && deps.readDb) noteReader(actor.id);
   const parsedQuery = op.query ? op.query.safeParse(queryObject(url.searchParams)) : undefined;
   if (parsedQuery && !parsedQuery.success) throw invalidInput(parsedQuery.error, "query");
   let body: unknown;
@@ -300,12 +309,18 @@ async function run(
     if (!parsed.success) throw invalidInput(parsed.error, "body");
     body = parsed.data;
   }
-  const db = await connect();
+  const [db, readDb] = await Promise.all([connect(), deps.readDb?.()]);
   const result = await op.handler(
     { query: parsedQuery?.data, params: parsedParams?.data, body, rawBody, upload } as never,
-    { db, actor, request: req.info },
+    { db, readDb: readDb ?? db, actor, request: req.info },
   );
-  const answer = isReply(result) ? result : { status: successStatus(op), body: result, headers: undefined };
+  const answer: { status: number; body?: unknown; headers?: Record<string, string> } = isReply(result)
+    ? result
+    : { status: successStatus(op), body: result, headers: undefined };
+  if (deps.afterWrite && STATE_CHANGING.has(op.method) && answer.status < 300) {
+    const extra = await deps.afterWrite(actor);
+    if (extra) answer.headers = { ...answer.headers, ...extra };
+  }
   if (isReply(result) && result.file) {
     return {
       status: result.status,

@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { gzipSync } from "node:zlib";
 import { actorForSessionToken, hasSessionCookie, sessionTokenFromCookieHeader } from "../auth/session-lookup";
-import { getDb } from "../db";
+import { getDatabase, getDb, getReadDb } from "../db";
+import { lsnFromCookieHeader, noteOwnWrite, withReadContext, writePositionCookie } from "../db/replica";
 import type { Env } from "../env";
 import { logger } from "../log";
 import { isMetricsRequestAllowed, metrics, recordRequest } from "../metrics/metrics";
@@ -158,6 +159,14 @@ export function createLeanServer(opts: LeanServerOptions) {
   const placeholder = `aiwNoncePlaceholder${Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString("hex")}`;
   const placeholderBytes = Buffer.from(placeholder, "latin1");
   const fills = new Map<string, Promise<CachedPage | null>>();
+  /** With a read replica: requests carry a read context, and writes tell their writer's next reads to wait. */
+  const replicated = Boolean(env.databaseReplicaUrl);
+  async function afterWrite(actor: { id: string } | null): Promise<Record<string, string> | undefined> {
+    const lsn = await (await getDatabase()).writePosition();
+    if (lsn === undefined) return undefined;
+    noteOwnWrite(actor?.id, lsn);
+    return { "set-cookie": writePositionCookie(lsn, env.isHttps) };
+  }
   /** The API's security headers are the same for every answer: built once. */
   const apiHeaders: Readonly<Record<string, string>> = Object.freeze(securityHeaders("", "api"));
 
@@ -176,6 +185,7 @@ export function createLeanServer(opts: LeanServerOptions) {
       },
       {
         db: getDb,
+        ...(replicated ? { readDb: getReadDb, afterWrite } : {}),
         actor: () =>
           (actor ??= getDb().then((db) =>
             actorForSessionToken(db, sessionTokenFromCookieHeader(header("cookie"))),
@@ -348,7 +358,7 @@ export function createLeanServer(opts: LeanServerOptions) {
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const headers = req.headers;
     const isFill = first(headers[FILL_HEADER]) === proof;
@@ -412,5 +422,16 @@ export function createLeanServer(opts: LeanServerOptions) {
     headers[CLIENT_IP_PROOF_HEADER] = proof;
     headers[SERVER_NONCE_HEADER] = newNonce();
     await opts.next(req, res);
-  };
+  }
+
+  if (!replicated) return handle;
+  // A page-cache fill reads only from the primary (replica lag must never put a stale page back in the
+  // cache); a reader who wrote recently reads from the replica only once it has replayed that write.
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> =>
+    withReadContext(
+      first(req.headers[FILL_HEADER]) === proof
+        ? { primary: true }
+        : { minLsn: lsnFromCookieHeader(first(req.headers.cookie)) },
+      () => handle(req, res),
+    );
 }

@@ -27,6 +27,12 @@ export interface RequestInfo {
 
 export interface OperationContext {
   db: Db;
+  /**
+   * For reads that tolerate lag (catalog, course pages, public certificate lookups, analytics): the read
+   * replica when one is configured (src/server/db/replica.ts), otherwise `db`. Never for a write, nor for a
+   * read that decides a write.
+   */
+  readDb: Db;
   actor: Actor | null;
   request: RequestInfo;
 }

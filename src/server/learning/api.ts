@@ -211,9 +211,9 @@ export const verifyCertificateOperation = defineOperation({
     404: err("No certificate has this number"),
     429: err("Too many lookups"),
   },
-  handler: async ({ params }, { db, request }) => {
+  handler: async ({ params }, { db, readDb, request }) => {
     await consumeRateLimit(db, CERTIFICATE_LOOKUPS, request.ip ?? "unknown");
-    return verifyCertificate(db, params.number);
+    return verifyCertificate(readDb, params.number);
   },
 });
 

@@ -58,6 +58,18 @@ function create() {
         );
       },
     }),
+    dbReads: new client.Counter({
+      name: "aiw_db_routed_reads_total",
+      help: "Lag-tolerant reads (catalog, course pages, public certificate lookups, analytics) with DATABASE_REPLICA_URL set, by where they ran (replica, primary).",
+      labelNames: ["target"] as const,
+      registers: [registry],
+    }),
+    dbReplica: new client.Gauge({
+      name: "aiw_db_replica",
+      help: "The read replica as last checked by this instance: up (1/0), lag_seconds (how long it has been behind a primary position it was shown), lag_bytes (WAL not yet replayed).",
+      labelNames: ["measure"] as const,
+      registers: [registry],
+    }),
     jobRuns: new client.Counter({
       name: "aiw_job_runs_total",
       help: "Scheduled job runs, by job and outcome (ran, skipped: another instance held the lock, failed).",

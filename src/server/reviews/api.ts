@@ -50,7 +50,7 @@ export const listReviewsOperation = defineOperation({
       }),
     },
   },
-  handler: ({ params, query }, { db }) => findReviewsBySlug(db, params.slug, query),
+  handler: ({ params, query }, { readDb }) => findReviewsBySlug(readDb, params.slug, query),
 });
 
 export const putReviewOperation = defineOperation({

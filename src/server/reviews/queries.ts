@@ -101,13 +101,15 @@ export async function getCourseReviewsView(
   actor: Actor | null,
   courseId: string,
   cursor: string | undefined,
+  /** Where the public list is read (the read replica); the reader's own review and standing come from `db`. */
+  readDb: Db = db,
 ): Promise<CourseReviewsView> {
   const [page, mine, eligibility] = await Promise.all([
-    findCourseReviews(db, courseId, { cursor }).then(
+    findCourseReviews(readDb, courseId, { cursor }).then(
       (p) => ({ ...p, cursorIgnored: false }),
       async (e: unknown) => {
         if (!isAppError(e) || e.code !== "INVALID_INPUT") throw e;
-        return { ...(await findCourseReviews(db, courseId)), cursorIgnored: true };
+        return { ...(await findCourseReviews(readDb, courseId)), cursorIgnored: true };
       },
     ),
     getMyReview(db, actor, courseId),

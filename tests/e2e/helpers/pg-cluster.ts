@@ -34,7 +34,11 @@ export function postgresBinDir(): string | undefined {
   return versions[0] ? path.join(VERSIONS_DIR, versions[0], "bin") : undefined;
 }
 
-export async function createPgCluster(): Promise<PgCluster> {
+/**
+ * `replicaOf`: instead of a new cluster, a streaming replica (hot standby) of that running cluster, made with
+ * `pg_basebackup -R` (the primary's initdb allows replication connections from 127.0.0.1 with trust).
+ */
+export async function createPgCluster(opts: { replicaOf?: PgCluster } = {}): Promise<PgCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error(`No PostgreSQL server binaries under ${VERSIONS_DIR}`);
   const asRoot = process.getuid?.() === 0;
@@ -62,7 +66,25 @@ export async function createPgCluster(): Promise<PgCluster> {
   };
   const readLog = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "");
 
-  run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]);
+  if (opts.replicaOf) {
+    run("pg_basebackup", [
+      ...["-h", "127.0.0.1", "-p", String(opts.replicaOf.port), "-U", "postgres"],
+      ...["-D", data, "-R", "-X", "stream", "--no-sync", "-c", "fast"],
+    ]);
+  } else {
+    run("initdb", [
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "-A",
+      "trust",
+      "--no-sync",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+    ]);
+  }
   const port = await freePort();
   fs.appendFileSync(
     path.join(data, "postgresql.conf"),

@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { Container } from "@/components/ui/container";
 import { CredentialVerifier } from "@/components/learning/credential-verifier";
 import { issuerDid } from "@/server/credentials/keys";
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { clientIp } from "@/server/http/client-ip";
@@ -28,7 +28,7 @@ export default async function CertificatePage({ params }: Props) {
       { name: "certificate-lookup", limit: 60, windowSeconds: 60 },
       clientIp(await headers()) ?? "unknown",
     );
-    cert = await verifyCertificate(db, decodeURIComponent(number));
+    cert = await verifyCertificate(await getReadDb(), decodeURIComponent(number));
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     if (isAppError(e) && e.code === "RATE_LIMITED") {

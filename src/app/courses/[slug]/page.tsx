@@ -17,7 +17,7 @@ import { ZSlug } from "@/lib/slug";
 import { courseJsonLd } from "@/server/catalog/course-json-ld";
 import { findSlugRedirect, getCoursePage } from "@/server/catalog/queries";
 import { getActor } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { getCourseCta } from "@/server/learning/course-cta";
 import { getPaymentProvider } from "@/server/payments/providers";
@@ -54,7 +54,7 @@ const loadCourse = cache(async (slug: string) => {
   await connection();
   const parsed = ZSlug.safeParse(slug);
   if (!parsed.success) return null;
-  return getCoursePage(await getDb(), await getActor(), parsed.data);
+  return getCoursePage(await getReadDb(), await getActor(), parsed.data);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -198,7 +198,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
               <CourseReviews
                 course={course}
                 cursor={cursor}
-                view={await getCourseReviewsView(db, actor, course.id, cursor)}
+                view={await getCourseReviewsView(db, actor, course.id, cursor, await getReadDb())}
                 signedIn={Boolean(actor)}
                 actions={{ save: saveReviewAction, delete: deleteReviewAction, report: reportReviewAction }}
               />

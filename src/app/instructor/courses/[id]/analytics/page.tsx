@@ -5,7 +5,7 @@ import { formatMoney } from "@/lib/money";
 import { RevenueTable } from "@/components/payments/revenue-table";
 import { getCourseAnalytics } from "@/server/analytics/course-analytics";
 import { requireRole } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
 import { orNotFound } from "@/server/http/pages";
 import { getAssignmentAnalytics } from "@/server/assessments/assignment-analytics";
 
@@ -25,7 +25,7 @@ export default async function CourseAnalyticsPage({ params }: { params: Promise<
   const { id } = await params;
   const actor = await requireRole(`/instructor/courses/${id}/analytics`, "INSTRUCTOR", "ADMIN");
   const db = await getDb();
-  const a = await orNotFound(getCourseAnalytics(db, actor, id.slice(0, 64)));
+  const a = await orNotFound(getCourseAnalytics(db, actor, id.slice(0, 64), await getReadDb()));
   const assignments = await getAssignmentAnalytics(db, actor, a.course.id);
   return (
     <div>
