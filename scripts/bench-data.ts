@@ -19,6 +19,7 @@ import path from "node:path";
 import type pg from "pg";
 import { isValidCertificateNumber } from "../src/lib/certificate-number";
 import { openPostgres } from "../src/server/db/client";
+import { REBUILD_COURSE_RATING_COUNTS_SQL } from "../src/server/catalog/rating-counts";
 import { migrateDatabase } from "../src/server/db/migrate";
 import { Args, formatMs, timed } from "./bench/args";
 import { checkPercentages, describeConsistency } from "./bench/consistency";
@@ -454,6 +455,11 @@ async function insertLearning(client: pg.PoolClient) {
             rating_average = coalesce(rc.average, 0)
         FROM courses c0 LEFT JOIN ec ON ec.course_id = c0.id LEFT JOIN rc ON rc.course_id = c0.id
         WHERE c0.id = c.id`),
+    (r) => `${r.rowCount} rows`,
+  );
+  await timed(
+    "ratings by star",
+    () => client.query(REBUILD_COURSE_RATING_COUNTS_SQL),
     (r) => `${r.rowCount} rows`,
   );
   await timed(

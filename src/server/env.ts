@@ -78,8 +78,8 @@ const ZRawEnv = z.object({
   /** Private networks (CIDR, comma-separated) webhooks may be sent to; none by default. */
   WEBHOOK_ALLOWED_NETWORKS: optionalString,
   /** The anonymous page cache (docs/decisions.md): entries, megabytes, seconds an entry may live; 0 entries = off. */
-  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(100_000).optional().default(1000),
-  PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).optional().default(64),
+  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(100_000).optional().default(5000),
+  PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).optional().default(256),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).optional().default(300),
   LESSON_HTML_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).optional().default(64),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),

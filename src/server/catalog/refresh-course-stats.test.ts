@@ -101,6 +101,38 @@ describe("refreshCourseStats under concurrent writers", () => {
   });
 });
 
+describe("ratings by star (course_rating_counts)", () => {
+  it("agree with a count from the reviews for every course, after the demo seed and after a recount", async () => {
+    await seedDemo(db(), { appUrl: "http://localhost:3000", currency: "USD" });
+    const live = async () =>
+      queryRows<{ course_id: string; rating: number; count: number }>(
+        db(),
+        sql`SELECT r.course_id, r.rating, count(*)::int AS count
+            FROM course_reviews r
+            JOIN enrollments e ON e.user_id = r.user_id AND e.course_id = r.course_id
+            WHERE e.status <> 'REFUNDED' AND r.hidden_at IS NULL
+            GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+    const storedCounts = () =>
+      queryRows<{ course_id: string; rating: number; count: number }>(
+        db(),
+        sql`SELECT course_id, rating, count FROM course_rating_counts WHERE count > 0 ORDER BY 1, 2`,
+      );
+    const counted = await live();
+    expect(counted.length).toBeGreaterThan(0);
+    expect(await storedCounts()).toEqual(counted);
+    // A review hidden behind refreshCourseStats' back is out of the counts once the course is recounted.
+    const [one] = counted;
+    await db().execute(
+      sql`UPDATE course_reviews SET hidden_at = now(), hidden_reason = 'test'
+          WHERE id = (SELECT id FROM course_reviews WHERE course_id = ${one!.course_id} AND rating = ${one!.rating}
+                      AND hidden_at IS NULL LIMIT 1)`,
+    );
+    await db().transaction((tx) => refreshCourseStats(tx, one!.course_id));
+    expect(await storedCounts()).toEqual(await live());
+  });
+});
+
 describe("refreshCourseStats", () => {
   it("counts enrollments that are not REFUNDED and only their students' ratings", async () => {
     const course = await createCourse(db(), { published: true });

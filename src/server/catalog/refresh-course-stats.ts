@@ -22,7 +22,9 @@ export interface CourseStats {
  * The lock is FOR NO KEY UPDATE, the one the UPDATE itself takes: FOR UPDATE would also conflict with the
  * FOR KEY SHARE lock that inserting an enrollment or review takes on the course (its foreign key check),
  * and two such writers would deadlock.
- * The row is written only when a figure changed, so an unchanged course keeps its row version.
+ * The row is written only when a figure changed, so an unchanged course keeps its row version. The ratings by
+ * star (course_rating_counts, the course page's histogram) are written in the same statement, from the same
+ * rows, so the histogram always agrees with the count and the average.
  */
 export async function refreshCourseStats(tx: Db, courseId: string): Promise<CourseStats> {
   const locked = await queryRows<{ id: string }>(
@@ -34,15 +36,20 @@ export async function refreshCourseStats(tx: Db, courseId: string): Promise<Cour
   const [stats] = await queryRows<{ enrollment_count: number; rating_count: number; rating_average: string }>(
     tx,
     sql`
-      WITH stats AS (
-        SELECT
-          (SELECT count(*)::int FROM enrollments e
-           WHERE e.course_id = ${courseId} AND e.status <> 'REFUNDED') AS enrollment_count,
-          count(r.rating)::int AS rating_count,
-          coalesce(round(avg(r.rating), 2), 0)::numeric(3, 2) AS rating_average
+      WITH ratings AS (
+        SELECT r.rating, count(*)::int AS n
         FROM course_reviews r
         JOIN enrollments e ON e.user_id = r.user_id AND e.course_id = r.course_id
         WHERE r.course_id = ${courseId} AND e.status <> 'REFUNDED' AND r.hidden_at IS NULL
+        GROUP BY r.rating
+      ),
+      stats AS (
+        SELECT
+          (SELECT count(*)::int FROM enrollments e
+           WHERE e.course_id = ${courseId} AND e.status <> 'REFUNDED') AS enrollment_count,
+          coalesce(sum(n), 0)::int AS rating_count,
+          coalesce(round(sum(rating * n)::numeric / nullif(sum(n), 0), 2), 0)::numeric(3, 2) AS rating_average
+        FROM ratings
       ),
       changed AS (
         UPDATE courses c
@@ -54,6 +61,15 @@ export async function refreshCourseStats(tx: Db, courseId: string): Promise<Cour
           AND (c.enrollment_count, c.rating_count, c.rating_average)
               IS DISTINCT FROM (s.enrollment_count, s.rating_count, s.rating_average)
         RETURNING c.id
+      ),
+      counted AS (
+        INSERT INTO course_rating_counts (course_id, rating, count)
+        SELECT ${courseId}, g.rating, coalesce(r.n, 0)
+        FROM generate_series(1, 5) AS g(rating)
+        LEFT JOIN ratings r ON r.rating = g.rating
+        ON CONFLICT (course_id, rating) DO UPDATE SET count = EXCLUDED.count
+          WHERE course_rating_counts.count IS DISTINCT FROM EXCLUDED.count
+        RETURNING course_id
       )
       SELECT enrollment_count, rating_count, rating_average::text AS rating_average FROM stats`,
   );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, unique, varchar } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, unique, varchar } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { courses } from "./catalog";
 import { createdAt, idColumn, tstz, updatedAt } from "./columns";
@@ -39,6 +39,27 @@ export const courseReviews = pgTable(
     index("idx_course_reviews_hidden_by")
       .on(t.hiddenBy)
       .where(sql`${t.hiddenBy} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Not in the document (migration 0024): a course's ratings by star, counted by the rule of courses.rating_count
+ * and written with it by refreshCourseStats under the course's lock, so the course page's histogram costs five
+ * rows however many reviews the course has (docs/decisions.md, "Rating counts"). No personal data.
+ */
+export const courseRatingCounts = pgTable(
+  "course_rating_counts",
+  {
+    courseId: varchar("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    rating: integer("rating").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "course_rating_counts_pkey", columns: [t.courseId, t.rating] }),
+    check("course_rating_counts_rating_check", sql`${t.rating} >= 1 AND ${t.rating} <= 5`),
+    check("course_rating_counts_count_not_negative", sql`${t.count} >= 0`),
   ],
 );
 

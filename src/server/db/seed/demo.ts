@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { rebuildCourseRatingCounts } from "../../catalog/rating-counts";
 import type { Db } from "../types";
 import {
   certificates,
@@ -303,6 +304,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     await put("course_reviews", () =>
       tx.insert(courseReviews).values(reviewRows).onConflictDoNothing().returning(returningId),
     );
+    // The courses' ratings by star, from the reviews just written (the counters were set with the courses).
+    await rebuildCourseRatingCounts(tx);
     await put("course_prerequisites", () =>
       tx
         .insert(coursePrerequisites)
