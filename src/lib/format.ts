@@ -28,3 +28,6 @@ const LESSON_TYPE_LABEL: Record<string, string> = {
 };
 
 export const formatLessonType = (t: string) => LESSON_TYPE_LABEL[t] ?? t;
+
+/** "1 lesson", "3 lessons": a count with its noun (regular English plurals only). */
+export const countOf = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`;

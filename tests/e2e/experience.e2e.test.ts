@@ -41,6 +41,62 @@ describe("the learner's pages", () => {
   });
 });
 
+describe("the lesson page's layout", () => {
+  it("keeps the outline in reach: sticky beside the lesson, one tap away at the top on a phone; a skip link; previous and next on one row (item 3)", async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await signInViaMailbox(context, e2e.server.url, "sam@example.com");
+    const course = await (await page.request.get(`${e2e.server.url}/api/v1/courses/ai-foundations`)).json();
+    const lessons: { id: string }[] = course.modules.flatMap((m: { lessons: { id: string }[] }) => m.lessons);
+    // A lesson with a previous and a next one.
+    await page.goto(`${e2e.server.url}/learn/ai-foundations/${lessons[1]!.id}`);
+    const outline = page.getByRole("complementary", { name: "Syllabus" });
+    await outline.waitFor();
+    // Desktop: the outline stays at the top of the window while the lesson scrolls past.
+    expect(await outline.evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    expect(await page.getByRole("button", { name: /Course outline/ }).isVisible()).toBe(false);
+    // Scrolled down to the end of the lesson (its navigation at the bottom of the window).
+    await page.evaluate(() => document.getElementById("lesson-navigation")!.scrollIntoView({ block: "end" }));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+    const box = (await outline.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(60);
+    // A skip link leads the keyboard to the lesson navigation.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const skip = page.getByRole("link", { name: "Skip to lesson navigation" });
+    await skip.focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("Lesson navigation");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Previous/);
+
+    // Phone: the lesson comes first, the outline behind a control above it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const toggle = page.getByRole("button", { name: /Course outline/ });
+    await toggle.waitFor();
+    const heading = page.getByRole("heading", { level: 1 });
+    expect((await toggle.boundingBox())!.y).toBeLessThan((await heading.boundingBox())!.y);
+    const firstLesson = outline.getByRole("link").first();
+    expect(await firstLesson.isVisible()).toBe(false);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await firstLesson.waitFor({ state: "visible" });
+    await page.keyboard.press("Escape");
+    await firstLesson.waitFor({ state: "hidden" });
+    // Previous and next share one row under the completion button.
+    const nav = page.getByRole("navigation", { name: "Lesson navigation" });
+    const previous = (await nav.getByRole("link", { name: /Previous/ }).boundingBox())!;
+    const next = (await nav.getByRole("link", { name: /Next/ }).boundingBox())!;
+    expect(Math.abs(previous.y - next.y)).toBeLessThan(2);
+    expect(next.x).toBeGreaterThan(previous.x + previous.width);
+    expect(next.x + next.width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+});
+
 describe("the demo content", () => {
   it("tells the truth: no discussion area that does not exist, media durations as they play (item 6)", async () => {
     const context = await e2e.browser.newContext();
@@ -186,6 +242,40 @@ describe("prices", () => {
       .first();
     await alert.waitFor();
     await expect.poll(() => alert.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A module added: the cursor is on it, where its lessons are added next.
+    await page.getByLabel(/^Price/).fill("49.99");
+    await page.getByRole("button", { name: "Create course" }).click();
+    await page.waitForURL(/\/instructor\/courses\/(?!new$)[^/]+$/);
+    const addModule = page.getByRole("form", { name: "Add a module" });
+    await addModule.getByLabel("New module title").fill("Where focus goes");
+    await addModule.getByRole("button", { name: "Add module" }).click();
+    const added = page.getByRole("heading", { name: "1. Where focus goes" });
+    await added.waitFor();
+    await expect.poll(() => added.evaluate((el) => el === document.activeElement)).toBe(true);
+    // An action that ends on another page: its outcome there has the focus.
+    await page.getByRole("button", { name: "Delete Focus where it helps" }).click();
+    await page.getByRole("button", { name: "Delete course" }).click();
+    await page.waitForURL(/\/instructor\?deleted=1$/);
+    const notice = page.getByRole("status").filter({ hasText: "The course was deleted." });
+    await notice.waitFor();
+    await expect.poll(() => notice.evaluate((el) => el === document.activeElement)).toBe(true);
+    await context.close();
+  });
+
+  it("keeps what was typed when adding an instructor fails (item 2)", async () => {
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "alan@example.com");
+    await page.goto(`${e2e.server.url}/instructor`);
+    await page
+      .getByRole("link", { name: /Machine Learning with Python/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/instructor\/courses\/[^/]+$/);
+    const email = page.getByLabel("Add an instructor by e-mail");
+    await email.fill("nobody-here@example.com");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "We could not add this address." }).waitFor();
+    expect(await email.inputValue()).toBe("nobody-here@example.com");
     await context.close();
   });
 });

@@ -32,6 +32,7 @@ import {
   unlinkAccountAction,
 } from "./actions";
 import { signInWithProvider } from "../signin/actions";
+import { OutcomeNotice } from "@/components/ui/outcome-notice";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -146,9 +147,9 @@ export default async function AccountPage({
         </Section>
         <Section id="sessions" title="Where you are signed in">
           {session === "signed-out" ? (
-            <p role="status" className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
+            <OutcomeNotice className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
               Signed out on that device: it has to sign in again to get back in.
-            </p>
+            </OutcomeNotice>
           ) : null}
           <ul className="divide-y divide-slate-100">
             {sessions.map((s) => (
@@ -206,9 +207,9 @@ export default async function AccountPage({
             leaked.
           </p>
           {token === "revoked" ? (
-            <p role="status" className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
+            <OutcomeNotice className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
               Token revoked: anything still using it is refused from now on.
-            </p>
+            </OutcomeNotice>
           ) : null}
           {tokens.length === 0 ? (
             <p className="mb-4 text-sm text-slate-500">You have no API tokens.</p>

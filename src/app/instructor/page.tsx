@@ -7,6 +7,7 @@ import { getActor } from "@/server/auth/session";
 import { findMyCourses } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
 import { countWaitingByCourse } from "@/server/assessments/assignment-reviews";
+import { OutcomeNotice } from "@/components/ui/outcome-notice";
 
 export const metadata: Metadata = { title: "Teach", robots: { index: false } };
 
@@ -47,9 +48,7 @@ export default async function InstructorPage({
         </div>
       </div>
       {deleted ? (
-        <p role="status" className="mt-4 text-emerald-700">
-          The course was deleted.
-        </p>
+        <OutcomeNotice className="mt-4 text-emerald-700">The course was deleted.</OutcomeNotice>
       ) : null}
       <div className="mt-6">
         {courses.length === 0 ? (

@@ -9,6 +9,7 @@ import { fieldErrors, keptValue, type ActionResult, type FormAction } from "@/li
 import { moneyInputExample } from "@/lib/money";
 import { slugify } from "@/lib/slug";
 import { ListField } from "./list-field";
+import { CheckIcon } from "@/components/ui/lesson-type-icon";
 
 export interface CourseFormActions {
   save: FormAction;
@@ -148,7 +149,9 @@ export function CourseForm({
           ) : slugState.checking ? (
             <span className="text-slate-500">Checking…</span>
           ) : slugState.available ? (
-            <span className="text-emerald-700">✓ /courses/{slug} is available</span>
+            <span className="inline-flex items-center gap-1 text-emerald-700">
+              <CheckIcon className="h-3.5 w-3.5" /> /courses/{slug} is available
+            </span>
           ) : (
             <span className="text-red-700">{slugState.reason}</span>
           )}

@@ -2,6 +2,7 @@
 
 import type { RunOutcome } from "@/components/exercises/sandbox-client";
 import { failedChecks, solutionProblem, type TryResult } from "./exercise-draft";
+import { CheckIcon, CrossIcon } from "@/components/ui/lesson-type-icon";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -58,8 +59,8 @@ function RunDetails({ outcome, seconds, what }: { outcome: RunOutcome; seconds: 
         <ul className="space-y-1">
           {outcome.checks.map((c, i) => (
             <li key={`${i}-${c.name}`} className="flex gap-2">
-              <span aria-hidden="true" className={c.passed ? "text-emerald-700" : "text-red-700"}>
-                {c.passed ? "✓" : "✗"}
+              <span className={`mt-0.5 shrink-0 ${c.passed ? "text-emerald-700" : "text-red-700"}`}>
+                {c.passed ? <CheckIcon className="h-3.5 w-3.5" /> : <CrossIcon className="h-3.5 w-3.5" />}
               </span>
               <span className="min-w-0 break-words">
                 <span className="font-medium">{c.name || "(unnamed check)"}</span>

@@ -156,7 +156,7 @@ export function StructureEditor({
           No modules yet. Add the first one below; a course needs at least one published module with lessons.
         </p>
       ) : (
-        <ol className="space-y-4">
+        <ol className="space-y-4" data-module-list="">
           {tree.map((m, mi) => (
             <li
               key={m.id}
@@ -166,7 +166,11 @@ export function StructureEditor({
             >
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <h3 id={`module-${m.id}`} className="font-semibold text-slate-900">
+                  <h3
+                    id={`module-${m.id}`}
+                    tabIndex={-1}
+                    className="font-semibold text-slate-900 outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+                  >
                     <span
                       aria-hidden="true"
                       className="mr-2 cursor-grab text-slate-400"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import { inputClass, labelClass } from "@/components/ui/field";
@@ -32,6 +32,15 @@ export function ModuleForm({
   const keptKind = keptValue(state, "releaseKind", module?.releaseKind ?? "immediate");
   const [kind, setKind] = useState(keptKind);
   const savedDate = module?.releaseDate ? new Date(module.releaseDate).toISOString().slice(0, 16) : "";
+  // A module added: the cursor goes to it (the last of the list), where the next step — its lessons — is.
+  const handled = useRef(state);
+  useEffect(() => {
+    if (module || state === handled.current) return;
+    handled.current = state;
+    if (!state?.ok) return;
+    const headings = document.querySelectorAll<HTMLElement>("[data-module-list] > li h3[id^='module-']");
+    headings[headings.length - 1]?.focus();
+  }, [state, module]);
   return (
     <form
       action={action}
@@ -126,7 +135,7 @@ export function ModuleForm({
         <Button variant={module ? "secondary" : "primary"} size={module ? "sm" : "md"} disabled={pending}>
           {module ? "Save module" : "Add module"}
         </Button>
-        <ActionStatus state={state} />
+        <ActionStatus state={state} focus={Boolean(module) || !state?.ok} />
       </div>
     </form>
   );

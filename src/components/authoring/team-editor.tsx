@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
-import type { ActionResult, FormAction } from "@/lib/action-result";
+import { keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
 
 interface Member {
   userId: string;
@@ -125,6 +125,7 @@ export function TeamEditor({
             <input
               name="email"
               type="email"
+              defaultValue={keptValue(state, "email", "")}
               required
               className="mt-1 block w-72 max-w-full rounded-lg border border-slate-300 px-3 py-2"
             />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDifficulty, formatDuration } from "@/lib/format";
+import { countOf, formatDifficulty, formatDuration } from "@/lib/format";
 import { RatingStars, formatRating, ratingSentence } from "./rating-stars";
 
 /** The course page's heading: breadcrumb, title, description and the key figures. */
@@ -40,8 +40,8 @@ export function CourseHero({
         <div className="flex gap-1">
           <dt>Length:</dt>
           <dd className="font-medium text-white">
-            {formatDuration(course.duration)} in total · {course.modules.length} modules · {lessonCount}{" "}
-            lessons
+            {formatDuration(course.duration)} in total · {countOf(course.modules.length, "module")} ·{" "}
+            {countOf(lessonCount, "lesson")}
           </dd>
         </div>
         <div className="flex items-center gap-1">

@@ -1,6 +1,6 @@
 import { LessonTypeIcon, LockIcon } from "@/components/ui/lesson-type-icon";
 import { formatLongDate } from "@/lib/dates";
-import { formatDuration, formatLessonType } from "@/lib/format";
+import { countOf, formatDuration, formatLessonType } from "@/lib/format";
 
 interface SyllabusModule {
   id: string;
@@ -47,8 +47,7 @@ export function Syllabus({ modules }: { modules: SyllabusModule[] }) {
                 ) : null}
               </span>
               <span className="shrink-0 text-sm text-slate-500">
-                {m.lessons.length} {m.lessons.length === 1 ? "lesson" : "lessons"} ·{" "}
-                {formatDuration(m.duration)}
+                {countOf(m.lessons.length, "lesson")} · {formatDuration(m.duration)}
                 <span aria-hidden="true" className="ml-2 inline-block transition group-open:rotate-180">
                   ▾
                 </span>

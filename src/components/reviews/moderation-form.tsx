@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
-import type { ActionResult, FormAction } from "@/lib/action-result";
+import { keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
 
 /**
  * Decide on a reported review: hide it (the author is e-mailed the reason), remove it (the audit log keeps the
@@ -42,6 +42,7 @@ export function ModerationForm({
       <input
         id={id}
         name="reason"
+        defaultValue={keptValue(state, "reason", "")}
         required
         maxLength={500}
         className="block w-full min-w-48 rounded-lg border border-slate-300 px-2 py-1 text-sm"

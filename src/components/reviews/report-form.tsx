@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult, FormAction } from "@/lib/action-result";
+import { keptValue, type ActionResult, type FormAction } from "@/lib/action-result";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 
@@ -30,6 +30,7 @@ export function ReportForm({
         <textarea
           id={`report-${reviewId}`}
           name="reason"
+          defaultValue={keptValue(state, "reason", "")}
           required
           maxLength={1000}
           rows={2}

@@ -42,7 +42,7 @@ export function buttonClass({
   return [
     VARIANTS[variant],
     isLink ? (size === "xs" ? "text-xs" : size === "sm" ? "text-sm" : "") : SIZES[size],
-    block ? "block w-full text-center" : isLink ? "" : "inline-flex items-center justify-center",
+    block ? "block w-full text-center" : isLink ? "" : "inline-flex shrink-0 items-center justify-center",
     className,
   ]
     .filter(Boolean)

@@ -64,3 +64,13 @@ export function CheckIcon({ className = "h-3 w-3" }: { className?: string }) {
 export function LockIcon({ className = "h-3 w-3" }: { className?: string }) {
   return <LineIcon d="M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4" className={className} strokeWidth={2} />;
 }
+
+/** A chevron pointing down: a control that unfolds something (rotate it when open). Decorative. */
+export function ChevronIcon({ className = "h-4 w-4" }: { className?: string }) {
+  return <LineIcon d="M6 9l6 6 6-6" className={className} strokeWidth={2} />;
+}
+
+/** A cross: something that failed or is not there. Decorative. */
+export function CrossIcon({ className = "h-3 w-3" }: { className?: string }) {
+  return <LineIcon d="M6 6l12 12M18 6L6 18" className={className} strokeWidth={3} />;
+}

@@ -12,6 +12,7 @@ import { loadOrExplain } from "@/server/http/page-query";
 import { findReviewReports } from "@/server/reviews/moderation";
 import { moderateReviewAction } from "./actions";
 import { isModerationDone, MODERATION_DONE } from "./done";
+import { OutcomeNotice } from "@/components/ui/outcome-notice";
 
 export const metadata: Metadata = { title: "Reported reviews", robots: { index: false } };
 
@@ -57,9 +58,9 @@ export default async function AdminReviewsPage({
         ))}
       </nav>
       {isModerationDone(done) ? (
-        <Alert tone="success" className="mt-4">
+        <OutcomeNotice className="mt-4 rounded-lg bg-emerald-50 p-3 text-emerald-900">
           {MODERATION_DONE[done]}
-        </Alert>
+        </OutcomeNotice>
       ) : null}
       {error ? (
         <Alert tone="error" className="mt-4">

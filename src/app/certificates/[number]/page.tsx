@@ -13,6 +13,7 @@ import { isAppError } from "@/server/errors";
 import { clientIp } from "@/server/http/client-ip";
 import { verifyCertificate, type PublicCertificate } from "@/server/learning/certificates";
 import { consumeRateLimit } from "@/server/platform/rate-limit";
+import { CheckIcon, CrossIcon } from "@/components/ui/lesson-type-icon";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -56,9 +57,10 @@ export default async function CertificatePage({ params }: Props) {
       <article className="mx-auto max-w-2xl rounded-2xl border-4 border-brand-600 bg-white p-8 text-center shadow-sm print:border-2 print:shadow-none sm:p-12">
         <p
           role="status"
-          className={`inline-flex rounded-full px-4 py-1 text-sm font-semibold ${valid ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
+          className={`inline-flex items-center gap-1.5 rounded-full px-4 py-1 text-sm font-semibold ${valid ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
         >
-          {valid ? "✓ Valid certificate" : "✗ Revoked certificate"}
+          {valid ? <CheckIcon className="h-3.5 w-3.5" /> : <CrossIcon className="h-3.5 w-3.5" />}
+          {valid ? "Valid certificate" : "Revoked certificate"}
         </p>
         <p className="mt-6 text-sm font-semibold uppercase tracking-widest text-brand-600">AI Whisperers</p>
         {valid ? (

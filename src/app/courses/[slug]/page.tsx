@@ -31,6 +31,7 @@ import { isAppError } from "@/server/errors";
 import { enrollAction } from "../../learn/actions";
 import { deleteReviewAction, reportReviewAction, saveReviewAction } from "./actions";
 import { CheckIcon } from "@/components/ui/lesson-type-icon";
+import { OutcomeNotice } from "@/components/ui/outcome-notice";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -141,10 +142,10 @@ export default async function CoursePage({ params, searchParams }: Props) {
             finalPrice={quote?.coupon?.valid ? quote.finalPrice : undefined}
           >
             {cancelled && (cta.kind === "buy" || cta.kind === "enroll-free") ? (
-              <p role="status" className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+              <OutcomeNotice className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
                 <strong>Checkout cancelled — you were not charged.</strong> The course is still here when you
                 want it.
-              </p>
+              </OutcomeNotice>
             ) : null}
             <CourseCallToAction
               course={course}

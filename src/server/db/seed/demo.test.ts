@@ -81,6 +81,14 @@ describe("the demo seed", () => {
     expect(courses.filter((c) => c.featured).length).toBeLessThanOrEqual(2);
   });
 
+  it("labels a lesson built on an hour-long talk with at least the talk's hour", () => {
+    for (const course of demoCatalogue)
+      for (const m of course.modules)
+        for (const l of m.lessons)
+          if (/one-hour talk|runs about an hour/i.test(`${l.description} ${l.content}`))
+            expect(l.duration, l.title).toBeGreaterThanOrEqual(60);
+  });
+
   it("has at least 3 modules per course and 3 lessons per module, with durations that add up", async () => {
     for (const { slug } of demoCatalogue) {
       const outline = (await getCourseOutlineBySlug(db(), slug))!;

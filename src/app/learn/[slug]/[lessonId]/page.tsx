@@ -15,6 +15,7 @@ import { getLessonForLearner, type PlayerView } from "@/server/learning/access";
 import { touchLesson } from "@/server/learning/progress";
 import { previewAnswerAction, setCertificateNameAction, setCompletionAction } from "../../actions";
 import { CourseCompletion } from "@/components/learning/course-completion";
+import { CourseOutline } from "@/components/learning/course-outline";
 import { findNextCourses, getCompletion } from "@/server/learning/completion";
 import { getEnv } from "@/server/env";
 import { getAssignmentPlayerView } from "@/server/assessments/assignment-player";
@@ -151,8 +152,18 @@ export default async function LessonPage({ params, searchParams }: Props) {
           We could not save your progress. Nothing was lost; please try again.
         </p>
       ) : null}
-      <div className="mt-4 grid gap-8 lg:grid-cols-[300px_1fr]">
-        <aside aria-label="Syllabus" className="order-2 lg:order-1">
+      <a
+        href="#lesson-navigation"
+        className="sr-only focus:not-sr-only focus:mt-2 focus:inline-block focus:rounded focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm focus:font-medium focus:text-brand-800 focus:shadow"
+      >
+        Skip to lesson navigation
+      </a>
+      <div className="mt-4 grid gap-6 lg:grid-cols-[300px_1fr] lg:gap-8">
+        <CourseOutline
+          summary={
+            view.enrollment ? `${view.enrollment.progressPercentage}% complete` : "preview as course staff"
+          }
+        >
           {view.enrollment ? (
             <div className="mb-4">
               <p className="text-sm font-medium text-slate-700">
@@ -221,8 +232,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
               );
             })}
           </ol>
-        </aside>
-        <article className="order-1 min-w-0 lg:order-2">
+        </CourseOutline>
+        <article className="order-2 min-w-0">
           <p className="text-sm text-slate-500">
             {formatLessonType(lesson.lessonType)} · {formatDuration(lesson.duration)}
           </p>
@@ -344,11 +355,16 @@ export default async function LessonPage({ params, searchParams }: Props) {
               nextHref={view.nextLessonId ? `/learn/${view.course.slug}/${view.nextLessonId}` : null}
             />
           ) : null}
-          <div className="mt-10 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
+          <nav
+            id="lesson-navigation"
+            tabIndex={-1}
+            aria-label="Lesson navigation"
+            className="mt-10 grid grid-cols-2 items-center gap-3 border-t border-slate-200 pt-6 focus:outline-none sm:flex sm:justify-between"
+          >
             {view.previousLessonId ? (
               <Link
                 href={`/learn/${view.course.slug}/${view.previousLessonId}`}
-                className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+                className="justify-self-start whitespace-nowrap rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
               >
                 ← Previous
               </Link>
@@ -356,7 +372,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
               <span />
             )}
             {view.preview || locked || quiz || assignment || exercises.length > 0 ? null : (
-              <form action={setCompletionAction} className="flex flex-wrap gap-2">
+              <form action={setCompletionAction} className="col-span-2 row-start-1 sm:row-start-auto">
                 <input type="hidden" name="slug" value={view.course.slug} />
                 <input type="hidden" name="lessonId" value={lesson.id} />
                 <input type="hidden" name="completed" value={isDone ? "false" : "true"} />
@@ -366,8 +382,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
                 <button
                   className={
                     isDone
-                      ? "rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
-                      : buttonClass()
+                      ? "w-full rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50 sm:w-auto"
+                      : buttonClass({ className: "w-full sm:w-auto" })
                   }
                 >
                   {isDone
@@ -381,12 +397,14 @@ export default async function LessonPage({ params, searchParams }: Props) {
             {view.nextLessonId ? (
               <Link
                 href={`/learn/${view.course.slug}/${view.nextLessonId}`}
-                className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+                className="justify-self-end whitespace-nowrap rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
               >
                 Next →
               </Link>
-            ) : null}
-          </div>
+            ) : (
+              <span />
+            )}
+          </nav>
         </article>
       </div>
     </Container>

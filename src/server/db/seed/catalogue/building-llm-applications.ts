@@ -39,7 +39,7 @@ export const course: DemoCourse = {
           description:
             "Viewing notes for a popular one-hour talk that gives engineers a complete mental model of LLMs, their future and their security risks.",
           lessonType: "VIDEO",
-          duration: 45,
+          duration: 60,
           videoUrl: "https://www.youtube.com/watch?v=zjkBMFhNj_g",
           content: `## About this video
 
