@@ -143,6 +143,17 @@ describe("authoring a course end to end", () => {
     await student.goto(`${courseUrl}`);
     expect(new URL(student.url()).pathname).toBe("/account");
     await studentContext.close();
+
+    // Unpublishing a course with a student asks first and says what happens to them (issue 21, item 14).
+    const again = await e2e.browser.newContext();
+    const owner = await signInViaMailbox(again, e2e.server.url, "ada@example.com");
+    await owner.goto(courseUrl);
+    await owner.getByRole("button", { name: "Unpublish…" }).click();
+    await owner.getByText("1 student is enrolled. They keep access to the lessons").waitFor();
+    await owner.getByRole("button", { name: "Keep it published" }).click();
+    await owner.getByRole("button", { name: "Unpublish…" }).waitFor();
+    expect(await owner.getByText("1 student is enrolled.").count()).toBe(0);
+    await again.close();
   });
 });
 

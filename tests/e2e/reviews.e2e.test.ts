@@ -201,6 +201,39 @@ describe("reviews end to end", () => {
     expect((await reviewsApi()).summary).toEqual(before.summary);
   });
 
+  it("lets a moderator dismiss a report: the review stays, the report leaves the queue (issue 21, item 10)", async () => {
+    const author = (await reviewsApi()).items.find(
+      (r) => r.authorName !== "Sam Rivera" && r.authorName !== "Leo Novak",
+    )!.authorName;
+    const context = await e2e.browser.newContext();
+    const page = await signInViaMailbox(context, e2e.server.url, "leo@example.com");
+    await page.goto(`${e2e.server.url}/courses/${COURSE}`);
+    const review = reviewBy(page, author);
+    await review.getByText(`Report ${author}’s review`).click();
+    await review.getByLabel(/Why should the moderators look/).fill("I think this one is off topic.");
+    await review.getByRole("button", { name: "Send report" }).click();
+    await review.getByText("Thank you: the moderators will look at this review.").waitFor();
+    await context.close();
+
+    const adminContext = await e2e.browser.newContext();
+    const admin = await signInViaMailbox(adminContext, e2e.server.url, "admin@example.com");
+    await admin.goto(`${e2e.server.url}/admin/reviews`);
+    const item = admin.getByRole("listitem", { name: new RegExp(`Report on ${author}’s review`) }).first();
+    await item.getByText("I think this one is off topic.").waitFor();
+    await item.getByRole("button", { name: "Dismiss report" }).click();
+    await admin.waitForURL(`${e2e.server.url}/admin/reviews?done=dismissed`);
+    const notice = admin
+      .getByRole("status")
+      .filter({ hasText: "Report dismissed: the review stays as it is." });
+    await notice.waitFor();
+    await expect.poll(() => notice.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await admin.getByRole("listitem", { name: new RegExp(`Report on ${author}’s review`) }).count(),
+    ).toBe(0);
+    await adminContext.close();
+    expect((await reviewsApi()).items.some((r) => r.authorName === author)).toBe(true);
+  });
+
   it("answers the JSON API by its document: 403 for a student who may not review, 401 signed out", async () => {
     const context = await e2e.browser.newContext();
     const page = await signInViaMailbox(context, e2e.server.url, "leo@example.com");
