@@ -45,12 +45,21 @@ export function PublishPanel({
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
+        {/* Distinct keys: React must not turn the clicked "Unpublish…" into the submit button during its own
+            click, or the browser would submit the form at once (a button's type is read after the click). */}
         {needsConfirmation ? (
-          <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+          <Button key="ask" type="button" variant="secondary" size="sm" onClick={() => setConfirming(true)}>
             Unpublish…
           </Button>
         ) : (
-          <Button name="intent" value="unpublish" disabled={pending} variant="secondary" size="sm">
+          <Button
+            key="unpublish"
+            name="intent"
+            value="unpublish"
+            disabled={pending}
+            variant="secondary"
+            size="sm"
+          >
             {pending ? "Unpublishing…" : confirming ? "Unpublish anyway" : "Unpublish"}
           </Button>
         )}
