@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDateTimeOrDash, formatLongDate } from "./dates";
+import { formatDate, formatDateTime, formatDateTimeOrDash, formatLongDate, formatMonth } from "./dates";
 
 describe("dates", () => {
   const d = new Date("2026-11-27T14:05:09Z");
@@ -24,5 +24,13 @@ describe("months", () => {
     expect(everyMonth([{ label: "2026-12", value: 3 }], months).filter((m) => m.value > 0)).toEqual([
       { label: "2026-12", value: 3 },
     ]);
+  });
+});
+
+describe("formatMonth", () => {
+  it("writes a month key as people read it and leaves other labels alone", () => {
+    expect(formatMonth("2026-08")).toBe("Aug 2026");
+    expect(formatMonth("2025-12")).toBe("Dec 2025");
+    expect(formatMonth("Total")).toBe("Total");
   });
 });

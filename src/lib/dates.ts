@@ -26,6 +26,14 @@ export const formatDateTime = (d: DateLike): string => `${DATE_TIME.format(toDat
 export const formatDateTimeOrDash = (d: DateLike | null | undefined): string =>
   d == null ? "—" : formatDateTime(d);
 
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "2026-08" → "Aug 2026"; anything that is not a month key is returned as it is ("Total"). */
+export function formatMonth(key: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  return m ? MONTH.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1))) : key;
+}
+
 /** The last `count` calendar months in UTC, oldest first, as "YYYY-MM" (the analytics' month keys). */
 export function lastMonths(count = 12, now = new Date()): string[] {
   const out: string[] = [];

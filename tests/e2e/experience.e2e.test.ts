@@ -335,6 +335,18 @@ describe("admin payments", () => {
     // By name, in any case.
     await page.goto(`${url}/admin/payments?buyer=${encodeURIComponent("MAYA")}`);
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    // On a phone each payment is a card of labelled lines: nothing is cut off at the right.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const amount = rows.first().locator("td[data-label='Amount']");
+    await expect
+      .poll(() => amount.evaluate((el) => getComputedStyle(el, "::before").content))
+      .toBe('"Amount"');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const table = page.getByRole("table");
+    expect(await table.evaluate((el) => el.parentElement!.scrollWidth <= el.parentElement!.clientWidth)).toBe(
+      true,
+    );
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${url}/admin/payments?buyer=${encodeURIComponent("no such buyer%")}`);
     await page.getByText("No payments match these filters").waitFor();
     await context.close();

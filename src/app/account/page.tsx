@@ -33,6 +33,7 @@ import {
 } from "./actions";
 import { signInWithProvider } from "../signin/actions";
 import { OutcomeNotice } from "@/components/ui/outcome-notice";
+import { paymentMethodLabel, sentenceCase } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -60,7 +61,7 @@ export default async function AccountPage({
         <div>
           <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
           <p className="mt-1 text-slate-600">
-            {profile.email} <Badge tone="brand">{profile.role.toLowerCase()}</Badge>{" "}
+            {profile.email} <Badge tone="brand">{sentenceCase(profile.role)}</Badge>{" "}
             {profile.emailVerified ? (
               <Badge tone="success">address confirmed</Badge>
             ) : (
@@ -261,11 +262,12 @@ export default async function AccountPage({
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {purchases.map((p) => (
-                <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                <li key={p.id} className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-4 py-2">
                   <span>
                     <span className="font-medium">{p.courseTitle ?? "A course"}</span>
                     <span className="block text-xs text-slate-500">
-                      {formatDate(p.createdAt)} · reference {p.id.slice(0, 8)} · {p.provider}
+                      {formatDate(p.createdAt)} · {paymentMethodLabel(p.provider)} · reference{" "}
+                      <span className="font-mono">{p.id.slice(0, 8)}</span>
                     </span>
                   </span>
                   <span className="text-right">
@@ -275,7 +277,7 @@ export default async function AccountPage({
                         coupon {p.couponCode}: {formatPrice(p.discount, p.currency)} off
                       </span>
                     ) : null}
-                    <span className="block text-xs text-slate-500">{p.status.toLowerCase()}</span>
+                    <span className="block text-xs text-slate-500">{sentenceCase(p.status)}</span>
                     {p.status === "COMPLETED" || p.status === "REFUNDED" ? (
                       <Link
                         href={`/account/receipts/${p.id}`}

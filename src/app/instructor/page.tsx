@@ -8,6 +8,7 @@ import { findMyCourses } from "@/server/authoring/queries";
 import { getDb } from "@/server/db";
 import { countWaitingByCourse } from "@/server/assessments/assignment-reviews";
 import { OutcomeNotice } from "@/components/ui/outcome-notice";
+import { formatRating } from "@/components/catalog/rating-stars";
 
 export const metadata: Metadata = { title: "Teach", robots: { index: false } };
 
@@ -102,7 +103,9 @@ export default async function InstructorPage({
                   <div>
                     <dt className="text-slate-500">Average rating</dt>
                     <dd className="font-semibold text-slate-900">
-                      {c.ratingAverage === null ? "—" : `${c.ratingAverage} (${c.ratingCount})`}
+                      {c.ratingAverage === null
+                        ? "—"
+                        : `${formatRating(Number(c.ratingAverage))} (${c.ratingCount})`}
                     </dd>
                   </div>
                 </dl>

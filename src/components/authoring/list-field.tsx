@@ -39,15 +39,24 @@ export function ListField({
             <label htmlFor={`${base}-${item.key}`} className="sr-only">
               {itemLabel} {i + 1}
             </label>
-            <input
+            {/* One line each, grown to show the whole text (a long objective stays readable on a phone). */}
+            <textarea
               id={`${base}-${item.key}`}
               name={name}
               value={item.text}
               maxLength={300}
+              rows={1}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") e.preventDefault();
+              }}
               onChange={(e) =>
-                setItems(items.map((x) => (x.key === item.key ? { ...x, text: e.target.value } : x)))
+                setItems(
+                  items.map((x) =>
+                    x.key === item.key ? { ...x, text: e.target.value.replace(/[\r\n]+/g, " ") } : x,
+                  ),
+                )
               }
-              className={`${inputClass} mt-0`}
+              className={`${inputClass} mt-0 resize-none [field-sizing:content]`}
             />
             <button
               type="button"

@@ -118,16 +118,19 @@ export function ReviewForm({
         ) : claim ? (
           <p className="text-sm text-amber-800">{claim.by ?? "Another reviewer"} is reviewing this.</p>
         ) : (
-          <button
-            type="button"
-            className={buttonClass({ variant: "secondary", size: "sm" })}
-            disabled={busy}
-            onClick={() =>
-              void post("claim", undefined, "Claimed: other reviewers are kept off it for 30 minutes.")
-            }
-          >
-            Claim for review
-          </button>
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-600">Optional: other reviewers leave it to you for 30 minutes.</span>
+            <button
+              type="button"
+              className={buttonClass({ variant: "secondary", size: "sm" })}
+              disabled={busy}
+              onClick={() =>
+                void post("claim", undefined, "Claimed: other reviewers are kept off it for 30 minutes.")
+              }
+            >
+              Claim for review
+            </button>
+          </div>
         )}
       </div>
       {rubric ? (
@@ -143,16 +146,22 @@ export function ReviewForm({
               <fieldset key={c.id} className="rounded-lg border border-slate-200 p-3">
                 <legend className="px-1 text-sm font-medium">{c.title}</legend>
                 {c.description ? <p className="text-xs text-slate-500">{c.description}</p> : null}
-                <div className="mt-1 flex flex-wrap gap-3">
+                <div className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
                   {c.levels.map((l) => (
-                    <label key={l.id} className="flex items-center gap-1.5 text-sm">
+                    <label
+                      key={l.id}
+                      className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm hover:bg-slate-50 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+                    >
                       <input
+                        className="h-4 w-4 shrink-0 accent-brand-600"
                         type="radio"
                         name={`criterion-${c.id}`}
                         checked={levels[c.id] === l.id}
                         onChange={() => setLevels((x) => ({ ...x, [c.id]: l.id }))}
                       />
-                      {l.title} ({l.points})
+                      <span>
+                        {l.title} <span className="text-slate-500">({l.points})</span>
+                      </span>
                     </label>
                   ))}
                 </div>

@@ -1,5 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
 import { formatMoney } from "@/lib/money";
+import { formatMonth } from "@/lib/dates";
 import type { RevenueMonth } from "@/server/payments/revenue";
 
 /** Gross, discounts, refunds and net by month, with the 12 months' total last. */
@@ -17,6 +18,7 @@ export function RevenueTable({ months, currency }: { months: RevenueMonth[]; cur
   const money = (n: number) => formatMoney(n, currency);
   return (
     <DataTable
+      stackOnPhone
       caption={`Revenue by month (${currency}): gross, coupon discounts, refunds and net`}
       showCaption
       rows={months.length > 0 ? [...months, total] : []}
@@ -28,7 +30,7 @@ export function RevenueTable({ months, currency }: { months: RevenueMonth[]; cur
         </p>
       }
       columns={[
-        { header: "Month", cell: (m) => m.month },
+        { header: "Month", cell: (m) => formatMonth(m.month), rowHeader: true },
         { header: "Gross", className: "text-right tabular-nums", cell: (m) => money(m.gross) },
         {
           header: "Discounts",

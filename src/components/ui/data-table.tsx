@@ -7,6 +7,8 @@ export interface Column<T> {
   className?: string;
   /** The column that names each row: its cells are row headers. */
   rowHeader?: boolean;
+  /** The header as words, where `header` is not a plain string (a phone's stacked rows label cells with it). */
+  label?: string;
 }
 
 /**
@@ -23,6 +25,7 @@ export function DataTable<T>({
   empty,
   className = "",
   scrollable = false,
+  stackOnPhone = false,
 }: {
   caption: string;
   /** The caption is read by screen readers; shown only when asked. */
@@ -39,38 +42,57 @@ export function DataTable<T>({
    * keyboard can scroll it (WCAG 2.1.1; axe's scrollable-region-focusable).
    */
   scrollable?: boolean;
+  /**
+   * On a phone each row becomes a card of "label: value" lines instead of a table wider than the screen
+   * (the `.stack-table` rules in globals.css). The roles are written out: a table displayed as blocks keeps
+   * its meaning for screen readers that way.
+   */
+  stackOnPhone?: boolean;
 }) {
+  const labelOf = (c: Column<T>) => (typeof c.header === "string" ? c.header : (c.label ?? ""));
+  const roles = <R extends string>(role: R) => (stackOnPhone ? { role } : {});
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div
       className={`overflow-x-auto rounded-2xl border border-slate-200 bg-white ${className}`}
       {...(scrollable ? { tabIndex: 0, role: "region", "aria-label": caption } : {})}
     >
-      <table className="w-full text-left text-sm">
+      <table className={`w-full text-left text-sm ${stackOnPhone ? "stack-table" : ""}`} {...roles("table")}>
         <caption
           className={showCaption ? "px-4 pt-3 text-left text-sm font-medium text-slate-700" : "sr-only"}
         >
           {caption}
         </caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
+        <thead className="bg-slate-50 text-slate-600" {...roles("rowgroup")}>
+          <tr {...roles("row")}>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className="px-4 py-3 font-medium">
+              <th key={i} scope="col" className="px-4 py-3 font-medium" {...roles("columnheader")}>
                 {c.header}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
+        <tbody className="divide-y divide-slate-100 align-top" {...roles("rowgroup")}>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+            <tr key={rowKey(row)} className={rowClassName?.(row)} {...roles("row")}>
               {columns.map((c, i) =>
                 c.rowHeader ? (
-                  <th key={i} scope="row" className={`px-4 py-3 text-left ${c.className ?? ""}`}>
+                  <th
+                    key={i}
+                    scope="row"
+                    className={`px-4 py-3 text-left ${c.className ?? ""}`}
+                    data-label={stackOnPhone ? labelOf(c) : undefined}
+                    {...roles("rowheader")}
+                  >
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={i} className={`px-4 py-3 ${c.className ?? ""}`}>
+                  <td
+                    key={i}
+                    className={`px-4 py-3 ${c.className ?? ""}`}
+                    data-label={stackOnPhone ? labelOf(c) : undefined}
+                    {...roles("cell")}
+                  >
                     {c.cell(row)}
                   </td>
                 ),

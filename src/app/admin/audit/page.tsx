@@ -87,6 +87,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       />
       <div className="mt-6">
         <DataTable
+          stackOnPhone
           caption="Audit entries, newest first"
           rows={page.items}
           rowKey={(e) => e.id}

@@ -20,6 +20,7 @@ export default async function AdminCoursesPage() {
     <div>
       <h1 className="text-3xl font-bold tracking-tight">Courses</h1>
       <DataTable
+        stackOnPhone
         className="mt-6"
         caption="Every course, newest first"
         rows={list}

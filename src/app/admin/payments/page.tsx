@@ -12,6 +12,7 @@ import { getDb } from "@/server/db";
 import { loadOrExplain } from "@/server/http/page-query";
 import { findPayments } from "@/server/payments/queries";
 import { refundAction } from "./actions";
+import { sentenceCase } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "Payments", robots: { index: false } };
 
@@ -26,7 +27,6 @@ type Params = {
 };
 
 /** "Completed", "Refunded"…: one case for every status label, in the filter and the table alike. */
-const statusLabel = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 const PROVIDERS: Record<string, string> = {
   stripe: "Stripe",
   demo: "Demo",
@@ -73,7 +73,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
               any,
               ...["PENDING", "COMPLETED", "FAILED", "REFUNDED"].map((v) => ({
                 value: v,
-                label: statusLabel(v),
+                label: sentenceCase(v),
               })),
             ],
           },
@@ -89,6 +89,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       />
       <div className="mt-6">
         <DataTable
+          stackOnPhone
           caption="Payments, newest first"
           rows={page.items}
           rowKey={(p) => p.id}
@@ -135,7 +136,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
               header: "Status",
               cell: (p) => (
                 <>
-                  {statusLabel(p.status)}{" "}
+                  {sentenceCase(p.status)}{" "}
                   <span className="block text-xs text-slate-500">{PROVIDERS[p.provider] ?? p.provider}</span>
                   {p.disputeStatus ? (
                     <span className="block text-xs text-amber-700">

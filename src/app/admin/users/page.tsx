@@ -47,6 +47,7 @@ export default async function AdminUsersPage({
       ) : null}
       <div className="mt-6">
         <DataTable
+          stackOnPhone
           caption="Users, newest first"
           rows={page.items}
           rowKey={(u) => u.id}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
+import { CertificateLookup } from "@/components/certificates/certificate-lookup";
 
 /** A certificate number that matches nothing: say what to check, rather than the site's generic 404. */
 export default function CertificateNotFound() {
@@ -18,6 +19,7 @@ export default function CertificateNotFound() {
         <p className="mt-4 text-slate-600">
           If the number is right and still not found, the certificate was not issued by AI Whisperers.
         </p>
+        <CertificateLookup />
         <Link href="/courses" className={buttonClass({ variant: "secondary", className: "mt-8" })}>
           Browse the catalog
         </Link>

@@ -124,6 +124,7 @@ export default async function ReviewsPage({
       ) : (
         <>
           <DataTable
+            stackOnPhone
             caption="Submissions"
             rows={page.items}
             rowKey={(r) => r.id}

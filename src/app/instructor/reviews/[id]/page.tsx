@@ -39,7 +39,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           dangerouslySetInnerHTML={{ __html: lessonHtml(s.lesson.content) }}
         />
       </details>
-      {s.rubric ? <RubricTable rubric={s.rubric} caption="Rubric" /> : null}
+      {s.rubric ? (
+        <details className="rounded-2xl border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-medium">The rubric, with what each level means</summary>
+          <div className="mt-3">
+            <RubricTable rubric={s.rubric} caption="Rubric" />
+          </div>
+        </details>
+      ) : null}
       <section aria-labelledby="versions" className="space-y-4">
         <h2 id="versions" className="text-xl font-semibold">
           Handed in
