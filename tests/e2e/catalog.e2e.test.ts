@@ -154,7 +154,7 @@ describe("the catalog in a browser", () => {
     await page.getByRole("heading", { name: "This number does not match any certificate" }).waitFor();
     expect(await page.getByText(/Check it for typos/).isVisible()).toBe(true);
     // The number looked up is there to correct, and another one can be checked from here.
-    const number = page.getByLabel("Certificate number");
+    const number = page.getByRole("textbox", { name: "Certificate number" });
     expect(await number.inputValue()).toBe("AIW-2026-0000-0000-0000");
     await number.fill(" aiw-2026-0000-0000-0001 ");
     await page.getByRole("button", { name: "Check this number" }).click();
