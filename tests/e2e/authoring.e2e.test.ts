@@ -150,8 +150,13 @@ describe("authoring a course end to end", () => {
     await owner.goto(courseUrl);
     await owner.getByRole("button", { name: "Unpublish…" }).click();
     await owner.getByText("1 student is enrolled. They keep access to the lessons").waitFor();
+    // The clicked button is gone: the focus is on its counterpart, each way.
+    const anyway = owner.getByRole("button", { name: "Unpublish anyway" });
+    await expect.poll(() => anyway.evaluate((el) => el === document.activeElement)).toBe(true);
     await owner.getByRole("button", { name: "Keep it published" }).click();
-    await owner.getByRole("button", { name: "Unpublish…" }).waitFor();
+    const ask = owner.getByRole("button", { name: "Unpublish…" });
+    await ask.waitFor();
+    await expect.poll(() => ask.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await owner.getByText("1 student is enrolled.").count()).toBe(0);
     await again.close();
   });

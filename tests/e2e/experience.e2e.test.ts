@@ -68,6 +68,9 @@ describe("the lesson page's layout", () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
       .toBe("Lesson navigation");
+    // From there the keyboard meets the navigation in the order it is shown: completion, previous, next.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/complete/i);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Previous/);
 
@@ -82,10 +85,13 @@ describe("the lesson page's layout", () => {
     expect(await firstLesson.isVisible()).toBe(false);
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
     await toggle.click();
-    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("true");
     await firstLesson.waitFor({ state: "visible" });
+    // Escape folds it; a focus inside goes back to the button.
+    await firstLesson.focus();
     await page.keyboard.press("Escape");
     await firstLesson.waitFor({ state: "hidden" });
+    await expect.poll(() => toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     // Previous and next share one row under the completion button.
     const nav = page.getByRole("navigation", { name: "Lesson navigation" });
     const previous = (await nav.getByRole("link", { name: /Previous/ }).boundingBox())!;

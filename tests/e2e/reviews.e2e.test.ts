@@ -38,6 +38,8 @@ async function expectSummary(page: Page, expected: { count: number; average: str
   expect(await ratings.locator("p.text-5xl").textContent()).toBe(expected.average);
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const reviewBy = (page: Page, name: string) => page.getByRole("listitem", { name: `Review by ${name}` });
 
 describe("reviews end to end", () => {
@@ -218,7 +220,9 @@ describe("reviews end to end", () => {
     const adminContext = await e2e.browser.newContext();
     const admin = await signInViaMailbox(adminContext, e2e.server.url, "admin@example.com");
     await admin.goto(`${e2e.server.url}/admin/reviews`);
-    const item = admin.getByRole("listitem", { name: new RegExp(`Report on ${author}’s review`) }).first();
+    const item = admin
+      .getByRole("listitem", { name: new RegExp(`Report on ${escapeRegExp(author)}’s review`) })
+      .first();
     await item.getByText("I think this one is off topic.").waitFor();
     await item.getByRole("button", { name: "Dismiss report" }).click();
     await admin.waitForURL(`${e2e.server.url}/admin/reviews?done=dismissed`);
@@ -228,7 +232,9 @@ describe("reviews end to end", () => {
     await notice.waitFor();
     await expect.poll(() => notice.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(
-      await admin.getByRole("listitem", { name: new RegExp(`Report on ${author}’s review`) }).count(),
+      await admin
+        .getByRole("listitem", { name: new RegExp(`Report on ${escapeRegExp(author)}’s review`) })
+        .count(),
     ).toBe(0);
     await adminContext.close();
     expect((await reviewsApi()).items.some((r) => r.authorName === author)).toBe(true);

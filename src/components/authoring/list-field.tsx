@@ -47,8 +47,9 @@ export function ListField({
               maxLength={300}
               rows={1}
               onKeyDown={(e) => {
-                if (e.key === "Enter") e.preventDefault();
+                if (e.key === "Enter" && !e.nativeEvent.isComposing) e.preventDefault();
               }}
+              onInput={(e) => growToFit(e.currentTarget)}
               onChange={(e) =>
                 setItems(
                   items.map((x) =>
@@ -91,4 +92,11 @@ export function ListField({
       </button>
     </fieldset>
   );
+}
+
+/** Where CSS cannot size a text box to its content (field-sizing), its height follows the text as typed. */
+function growToFit(el: HTMLTextAreaElement) {
+  if (typeof CSS !== "undefined" && CSS.supports("field-sizing", "content")) return;
+  el.style.height = "auto";
+  el.style.height = `${el.scrollHeight}px`;
 }

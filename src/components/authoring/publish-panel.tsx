@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { ActionStatus } from "@/components/ui/action-status";
 import { Button } from "@/components/ui/button";
 import type { ActionResult, FormAction } from "@/lib/action-result";
@@ -21,6 +21,19 @@ export function PublishPanel({
 }) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(publish, null);
   const [confirming, setConfirming] = useState(false);
+  // The clicked button leaves the page as the question opens or closes: the focus goes to its counterpart.
+  const askRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (confirming ? confirmRef : askRef).current?.focus();
+  }, [confirming]);
+  const toggle = (open: boolean) => {
+    toggled.current = true;
+    setConfirming(open);
+  };
   if (!published) {
     return (
       <form action={action} className="flex flex-wrap items-center gap-3">
@@ -48,12 +61,20 @@ export function PublishPanel({
         {/* Distinct keys: React must not turn the clicked "Unpublish…" into the submit button during its own
             click, or the browser would submit the form at once (a button's type is read after the click). */}
         {needsConfirmation ? (
-          <Button key="ask" type="button" variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+          <Button
+            key="ask"
+            ref={askRef}
+            type="button"
+            variant="secondary"
+            size="sm"
+            onClick={() => toggle(true)}
+          >
             Unpublish…
           </Button>
         ) : (
           <Button
             key="unpublish"
+            ref={confirmRef}
             name="intent"
             value="unpublish"
             disabled={pending}
@@ -64,7 +85,7 @@ export function PublishPanel({
           </Button>
         )}
         {confirming ? (
-          <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(false)}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => toggle(false)}>
             Keep it published
           </Button>
         ) : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { ChevronIcon } from "@/components/ui/lesson-type-icon";
 
 /**
@@ -11,11 +11,15 @@ import { ChevronIcon } from "@/components/ui/lesson-type-icon";
 export function CourseOutline({ summary, children }: { summary: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  // Escape folds an open outline (phone).
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  // Escape folds an open outline (phone); a focus inside it goes back to the button.
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") setOpen(false);
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      if (listRef.current?.contains(document.activeElement)) toggleRef.current?.focus();
+      setOpen(false);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -26,6 +30,7 @@ export function CourseOutline({ summary, children }: { summary: string; children
       className="order-1 lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:self-start lg:overflow-y-auto lg:pr-1"
     >
       <button
+        ref={toggleRef}
         type="button"
         aria-expanded={open}
         aria-controls={id}
@@ -38,6 +43,7 @@ export function CourseOutline({ summary, children }: { summary: string; children
         <ChevronIcon className={`h-4 w-4 shrink-0 transition-transform ${open ? "rotate-180" : ""}`} />
       </button>
       <div
+        ref={listRef}
         id={id}
         className={`${open ? "mt-3 block" : "hidden"} lg:mt-0 lg:block`}
         onClick={(e) => {

@@ -84,7 +84,7 @@ export function DataTable<T>({
                     data-label={stackOnPhone ? labelOf(c) : undefined}
                     {...roles("rowheader")}
                   >
-                    {c.cell(row)}
+                    {stackOnPhone ? <div className="min-w-0">{c.cell(row)}</div> : c.cell(row)}
                   </th>
                 ) : (
                   <td
@@ -93,7 +93,7 @@ export function DataTable<T>({
                     data-label={stackOnPhone ? labelOf(c) : undefined}
                     {...roles("cell")}
                   >
-                    {c.cell(row)}
+                    {stackOnPhone ? <div className="min-w-0">{c.cell(row)}</div> : c.cell(row)}
                   </td>
                 ),
               )}

@@ -355,24 +355,16 @@ export default async function LessonPage({ params, searchParams }: Props) {
               nextHref={view.nextLessonId ? `/learn/${view.course.slug}/${view.nextLessonId}` : null}
             />
           ) : null}
+          {/* The completion button first, then previous and next on one row: the order of the source is the
+              order on the screen at every width (keyboard order follows what is seen). */}
           <nav
             id="lesson-navigation"
             tabIndex={-1}
             aria-label="Lesson navigation"
-            className="mt-10 grid grid-cols-2 items-center gap-3 border-t border-slate-200 pt-6 focus:outline-none sm:flex sm:justify-between"
+            className="mt-10 space-y-3 border-t border-slate-200 pt-6 focus:outline-none"
           >
-            {view.previousLessonId ? (
-              <Link
-                href={`/learn/${view.course.slug}/${view.previousLessonId}`}
-                className="justify-self-start whitespace-nowrap rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
-              >
-                ← Previous
-              </Link>
-            ) : (
-              <span />
-            )}
             {view.preview || locked || quiz || assignment || exercises.length > 0 ? null : (
-              <form action={setCompletionAction} className="col-span-2 row-start-1 sm:row-start-auto">
+              <form action={setCompletionAction} className="flex justify-end">
                 <input type="hidden" name="slug" value={view.course.slug} />
                 <input type="hidden" name="lessonId" value={lesson.id} />
                 <input type="hidden" name="completed" value={isDone ? "false" : "true"} />
@@ -394,16 +386,28 @@ export default async function LessonPage({ params, searchParams }: Props) {
                 </button>
               </form>
             )}
-            {view.nextLessonId ? (
-              <Link
-                href={`/learn/${view.course.slug}/${view.nextLessonId}`}
-                className="justify-self-end whitespace-nowrap rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
-              >
-                Next →
-              </Link>
-            ) : (
-              <span />
-            )}
+            <div className="flex items-center justify-between gap-3">
+              {view.previousLessonId ? (
+                <Link
+                  href={`/learn/${view.course.slug}/${view.previousLessonId}`}
+                  className="whitespace-nowrap rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+                >
+                  ← Previous
+                </Link>
+              ) : (
+                <span />
+              )}
+              {view.nextLessonId ? (
+                <Link
+                  href={`/learn/${view.course.slug}/${view.nextLessonId}`}
+                  className="whitespace-nowrap rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+                >
+                  Next →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </div>
           </nav>
         </article>
       </div>
