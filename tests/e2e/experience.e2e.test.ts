@@ -346,7 +346,13 @@ describe("admin payments", () => {
     const amount = rows.first().locator("td[data-label='Amount']");
     await expect
       .poll(() => amount.evaluate((el) => getComputedStyle(el, "::before").content))
-      .toBe('"Amount"');
+      .toMatch(/^"Amount"/);
+    // Each value sits beside its label, never under it in the label's column.
+    for (const label of ["Buyer", "Status"]) {
+      const cell = rows.first().locator(`td[data-label='${label}']`);
+      const [cellBox, valueBox] = [await cell.boundingBox(), await cell.locator("> div").boundingBox()];
+      expect(valueBox!.x - cellBox!.x, label).toBeGreaterThan(80);
+    }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const table = page.getByRole("table");
     expect(await table.evaluate((el) => el.parentElement!.scrollWidth <= el.parentElement!.clientWidth)).toBe(
