@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ratingAverageOf } from "../../src/server/catalog/refresh-course-stats";
 import { expectMatchesOpenApi } from "../helpers/openapi";
-import { signInViaMailbox } from "./helpers/auth";
+import { escapeRegExp, signInViaMailbox } from "./helpers/auth";
 import { watchPage } from "./helpers/browser";
 import { setupE2e } from "./helpers/setup";
 
@@ -37,8 +37,6 @@ async function expectSummary(page: Page, expected: { count: number; average: str
   await ratings.getByText(`${expected.count} ratings`).waitFor();
   expect(await ratings.locator("p.text-5xl").textContent()).toBe(expected.average);
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const reviewBy = (page: Page, name: string) => page.getByRole("listitem", { name: `Review by ${name}` });
 

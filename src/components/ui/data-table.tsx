@@ -7,8 +7,6 @@ export interface Column<T> {
   className?: string;
   /** The column that names each row: its cells are row headers. */
   rowHeader?: boolean;
-  /** The header as words, where `header` is not a plain string (a phone's stacked rows label cells with it). */
-  label?: string;
 }
 
 /**
@@ -49,8 +47,9 @@ export function DataTable<T>({
    */
   stackOnPhone?: boolean;
 }) {
-  const labelOf = (c: Column<T>) => (typeof c.header === "string" ? c.header : (c.label ?? ""));
-  const roles = <R extends string>(role: R) => (stackOnPhone ? { role } : {});
+  // A phone's stacked rows label each cell with its column's header, when that header is words.
+  const labelOf = (c: Column<T>) => (typeof c.header === "string" ? c.header : "");
+  const roles = (role: string) => (stackOnPhone ? { role } : {});
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div

@@ -1,5 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 
+/** A text matched literally inside a regular expression (names, e-mail addresses). */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
  * Asks for a sign-in link on /signin, the way a person does. The tests start from the account page (a person
  * without a page to return to lands on "My learning"; the SMTP test walks that).
@@ -20,9 +23,7 @@ export async function signInViaMailbox(
   const page = await context.newPage();
   await requestLink(page, baseUrl, email);
   await page.goto(`${baseUrl}/dev/mailbox`);
-  const message = page
-    .getByRole("article", { name: new RegExp(`to ${email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
-    .first();
+  const message = page.getByRole("article", { name: new RegExp(`to ${escapeRegExp(email)}`) }).first();
   await message.getByRole("link", { name: "Open the link in this message" }).click();
   await page.waitForURL(`${baseUrl}/account`);
   return page;
